@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { canInSpace, standingIn, type SpaceFacts } from "./permissions.js";
+
+const facts = (over: Partial<SpaceFacts>): SpaceFacts => ({
+  level: "territorial",
+  archived: false,
+  ownRole: null,
+  neighbourMember: false,
+  ...over,
+});
+
+describe("standingIn", () => {
+  it("gives nothing to a stranger", () => {
+    expect(standingIn(null, facts({}))).toBeNull();
+  });
+  it("lets the national team edit the national space and review the others", () => {
+    expect(standingIn("national", facts({ level: "national" }))).toBe("membre");
+    expect(standingIn("national", facts({ level: "regional" }))).toBe("national");
+  });
+  it("keeps the strongest grant", () => {
+    expect(standingIn("national", facts({ ownRole: "pilote" }))).toBe("pilote");
+    expect(standingIn(null, facts({ ownRole: "contributeur", neighbourMember: true }))).toBe("contributeur");
+    expect(standingIn(null, facts({ neighbourMember: true }))).toBe("inherited");
+  });
+});
+
+describe("canInSpace", () => {
+  it("never lets a contributeur or a reader edit texts", () => {
+    for (const s of ["contributeur", "lecteur", "national", "inherited"] as const) {
+      expect(canInSpace(s, "document.edit")).toBe(false);
+      expect(canInSpace(s, "space.read")).toBe(true);
+      expect(canInSpace(s, "space.comment")).toBe(true);
+    }
+  });
+  it("lets partners upload but not manage others' files", () => {
+    expect(canInSpace("contributeur", "file.upload")).toBe(true);
+    expect(canInSpace("contributeur", "file.manageAny")).toBe(false);
+  });
+  it("freezes an archived space for everyone but admins", () => {
+    expect(canInSpace("pilote", "document.edit", true)).toBe(false);
+    expect(canInSpace("pilote", "space.read", true)).toBe(true);
+    expect(canInSpace("admin", "document.edit", true)).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * The access rules, declared once. The server's policy module feeds them the facts
+ * (who the person is, what they are in the space and its neighbours) and every route,
+ * the collaboration socket and every download ask them; the web app asks them too,
+ * only to hide what would be refused.
+ */
+import type { PlatformRole, SpaceLevel, SpaceRole } from "./roles.js";
+
+/** What someone is in one space once platform roles and inheritance are applied. */
+export type Standing = "admin" | SpaceRole | "national" | "inherited";
+
+export const STANDING_LABELS: Record<Standing, string> = {
+  admin: "Administrateur",
+  pilote: "Pilote",
+  membre: "Membre",
+  contributeur: "Contributeur (partenaire)",
+  lecteur: "Lecteur",
+  national: "Équipe nationale (relecture)",
+  inherited: "Lecteur (COPIL voisin)",
+};
+
+/** Actions on a space and what it holds. */
+export const SPACE_ACTIONS = [
+  "space.read",
+  "space.comment",
+  "space.manageMembers",
+  "document.create",
+  "document.edit",
+  "document.trash",
+  "document.restore",
+  "document.submitForReview",
+  "document.validate",
+  "document.transmit",
+  "document.requestChanges",
+  "version.name",
+  "version.restore",
+  "file.upload",
+  "file.manageAny",
+] as const;
+export type SpaceAction = (typeof SPACE_ACTIONS)[number];
+
+/** Actions that do not belong to one space. */
+export const PLATFORM_ACTIONS = ["admin.users", "admin.spaces", "dashboard.read", "audit.read"] as const;
+export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
+
+const READERS: Standing[] = ["admin", "pilote", "membre", "contributeur", "lecteur", "national", "inherited"];
+const EDITORS: Standing[] = ["admin", "pilote", "membre"];
+const MANAGERS: Standing[] = ["admin", "pilote"];
+
+/** The rules: who may do what in a space. Anything not listed is refused. */
+export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
+  "space.read": READERS,
+  "space.comment": READERS,
+  "space.manageMembers": MANAGERS,
+  "document.create": EDITORS,
+  "document.edit": EDITORS,
+  "document.trash": EDITORS,
+  "document.restore": MANAGERS,
+  "document.submitForReview": EDITORS,
+  "document.validate": MANAGERS,
+  "document.transmit": MANAGERS,
+  "document.requestChanges": ["admin", "national"],
+  "version.name": EDITORS,
+  "version.restore": EDITORS,
+  "file.upload": ["admin", "pilote", "membre", "contributeur"],
+  "file.manageAny": EDITORS,
+};
+
+export const PLATFORM_RULES: Record<PlatformAction, readonly PlatformRole[]> = {
+  "admin.users": ["admin"],
+  "admin.spaces": ["admin"],
+  "dashboard.read": ["admin", "national"],
+  "audit.read": ["admin"],
+};
+
+/** Actions still allowed in an archived space: reading only. */
+const ARCHIVE_SAFE: ReadonlySet<SpaceAction> = new Set(["space.read"]);
+
+const RANK: Record<Standing, number> = {
+  admin: 7,
+  pilote: 6,
+  membre: 5,
+  national: 4,
+  contributeur: 3,
+  lecteur: 2,
+  inherited: 1,
+};
+
+/** The facts the rules need about one space. */
+export interface SpaceFacts {
+  level: SpaceLevel;
+  archived: boolean;
+  /** The person's own role in this space, if a member. */
+  ownRole: SpaceRole | null;
+  /**
+   * Whether the person is a member of a neighbouring COPIL that reads this one:
+   * a territorial space for its regional spaces, a regional space for its territorial one.
+   */
+  neighbourMember: boolean;
+}
+
+export function standingIn(platformRole: PlatformRole | null, facts: SpaceFacts): Standing | null {
+  const grants: Standing[] = [];
+  if (platformRole === "admin") grants.push("admin");
+  // The national team edits in the national space and reviews everywhere else.
+  if (platformRole === "national") grants.push(facts.level === "national" ? "membre" : "national");
+  if (facts.ownRole) grants.push(facts.ownRole);
+  if (facts.neighbourMember) grants.push("inherited");
+  if (grants.length === 0) return null;
+  return grants.reduce((best, g) => (RANK[g] > RANK[best] ? g : best));
+}
+
+export function canInSpace(standing: Standing | null, action: SpaceAction, archived = false): boolean {
+  if (!standing) return false;
+  if (archived && standing !== "admin" && !ARCHIVE_SAFE.has(action)) return false;
+  return SPACE_RULES[action].includes(standing);
+}
+
+export function canOnPlatform(platformRole: PlatformRole | null, action: PlatformAction): boolean {
+  return platformRole !== null && PLATFORM_RULES[action].includes(platformRole);
+}
+
+/** Every action a standing allows, for the web app to show or hide controls. */
+export function allowedActions(standing: Standing | null, archived = false): SpaceAction[] {
+  return SPACE_ACTIONS.filter((a) => canInSpace(standing, a, archived));
+}

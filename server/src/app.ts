@@ -1,0 +1,45 @@
+/**
+ * The HTTP application: where each request goes. Each capability owns a folder with its
+ * routes, queries and tests; access is decided by ./policy for all of them.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { authRoutes, meRoutes } from "./auth/routes.js";
+import { sessionMiddleware } from "./auth/middleware.js";
+import type { AppEnv, Services } from "./context.js";
+import { healthRoutes } from "./health/routes.js";
+import { errorHandler, notFoundHandler } from "./http/error-handler.js";
+import { HttpError } from "./http/errors.js";
+import { originCheck } from "./http/origin.js";
+import { spaceRoutes } from "./spaces/routes.js";
+import { staticWeb } from "./http/static-web.js";
+
+export function createApp(s: Services) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler);
+  app.notFound(notFoundHandler);
+  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
+
+  const api = new Hono<AppEnv>();
+  api.use("*", originCheck(s.config.allowedOrigins));
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: s.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new HttpError(413, "payload_too_large", "La requête est trop volumineuse.");
+      },
+    }),
+  );
+  api.use("*", sessionMiddleware(s));
+
+  api.route("/health", healthRoutes(s));
+  api.route("/auth", authRoutes(s));
+  api.route("/me", meRoutes());
+  api.route("/spaces", spaceRoutes(s));
+
+  app.route("/api", api);
+  if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
+  return app;
+}

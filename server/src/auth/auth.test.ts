@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../test/harness.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+describe("login", () => {
+  it("opens a session with an HttpOnly, SameSite=Lax cookie, and /api/me answers", async () => {
+    const c = server.client();
+    const r = await c.post("/api/auth/login", { email: "Membre.Grand-Sud@atelier.test", password: DEMO_PASSWORD });
+    expect(r.status).toBe(200);
+    expect(r.body.user.email).toBe("membre.grand-sud@atelier.test");
+    const cookie = r.headers.getSetCookie().join("\n");
+    expect(cookie).toMatch(/atelier_session=[a-z2-9]{24}\.[a-z2-9]{24}/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = await c.get("/api/me");
+    expect(me.status).toBe(200);
+    expect(me.body.user.firstName).toBe("Marie");
+  });
+
+  it("stores only a hash of the session secret", async () => {
+    const c = await server.as("pilote.grand-sud@atelier.test");
+    const [id, secret] = c.cookies.get("atelier_session")!.split(".");
+    const rows = await server.services.db.query<{ secret_hash: Uint8Array }>("SELECT secret_hash FROM sessions WHERE id = $1", [id]);
+    expect(rows).toHaveLength(1);
+    expect(Buffer.from(rows[0]!.secret_hash).toString()).not.toContain(secret);
+    expect(rows[0]!.secret_hash.length).toBe(32);
+  });
+
+  it("answers the same 401 for a wrong password and an unknown account", async () => {
+    const a = await server.client().post("/api/auth/login", { email: "admin@atelier.test", password: "mauvais-mot-de-passe" });
+    const b = await server.client().post("/api/auth/login", { email: "personne@atelier.test", password: "mauvais-mot-de-passe" });
+    expect(a.status).toBe(401);
+    expect(b.status).toBe(401);
+    expect(a.body).toEqual(b.body);
+    expect(a.body.error.message).toMatch(/incorrect/);
+  });
+
+  it("rejects a tampered token", async () => {
+    const c = await server.as("lecteur.grand-sud@atelier.test");
+    const [id] = c.cookies.get("atelier_session")!.split(".");
+    c.cookies.set("atelier_session", `${id}.${"a".repeat(24)}`);
+    expect((await c.get("/api/me")).status).toBe(401);
+  });
+
+  it("ends the session at logout", async () => {
+    const c = await server.as("lecteur.grand-sud@atelier.test");
+    const token = c.cookies.get("atelier_session")!;
+    expect((await c.post("/api/auth/logout")).status).toBe(204);
+    c.cookies.set("atelier_session", token);
+    expect((await c.get("/api/me")).status).toBe(401);
+  });
+
+  it("names what is wrong with a malformed body", async () => {
+    const c = server.client();
+    const bad = await c.raw("POST", "/api/auth/login", { body: "{nope", headers: { "content-type": "application/json" } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe("invalid_json");
+    const extra = await c.post("/api/auth/login", { email: "a@b.fr", password: "x", admin: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.message).toMatch(/invalides/);
+    const missing = await c.post("/api/auth/login", { password: "x" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain("email");
+  });
+
+  it("refuses a state-changing request from another origin", async () => {
+    const c = server.client();
+    const r = await c.request("POST", "/api/auth/login", { email: "admin@atelier.test", password: DEMO_PASSWORD }, { origin: "https://evil.example" });
+    expect(r.status).toBe(403);
+    const noOrigin = await fetch(server.url + "/api/auth/logout", { method: "POST" });
+    expect(noOrigin.status).toBe(403);
+    const sameSite = await fetch(server.url + "/api/auth/logout", { method: "POST", headers: { "sec-fetch-site": "same-origin" } });
+    expect(sameSite.status).toBe(204);
+  });
+});
+
+describe("throttling", () => {
+  it("slows an account down after repeated failures, with a French delay, even with the right password", async () => {
+    const email = "membre.sud-ouest@atelier.test";
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await server.client().post("/api/auth/login", { email, password: "pas-le-bon-mot-de-passe" })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    const blocked = await server.client().post("/api/auth/login", { email, password: DEMO_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toMatch(/Réessayez dans \d+ secondes/);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another account from the same address is not blocked.
+    expect((await server.client().post("/api/auth/login", { email: "admin@atelier.test", password: DEMO_PASSWORD })).status).toBe(200);
+  });
+});

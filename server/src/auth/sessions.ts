@@ -1,0 +1,103 @@
+/**
+ * Sessions as the Lucia guide describes them: a token "id.secret", both random with 120 bits;
+ * the database keeps the id and a SHA-256 of the secret, compared in constant time.
+ * Sessions end after a period of inactivity; the last activity is written at most once an hour.
+ */
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import type { PlatformRole } from "@atelier/shared";
+import type { Queryable } from "../db/index.js";
+import { randomToken, sha256Bytes } from "./tokens.js";
+
+export const SESSION_COOKIE = "atelier_session";
+const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  organisation: string;
+  platformRole: PlatformRole | null;
+}
+
+export interface Session {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastVerifiedAt: Date;
+}
+
+export async function createSession(q: Queryable, userId: string): Promise<{ token: string; session: Session }> {
+  const id = randomToken();
+  const secret = randomToken();
+  const now = new Date();
+  await q.query(
+    "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at) VALUES ($1, $2, $3, $4, $4)",
+    [id, userId, sha256Bytes(secret), now],
+  );
+  return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
+}
+
+/** The user columns every query that builds a SessionUser selects. */
+export const USER_COLUMNS = "u.id AS user_id, u.email, u.first_name, u.last_name, u.organisation, u.platform_role";
+
+export interface UserRow {
+  user_id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  organisation: string;
+  platform_role: PlatformRole | null;
+}
+
+export const toSessionUser = (row: UserRow): SessionUser => ({
+  id: row.user_id,
+  email: row.email,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  organisation: row.organisation,
+  platformRole: row.platform_role,
+});
+
+interface SessionRow extends UserRow {
+  id: string;
+  secret_hash: Uint8Array;
+  created_at: Date;
+  last_verified_at: Date;
+}
+
+export async function validateSessionToken(
+  q: Queryable,
+  token: string,
+  inactivityMs: number,
+): Promise<{ session: Session; user: SessionUser } | null> {
+  const [id, secret, ...rest] = token.split(".");
+  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+  const [row] = await q.query<SessionRow>(
+    `SELECT s.id, s.secret_hash, s.created_at, s.last_verified_at, ${USER_COLUMNS}
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = $1 AND u.active`,
+    [id],
+  );
+  if (!row) return null;
+  if (!constantTimeEqual(sha256Bytes(secret), new Uint8Array(row.secret_hash))) return null;
+  const now = Date.now();
+  const last = new Date(row.last_verified_at);
+  if (now - last.getTime() >= inactivityMs) {
+    await q.query("DELETE FROM sessions WHERE id = $1", [id]);
+    return null;
+  }
+  if (now - last.getTime() >= ACTIVITY_CHECK_MS) {
+    await q.query("UPDATE sessions SET last_verified_at = $2 WHERE id = $1", [id, new Date(now)]);
+  }
+  return {
+    session: { id: row.id, userId: row.user_id, createdAt: new Date(row.created_at), lastVerifiedAt: last },
+    user: toSessionUser(row),
+  };
+}
+
+export const invalidateSession = (q: Queryable, id: string) => q.query("DELETE FROM sessions WHERE id = $1", [id]);
+
+/** Ends every session of a user at once (deactivation, password reset). */
+export const invalidateUserSessions = (q: Queryable, userId: string) =>
+  q.query("DELETE FROM sessions WHERE user_id = $1", [userId]);

@@ -1,0 +1,62 @@
+/**
+ * Login throttling with growing delays, kept in the database so it holds across instances.
+ * One counter per account and one per address; the address allows more failures, since a whole
+ * administration often shares one.
+ */
+import type { Db } from "../db/index.js";
+import { HttpError } from "../http/errors.js";
+
+const RULES = {
+  account: { free: 5, baseSeconds: 30 },
+  address: { free: 30, baseSeconds: 30 },
+} as const;
+const MAX_DELAY_SECONDS = 15 * 60;
+/** Failures older than this are forgotten. */
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+export const throttleKeys = (email: string, address: string) => ({
+  account: `account:${email}`,
+  address: `address:${address}`,
+});
+
+/** Refuses with 429 while either counter is blocked, saying in French when to retry. */
+export async function assertNotThrottled(db: Db, keys: string[]): Promise<void> {
+  const rows = await db.query<{ blocked_until: Date | null }>(
+    "SELECT blocked_until FROM login_throttle WHERE key = ANY($1) AND blocked_until > now()",
+    [keys],
+  );
+  const until = Math.max(0, ...rows.map((r) => new Date(r.blocked_until!).getTime()));
+  if (until > 0) throw tooManyAttempts(Math.ceil((until - Date.now()) / 1000));
+}
+
+export function tooManyAttempts(seconds: number): HttpError {
+  const wait = seconds < 90 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`;
+  return new HttpError(
+    429,
+    "too_many_attempts",
+    `Trop de tentatives de connexion. Réessayez dans ${wait}.`,
+    { retryAfterSeconds: seconds },
+    { "Retry-After": String(seconds) },
+  );
+}
+
+export async function recordFailure(db: Db, key: string, kind: keyof typeof RULES): Promise<void> {
+  const rule = RULES[kind];
+  await db.tx(async (q) => {
+    await q.query("INSERT INTO login_throttle (key) VALUES ($1) ON CONFLICT (key) DO NOTHING", [key]);
+    const [row] = await q.query<{ failures: number; updated_at: Date }>(
+      "SELECT failures, updated_at FROM login_throttle WHERE key = $1 FOR UPDATE",
+      [key],
+    );
+    const stale = !row || Date.now() - new Date(row.updated_at).getTime() > FORGET_AFTER_MS;
+    const failures = stale ? 1 : row.failures + 1;
+    const over = failures - rule.free;
+    const delay = over > 0 ? Math.min(MAX_DELAY_SECONDS, rule.baseSeconds * 2 ** (over - 1)) : 0;
+    await q.query(
+      "UPDATE login_throttle SET failures = $2, updated_at = now(), blocked_until = $3 WHERE key = $1",
+      [key, failures, delay > 0 ? new Date(Date.now() + delay * 1000) : null],
+    );
+  });
+}
+
+export const clearFailures = (db: Db, key: string) => db.query("DELETE FROM login_throttle WHERE key = $1", [key]);

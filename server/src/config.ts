@@ -1,0 +1,76 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the
+ * server with a message naming the variable, rather than failing later on a request.
+ */
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Where users reach Atelier; links in e-mails and the allowed Origin derive from it. */
+  PUBLIC_URL: z.url().optional(),
+  /** Further origins allowed to send state-changing requests (comma-separated). */
+  ALLOWED_ORIGINS: z.string().default(""),
+  DATABASE_URL: z.url().optional(),
+  /** Where the embedded database, local files and the mail outbox live. */
+  DATA_DIR: z.string().default("./data"),
+  /** "auto": seed the demo programme into an empty database, except in production. */
+  SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  REDIS_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("Atelier <ne-pas-repondre@atelier.local>"),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY: z.string().optional(),
+  S3_SECRET_KEY: z.string().optional(),
+  S3_BUCKET: z.string().default("atelier"),
+  S3_REGION: z.string().default("us-east-1"),
+  /** Sessions end after this much inactivity. */
+  SESSION_INACTIVITY_DAYS: z.coerce.number().positive().default(10),
+  /** Serve the built web app from this folder ("" to serve the API only). */
+  WEB_DIST: z.string().default("../web/dist"),
+  COOKIE_SECURE: bool.optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  FILE_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
+  COLLAB_COMPACT_ROWS: z.coerce.number().int().positive().default(500),
+  COLLAB_COMPACT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+export interface Config extends RawConfig {
+  publicUrl: string;
+  allowedOrigins: string[];
+  cookieSecure: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as they do in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  if (raw.S3_ENDPOINT && (!raw.S3_ACCESS_KEY || !raw.S3_SECRET_KEY)) {
+    throw new ConfigError("Configuration invalide :\n  S3_ACCESS_KEY, S3_SECRET_KEY: requis avec S3_ENDPOINT");
+  }
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+  const extra = raw.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean);
+  return {
+    ...raw,
+    publicUrl,
+    allowedOrigins: [new URL(publicUrl).origin, ...extra],
+    cookieSecure: raw.COOKIE_SECURE ?? publicUrl.startsWith("https:"),
+  };
+}

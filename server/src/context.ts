@@ -1,0 +1,21 @@
+/**
+ * What every route receives: the services built at start, and per request the signed-in user.
+ * Capabilities add their services here as they arrive.
+ */
+import type { Config } from "./config.js";
+import type { Db } from "./db/index.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { Session, SessionUser } from "./auth/sessions.js";
+
+export interface Services {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+}
+
+export interface AppEnv {
+  Variables: {
+    user: SessionUser | null;
+    session: Session | null;
+  };
+}

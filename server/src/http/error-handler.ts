@@ -1,0 +1,22 @@
+import type { ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { HttpError } from "./errors.js";
+
+const body = (code: string, message: string, details?: unknown) => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** Every error leaves as JSON `{error: {code, message}}`; unexpected ones are logged, never shown. */
+export const errorHandler: ErrorHandler = (err, c) => {
+  if (err instanceof HttpError) {
+    for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+    return c.json(body(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException) {
+    return c.json(body("http_error", err.message || "Requête invalide."), err.status);
+  }
+  console.error(`[http] ${c.req.method} ${c.req.path}:`, err);
+  return c.json(body("internal_error", "Une erreur inattendue est survenue. Réessayez plus tard."), 500);
+};
+
+export const notFoundHandler: NotFoundHandler = (c) => c.json(body("not_found", "Cette adresse n'existe pas."), 404);

@@ -1,0 +1,45 @@
+/**
+ * Outgoing mail. With SMTP_URL, through SMTP; without it, each mail is written to the server
+ * log and to DATA_DIR/outbox as a .eml file, so a local user can follow its links.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import type { Config } from "../config.js";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  /** Where mails are written when no SMTP server is configured. */
+  readonly outbox: string | null;
+}
+
+export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DATA_DIR">, log = console): Mailer {
+  if (config.SMTP_URL) {
+    const transport = nodemailer.createTransport(config.SMTP_URL);
+    return {
+      outbox: null,
+      async send(mail) {
+        await transport.sendMail({ from: config.MAIL_FROM, ...mail });
+      },
+    };
+  }
+  const outbox = path.resolve(config.DATA_DIR, "outbox");
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    outbox,
+    async send(mail) {
+      const info = await transport.sendMail({ from: config.MAIL_FROM, ...mail });
+      await mkdir(outbox, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const file = path.join(outbox, `${stamp}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`);
+      await writeFile(file, info.message as Buffer);
+      log.info(`[mail] à ${mail.to} : ${mail.subject}\n${mail.text}\n(écrit dans ${file})`);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Builds and starts one Atelier instance: database, migrations, services, HTTP.
+ * main.ts calls it with the environment; tests call it with their own configuration.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import type { Services } from "./context.js";
+import { openDb, type Db } from "./db/index.js";
+import { migrate } from "./db/migrate.js";
+import { createMailer } from "./mail/mailer.js";
+import { isEmpty, seedDemo } from "./seed/demo.js";
+
+export interface Running {
+  url: string;
+  port: number;
+  services: Services;
+  /** Whether demo data was seeded on this start. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, opts: { db?: Db } = {}): Promise<Running> {
+  const db = opts.db ?? (await openDb(config));
+  await migrate(db);
+  const wantsSeed = config.SEED_DEMO === "true" || (config.SEED_DEMO === "auto" && config.NODE_ENV !== "production");
+  const seeded = wantsSeed && (await isEmpty(db));
+  if (seeded) await seedDemo(db);
+
+  const services: Services = { config, db, mailer: createMailer(config) };
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    services,
+    seeded,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!opts.db) await db.close();
+    },
+  };
+}
