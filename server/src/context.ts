@@ -6,11 +6,13 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/index.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { Session, SessionUser } from "./auth/sessions.js";
+import type { Bus } from "./events/bus.js";
 
 export interface Services {
   config: Config;
   db: Db;
   mailer: Mailer;
+  bus: Bus;
 }
 
 export interface AppEnv {

@@ -11,6 +11,7 @@ import type { Services } from "./context.js";
 import { openDb, type Db } from "./db/index.js";
 import { migrate } from "./db/migrate.js";
 import { createMailer } from "./mail/mailer.js";
+import { createLocalBus } from "./events/bus.js";
 import { isEmpty, seedDemo } from "./seed/demo.js";
 
 export interface Running {
@@ -29,7 +30,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   const seeded = wantsSeed && (await isEmpty(db));
   if (seeded) await seedDemo(db);
 
-  const services: Services = { config, db, mailer: createMailer(config) };
+  const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus() };
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));

@@ -75,7 +75,7 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
-  async raw(method: string, url: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}) {
+  async raw(method: string, url: string, init: { body?: RequestInit["body"]; headers?: Record<string, string> } = {}) {
     const res = await fetch(this.base + url, {
       method,
       body: init.body,

@@ -58,7 +58,7 @@ describe("login", () => {
     const c = server.client();
     const bad = await c.raw("POST", "/api/auth/login", { body: "{nope", headers: { "content-type": "application/json" } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe("invalid_json");
+    expect(((await bad.json()) as any).error.code).toBe("invalid_json");
     const extra = await c.post("/api/auth/login", { email: "a@b.fr", password: "x", admin: true });
     expect(extra.status).toBe(400);
     expect(extra.body.error.message).toMatch(/invalides/);

@@ -1,9 +1,14 @@
+import { readdir } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../harness.js";
 import { ACTORS, RELATIONS, SPACES_OF, type ActorName, type MatrixRow } from "./matrix.js";
 
-const modules = import.meta.glob<{ rows: MatrixRow[] }>("../../src/**/matrix.rows.ts", { eager: true });
-const rows = Object.values(modules).flatMap((m) => m.rows);
+// Every capability's rows: src/<capability>/matrix.rows.ts.
+const src = new URL("../../src/", import.meta.url);
+const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith("matrix.rows.ts")).sort();
+const rows = (await Promise.all(files.map((f) => import(new URL(f, src).href) as Promise<{ rows: MatrixRow[] }>))).flatMap(
+  (m) => m.rows,
+);
 
 let server: TestServer;
 const clients = new Map<ActorName, Client>();
