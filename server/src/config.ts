@@ -34,6 +34,8 @@ const ConfigSchema = z.object({
   /** Serve the built web app from this folder ("" to serve the API only). */
   WEB_DIST: z.string().default("../web/dist"),
   COOKIE_SECURE: bool.optional(),
+  /** Set behind a reverse proxy that appends the client's address to X-Forwarded-For. */
+  TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   FILE_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),

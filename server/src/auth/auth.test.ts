@@ -94,3 +94,17 @@ describe("throttling", () => {
     expect((await server.client().post("/api/auth/login", { email: "admin@atelier.test", password: DEMO_PASSWORD })).status).toBe(200);
   });
 });
+
+describe("throttling per address behind a proxy", () => {
+  it("counts failures per forwarded address when TRUST_PROXY is set", async () => {
+    const proxied = await startTestServer({ TRUST_PROXY: "true" });
+    const from = (address: string, email: string, password: string) =>
+      proxied.client().request("POST", "/api/auth/login", { email, password }, { "x-forwarded-for": `203.0.113.9, ${address}` });
+    // Many accounts tried from one address: the address is blocked, whichever account it tries next.
+    for (let i = 0; i < 31; i++) await from("198.51.100.7", `inconnu${i}@atelier.test`, "mauvais-mot-de-passe");
+    const blocked = await from("198.51.100.7", "admin@atelier.test", DEMO_PASSWORD);
+    expect(blocked.status).toBe(429);
+    // Another address (the proxy's last hop differs) is not.
+    expect((await from("198.51.100.8", "admin@atelier.test", DEMO_PASSWORD)).status).toBe(200);
+  });
+});

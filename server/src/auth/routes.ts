@@ -1,7 +1,7 @@
 import { LoginBody } from "@atelier/shared";
 import { Hono } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppEnv, Services } from "../context.js";
+import { clientAddress } from "../http/client-address.js";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { clearSessionCookie, setSessionCookie } from "./middleware.js";
@@ -16,7 +16,7 @@ export function authRoutes(s: Services) {
 
   app.post("/login", async (c) => {
     const { email, password } = await readJson(c, LoginBody);
-    const address = getConnInfo(c).remote.address ?? "unknown";
+    const address = clientAddress(c, s.config.TRUST_PROXY);
     const keys = throttleKeys(email, address);
     await assertNotThrottled(s.db, [keys.account, keys.address]);
     const [user] = await s.db.query<UserRow & { password_hash: string | null; active: boolean }>(
