@@ -5,3 +5,4 @@ export * from "./api/errors.js";
 export * from "./api/common.js";
 export * from "./api/auth.js";
 export * from "./api/spaces.js";
+export * from "./api/admin.js";
