@@ -108,3 +108,30 @@ describe("throttling per address behind a proxy", () => {
     expect((await from("198.51.100.8", "admin@atelier.test", DEMO_PASSWORD)).status).toBe(200);
   });
 });
+
+describe("inactivity timeout", () => {
+  const age = async (c: import("../../test/harness.js").Client, ms: number) => {
+    const [id] = c.cookies.get("atelier_session")!.split(".");
+    await server.services.db.query("UPDATE sessions SET last_verified_at = $2 WHERE id = $1", [id, new Date(Date.now() - ms)]);
+    return id;
+  };
+  const lastVerified = async (id: string) =>
+    new Date((await server.services.db.query<{ t: Date }>("SELECT last_verified_at AS t FROM sessions WHERE id = $1", [id]))[0]!.t);
+
+  it("renews an active session at most once an hour", async () => {
+    const c = await server.as("membre.corse@atelier.test");
+    const id = await age(c, 10 * 60 * 1000);
+    const before = await lastVerified(id);
+    expect((await c.get("/api/me")).status).toBe(200);
+    expect((await lastVerified(id)).getTime()).toBe(before.getTime());
+    await age(c, 2 * 3600 * 1000);
+    expect((await c.get("/api/me")).status).toBe(200);
+    expect(Date.now() - (await lastVerified(id)).getTime()).toBeLessThan(60_000);
+  });
+
+  it("ends a session left idle past the timeout", async () => {
+    const c = await server.as("membre.corse@atelier.test");
+    await age(c, 11 * 24 * 3600 * 1000);
+    expect((await c.get("/api/me")).status).toBe(401);
+  });
+});
