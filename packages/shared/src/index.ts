@@ -5,4 +5,6 @@ export * from "./api/errors.js";
 export * from "./api/common.js";
 export * from "./api/auth.js";
 export * from "./api/spaces.js";
+export * from "./api/audit.js";
 export * from "./api/admin.js";
+export * from "./api/documents.js";
