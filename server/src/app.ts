@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { auditRoutes } from "./audit/routes.js";
 import { authRoutes, meRoutes } from "./auth/routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
 import type { AppEnv, Services } from "./context.js";
@@ -38,6 +39,7 @@ export function createApp(s: Services) {
   api.route("/auth", authRoutes(s));
   api.route("/me", meRoutes());
   api.route("/spaces", spaceRoutes(s));
+  api.route("/audit", auditRoutes(s));
 
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));

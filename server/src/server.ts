@@ -13,6 +13,8 @@ import { migrate } from "./db/migrate.js";
 import { createMailer } from "./mail/mailer.js";
 import { createLocalBus } from "./events/bus.js";
 import { isEmpty, seedDemo } from "./seed/demo.js";
+import { startMaintenance } from "./maintenance.js";
+import { auditRetention } from "./audit/retention.js";
 
 export interface Running {
   url: string;
@@ -32,6 +34,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
 
   const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus() };
   const app = createApp(services);
+  const stopMaintenance = startMaintenance(services, [auditRetention]);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });
@@ -42,6 +45,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     services,
     seeded,
     async close() {
+      stopMaintenance();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.db) await db.close();

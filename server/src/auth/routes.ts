@@ -1,5 +1,6 @@
 import { LoginBody } from "@atelier/shared";
 import { Hono } from "hono";
+import { recordAudit } from "../audit/record.js";
 import type { AppEnv, Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError, unauthorized } from "../http/errors.js";
@@ -28,10 +29,19 @@ export function authRoutes(s: Services) {
     if (!user || !ok || !user.active) {
       await recordFailure(s.db, keys.account, "account");
       await recordFailure(s.db, keys.address, "address");
+      await recordAudit(s.db, {
+        kind: "auth.login_failed",
+        actor: user ? { id: user.user_id, email: user.email } : null,
+        details: { email },
+        address,
+      });
       throw new HttpError(401, "invalid_credentials", BAD_CREDENTIALS);
     }
     await clearFailures(s.db, keys.account);
-    const { token } = await createSession(s.db, user.user_id);
+    const { token } = await s.db.tx(async (q) => {
+      await recordAudit(q, { kind: "auth.login", actor: { id: user.user_id, email: user.email }, address });
+      return createSession(q, user.user_id);
+    });
     setSessionCookie(c, s, token);
     return c.json({ user: toSessionUser(user) });
   });

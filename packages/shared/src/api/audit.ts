@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** What the audit log records, with the label the administration page shows. */
+export const AUDIT_KINDS = {
+  "auth.login": "Connexion",
+  "auth.login_failed": "Échec de connexion",
+  "auth.password_reset": "Mot de passe réinitialisé",
+  "invitation.sent": "Invitation envoyée",
+  "invitation.accepted": "Invitation acceptée",
+  "membership.granted": "Accès accordé",
+  "membership.role_changed": "Rôle modifié",
+  "membership.removed": "Accès retiré",
+  "user.created": "Compte créé",
+  "user.deactivated": "Compte désactivé",
+  "user.reactivated": "Compte réactivé",
+  "user.platform_role_changed": "Rôle national modifié",
+  "space.created": "Espace créé",
+  "space.updated": "Espace modifié",
+  "space.archived": "Espace archivé",
+  "space.unarchived": "Espace désarchivé",
+  "access_request.decided": "Demande d'accès traitée",
+  "file.downloaded": "Fichier téléchargé",
+  "file.deleted": "Fichier supprimé",
+  "file.restored": "Fichier restauré",
+  "document.trashed": "Document mis à la corbeille",
+  "document.restored": "Document restauré",
+  "document.status_changed": "Statut modifié",
+  "version.restored": "Version restaurée",
+} as const;
+export type AuditKind = keyof typeof AUDIT_KINDS;
+export const AUDIT_KIND_VALUES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(AUDIT_KIND_VALUES),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  spaceId: z.string().nullable(),
+  spaceName: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  address: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.strictObject({
+  actor: z.string().trim().max(254).optional(),
+  space: z.string().uuid().optional(),
+  kind: z.enum(AUDIT_KIND_VALUES).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The `at` and `id` of the last entry of the previous page. */
+  before: z.string().max(100).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { purgeAudit, recordAudit } from "./record.js";
+
+let server: TestServer;
+let admin: Client;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.as("admin@atelier.test");
+});
+
+describe("GET /api/audit", () => {
+  it("records logins and failed logins with who and from where", async () => {
+    await server.client().post("/api/auth/login", { email: "membre.corse@atelier.test", password: "pas-le-bon-mot-de-passe" });
+    await server.as("membre.corse@atelier.test");
+    const r = await admin.get("/api/audit?actor=membre.corse");
+    expect(r.status).toBe(200);
+    const kinds = r.body.entries.map((e: any) => e.kind);
+    expect(kinds.slice(0, 2)).toEqual(["auth.login", "auth.login_failed"]);
+    expect(r.body.entries[0].address).toMatch(/127\.0\.0\.1/);
+  });
+
+  it("filters by kind, space and date, and pages newest first", async () => {
+    const grandSud = await spaceId(server, "grand-sud");
+    await recordAudit(server.services.db, { kind: "document.trashed", spaceId: grandSud, target: { type: "document", id: "d1" } });
+    await recordAudit(server.services.db, { kind: "document.trashed", spaceId: grandSud, target: { type: "document", id: "d2" } });
+    const page1 = await admin.get(`/api/audit?kind=document.trashed&space=${grandSud}&limit=1`);
+    expect(page1.body.entries).toHaveLength(1);
+    expect(page1.body.entries[0].spaceName).toBe("COPIL territorial Grand-Sud");
+    const page2 = await admin.get(`/api/audit?kind=document.trashed&limit=1&before=${encodeURIComponent(page1.body.next)}`);
+    expect(page2.body.entries[0].targetId).not.toBe(page1.body.entries[0].targetId);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await admin.get(`/api/audit?kind=document.trashed&from=${today}&to=${today}`)).body.entries).toHaveLength(2);
+    expect((await admin.get(`/api/audit?kind=document.trashed&to=2020-01-01`)).body.entries).toHaveLength(0);
+  });
+
+  it("exports CSV for spreadsheets", async () => {
+    const r = await admin.get("/api/audit?format=csv&kind=auth.login");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(r.headers.get("content-disposition")).toMatch(/attachment/);
+    const lines = String(r.body).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("date;action;personne;espace;cible;détails;adresse");
+    expect(lines[1]).toContain(";Connexion;");
+  });
+
+  it("names bad filters", async () => {
+    const r = await admin.get("/api/audit?kind=inconnu&from=hier");
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/kind/);
+    expect(r.body.error.message).toMatch(/from/);
+  });
+
+  it("is for admins only", async () => {
+    expect((await (await server.as("national@atelier.test")).get("/api/audit")).status).toBe(403);
+  });
+});
+
+describe("retention", () => {
+  it("deletes entries older than the retention period", async () => {
+    await recordAudit(server.services.db, { kind: "user.created", details: { marker: "ancien" } });
+    await server.services.db.query("UPDATE audit_log SET at = now() - interval '400 days' WHERE details->>'marker' = 'ancien'");
+    expect(await purgeAudit(server.services.db, 365)).toBe(1);
+    const left = await server.services.db.query("SELECT 1 FROM audit_log WHERE details->>'marker' = 'ancien'");
+    expect(left).toHaveLength(0);
+  });
+});

@@ -1,0 +1,58 @@
+import type { AuditEntry, AuditQuery } from "@atelier/shared";
+import type { Queryable } from "../db/index.js";
+import { badRequest } from "../http/errors.js";
+
+interface Row {
+  id: string;
+  at: Date;
+  kind: AuditEntry["kind"];
+  actor_id: string | null;
+  actor_email: string | null;
+  space_id: string | null;
+  space_name: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  details: Record<string, unknown> | string;
+  address: string | null;
+}
+
+/** One page of entries, newest first, filtered as the query says. */
+export async function searchAudit(q: Queryable, f: AuditQuery, limit: number): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace("?", `$${params.length}`));
+  };
+  if (f.actor) add("a.actor_email ILIKE ?", `%${f.actor.replace(/[%_\\]/g, "\\$&")}%`);
+  if (f.space) add("a.space_id = ?", f.space);
+  if (f.kind) add("a.kind = ?", f.kind);
+  if (f.from) add("a.at >= ?::date", f.from);
+  if (f.to) add("a.at < ?::date + 1", f.to);
+  if (f.before) {
+    const [at, id] = f.before.split("|");
+    if (!at || !id || Number.isNaN(Date.parse(at))) throw badRequest("invalid_cursor", "Curseur de pagination invalide.");
+    params.push(new Date(at), id);
+    where.push(`(a.at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  params.push(limit);
+  const rows = await q.query<Row>(
+    `SELECT a.*, s.name AS space_name FROM audit_log a LEFT JOIN spaces s ON s.id = a.space_id
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY a.at DESC, a.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    kind: r.kind,
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    spaceId: r.space_id,
+    spaceName: r.space_name,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    details: typeof r.details === "string" ? JSON.parse(r.details) : r.details,
+    address: r.address,
+  }));
+}
