@@ -1,0 +1,35 @@
+import type { AnyExtension } from "@tiptap/core";
+import Highlight from "@tiptap/extension-highlight";
+import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { TableKit } from "@tiptap/extension-table";
+import TextAlign from "@tiptap/extension-text-align";
+import StarterKit from "@tiptap/starter-kit";
+
+/** Schemes a link may point to; anything else (javascript:, data:…) is refused by the editor and the HTML export. */
+export const LINK_PROTOCOLS = ["http", "https", "mailto", "tel"] as const;
+
+/**
+ * The one extension set of Atelier documents, shared by the web editor and the server (templates, text/HTML export),
+ * so both build the same schema. StarterKit v3 already carries underline, link and the list keymap; undo/redo is
+ * left out because collaboration brings its own per-user history (Yjs UndoManager).
+ */
+export function editorExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: "https",
+        protocols: [...LINK_PROTOCOLS],
+        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+      },
+    }),
+    Highlight,
+    TextAlign.configure({ types: ["heading", "paragraph"], alignments: ["left", "center", "right", "justify"] }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    // Column resizing needs a view; widths are not part of what committees write.
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}

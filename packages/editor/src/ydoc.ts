@@ -1,0 +1,36 @@
+import { getText, getTextSerializersFromSchema } from "@tiptap/core";
+import type { Node } from "@tiptap/pm/model";
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { nodeToHtml } from "./html.js";
+import { getEditorSchema } from "./schema.js";
+import { documentTemplate, type TemplateKind } from "./templates.js";
+
+/** The Y.XmlFragment that holds a document's content (Tiptap's Collaboration default). */
+export const CONTENT_FRAGMENT = "default";
+
+/** A Yjs update that writes the template of this kind into an empty document's "default" fragment. */
+export function templateUpdate(kind: TemplateKind): Uint8Array {
+  const ydoc = prosemirrorJSONToYDoc(getEditorSchema(), documentTemplate(kind), CONTENT_FRAGMENT);
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return update;
+}
+
+/** The ProseMirror document a Y.Doc holds; content the schema does not allow is left out rather than failing. */
+export function docToNode(ydoc: Y.Doc): Node {
+  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(CONTENT_FRAGMENT), getEditorSchema());
+}
+
+/** Plain text of a document, blocks separated by one blank line however many empty blocks lie between (for search and export). */
+export function docToText(ydoc: Y.Doc): string {
+  const schema = getEditorSchema();
+  return getText(docToNode(ydoc), { blockSeparator: "\n\n", textSerializers: getTextSerializersFromSchema(schema) })
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Safe HTML of a document: every text and attribute escaped, links limited to http(s), mailto and tel. */
+export function docToHtml(ydoc: Y.Doc): string {
+  return nodeToHtml(docToNode(ydoc));
+}
