@@ -1,9 +1,9 @@
-import { programme } from "@atelier/shared";
+import { DOCUMENT_KINDS, programme, type DocumentKind } from "@atelier/shared";
 import type { JSONContent } from "@tiptap/core";
 
-/** The document kinds written in the editor (a "ressource" is an uploaded file, it has no template). */
-export const TEMPLATE_KINDS = ["livrable", "diagnostic", "synthese", "compte-rendu", "fiche-pratique"] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+/** The document kinds written in the editor: those of the documents API (a "ressource" is an uploaded file). */
+export const TEMPLATE_KINDS = DOCUMENT_KINDS;
+export type TemplateKind = DocumentKind;
 
 export const isTemplateKind = (kind: string): kind is TemplateKind => (TEMPLATE_KINDS as readonly string[]).includes(kind);
 

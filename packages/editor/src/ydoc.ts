@@ -1,3 +1,4 @@
+import { COLLAB_FRAGMENT } from "@atelier/shared";
 import { getText, getTextSerializersFromSchema } from "@tiptap/core";
 import type { Node } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
@@ -7,7 +8,7 @@ import { getEditorSchema } from "./schema.js";
 import { documentTemplate, type TemplateKind } from "./templates.js";
 
 /** The Y.XmlFragment that holds a document's content (Tiptap's Collaboration default). */
-export const CONTENT_FRAGMENT = "default";
+export const CONTENT_FRAGMENT = COLLAB_FRAGMENT;
 
 /** A Yjs update that writes the template of this kind into an empty document's "default" fragment. */
 export function templateUpdate(kind: TemplateKind): Uint8Array {
