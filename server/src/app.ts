@@ -3,6 +3,7 @@
  * routes, queries and tests; access is decided by ./policy for all of them.
  */
 import { Hono } from "hono";
+import { adminRoutes } from "./admin/routes.js";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes } from "./audit/routes.js";
@@ -39,6 +40,7 @@ export function createApp(s: Services) {
   api.route("/auth", authRoutes(s));
   api.route("/me", meRoutes());
   api.route("/spaces", spaceRoutes(s));
+  api.route("/admin", adminRoutes(s));
   api.route("/audit", auditRoutes(s));
 
   app.route("/api", api);

@@ -1,0 +1,31 @@
+/** Memberships as an admin writes them; shared by the membership routes, user creation and the import. */
+import type { SpaceRole } from "@atelier/shared";
+import type { Queryable } from "../db/index.js";
+
+/** Adds or changes a membership; returns the role it had before (null when new). */
+export async function upsertMembership(
+  q: Queryable,
+  userId: string,
+  spaceId: string,
+  role: SpaceRole,
+): Promise<SpaceRole | null> {
+  const [before] = await q.query<{ role: SpaceRole }>(
+    "SELECT role FROM memberships WHERE user_id = $1 AND space_id = $2 FOR UPDATE",
+    [userId, spaceId],
+  );
+  await q.query(
+    `INSERT INTO memberships (user_id, space_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id, space_id) DO UPDATE SET role = EXCLUDED.role`,
+    [userId, spaceId, role],
+  );
+  return before?.role ?? null;
+}
+
+/** Removes a membership; false when there was none. */
+export async function deleteMembership(q: Queryable, userId: string, spaceId: string): Promise<boolean> {
+  const rows = await q.query("DELETE FROM memberships WHERE user_id = $1 AND space_id = $2 RETURNING user_id", [
+    userId,
+    spaceId,
+  ]);
+  return rows.length > 0;
+}

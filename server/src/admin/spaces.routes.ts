@@ -1,0 +1,76 @@
+/** Creating, renaming, moving and archiving spaces. */
+import { CreateSpaceBody, slugify, UpdateSpaceBody } from "@atelier/shared";
+import { Hono } from "hono";
+import type { AppEnv, Services } from "../context.js";
+import { badRequest, conflict } from "../http/errors.js";
+import { readJson } from "../http/validate.js";
+import { requirePlatform } from "./guard.js";
+import { checkParent, existingSpace, getAdminSpace, listAdminSpaces, slugTaken } from "./spaces.queries.js";
+
+export function adminSpaceRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  app.use("*", requirePlatform("admin.spaces"));
+
+  app.get("/", async (c) => c.json({ spaces: await listAdminSpaces(s.db) }));
+
+  app.post("/", async (c) => {
+    const body = await readJson(c, CreateSpaceBody);
+    const slug = body.slug ?? slugify(body.name).slice(0, 100);
+    if (!slug) {
+      throw badRequest("invalid_slug", "Impossible de tirer un identifiant d'URL de ce nom : indiquez-en un (slug).");
+    }
+    const space = await s.db.tx(async (q) => {
+      await checkParent(q, body.level, body.parentId);
+      if (await slugTaken(q, slug)) {
+        throw conflict("slug_taken", `Un espace utilise déjà l'identifiant d'URL « ${slug} ».`);
+      }
+      const id = crypto.randomUUID();
+      await q.query(
+        `INSERT INTO spaces (id, slug, name, level, parent_id, description, themes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, slug, body.name, body.level, body.parentId, body.description, body.themes],
+      );
+      return getAdminSpace(q, id);
+    });
+    return c.json({ space }, 201);
+  });
+
+  app.patch("/:id", async (c) => {
+    const id = c.req.param("id");
+    const body = await readJson(c, UpdateSpaceBody);
+    const { space, moved } = await s.db.tx(async (q) => {
+      const current = await existingSpace(q, id);
+      const moved = body.parentId !== undefined && body.parentId !== current.parent_id;
+      if (moved) await checkParent(q, current.level, body.parentId!);
+      await q.query(
+        `UPDATE spaces SET name = COALESCE($2, name), description = COALESCE($3, description),
+                themes = COALESCE($4, themes), parent_id = CASE WHEN $5 THEN $6::uuid ELSE parent_id END
+          WHERE id = $1`,
+        [id, body.name ?? null, body.description ?? null, body.themes ?? null, moved, body.parentId ?? null],
+      );
+      return { space: await getAdminSpace(q, id), moved };
+    });
+    // Moving a space changes who reads it through a neighbouring COPIL.
+    if (moved) s.bus.accessChanged({ kind: "space", spaceId: id });
+    return c.json({ space });
+  });
+
+  for (const [path, archived] of [
+    ["archive", true],
+    ["unarchive", false],
+  ] as const) {
+    app.post(`/:id/${path}`, async (c) => {
+      const id = c.req.param("id");
+      const { space, changed } = await s.db.tx(async (q) => {
+        const current = await existingSpace(q, id);
+        const changed = (current.archived_at !== null) !== archived;
+        if (changed) await q.query(`UPDATE spaces SET archived_at = ${archived ? "now()" : "NULL"} WHERE id = $1`, [id]);
+        return { space: await getAdminSpace(q, id), changed };
+      });
+      if (changed) s.bus.accessChanged({ kind: "space", spaceId: id });
+      return c.json({ space });
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,142 @@
+/** Reading and writing accounts as the administration sees them: with every membership. */
+import type { AdminMembership, AdminUser, AdminUsersQuery, PlatformRole, SpaceLevel, SpaceRole } from "@atelier/shared";
+import type { z } from "zod";
+import type { Queryable } from "../db/index.js";
+
+type ListQuery = z.output<typeof AdminUsersQuery>;
+
+interface UserRecord {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  organisation: string;
+  platform_role: PlatformRole | null;
+  active: boolean;
+  has_password: boolean;
+  created_at: Date;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.first_name, u.last_name, u.organisation, u.platform_role, u.active,
+                      u.password_hash IS NOT NULL AS has_password, u.created_at`;
+
+/** LIKE metacharacters typed by the admin are searched for literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export async function listUsers(q: Queryable, query: ListQuery): Promise<{ users: AdminUser[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  if (query.q) {
+    // Accents and case ignored: "helene" finds "Hélène".
+    where.push(
+      `unaccent(lower(u.first_name || ' ' || u.last_name || ' ' || u.email || ' ' || u.organisation))
+         LIKE '%' || unaccent(lower(${param(likeEscape(query.q))})) || '%'`,
+    );
+  }
+  if (query.platformRole === "none") where.push("u.platform_role IS NULL");
+  else if (query.platformRole) where.push(`u.platform_role = ${param(query.platformRole)}`);
+  if (query.active) where.push(`u.active = ${param(query.active === "true")}`);
+  const rows = await q.query<UserRecord & { total: number }>(
+    `SELECT ${USER_COLUMNS}, count(*) OVER ()::int AS total FROM users u
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY lower(u.last_name), lower(u.first_name), u.email
+      LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
+    params,
+  );
+  const total = rows[0]?.total ?? (query.offset > 0 ? await countUsers(q, where, params.slice(0, -2)) : 0);
+  return { users: await withMemberships(q, rows), total };
+}
+
+async function countUsers(q: Queryable, where: string[], params: unknown[]): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users u ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`,
+    params,
+  );
+  return row!.n;
+}
+
+export async function getUser(q: Queryable, id: string): Promise<AdminUser | null> {
+  const rows = await q.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+  const [user] = await withMemberships(q, rows);
+  return user ?? null;
+}
+
+async function withMemberships(q: Queryable, rows: UserRecord[]): Promise<AdminUser[]> {
+  if (rows.length === 0) return [];
+  const memberships = await q.query<{
+    user_id: string;
+    space_id: string;
+    slug: string;
+    name: string;
+    level: SpaceLevel;
+    archived: boolean;
+    role: SpaceRole;
+  }>(
+    `SELECT m.user_id, s.id AS space_id, s.slug, s.name, s.level, s.archived_at IS NOT NULL AS archived, m.role
+       FROM memberships m JOIN spaces s ON s.id = m.space_id
+      WHERE m.user_id = ANY($1::uuid[])
+      ORDER BY array_position(ARRAY['national','territorial','regional'], s.level), s.name`,
+    [rows.map((r) => r.id)],
+  );
+  const byUser = new Map<string, AdminMembership[]>();
+  for (const m of memberships) {
+    const list = byUser.get(m.user_id) ?? [];
+    list.push({ spaceId: m.space_id, spaceSlug: m.slug, spaceName: m.name, level: m.level, archived: m.archived, role: m.role });
+    byUser.set(m.user_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    organisation: r.organisation,
+    platformRole: r.platform_role,
+    active: r.active,
+    hasPassword: r.has_password,
+    createdAt: new Date(r.created_at).toISOString(),
+    memberships: byUser.get(r.id) ?? [],
+  }));
+}
+
+export interface NewUser {
+  email: string;
+  firstName: string;
+  lastName: string;
+  organisation: string;
+  platformRole: PlatformRole | null;
+}
+
+/** Creates an account without a password: the person sets one from their invitation. */
+export async function insertUser(q: Queryable, u: NewUser): Promise<string> {
+  const id = crypto.randomUUID();
+  await q.query(
+    `INSERT INTO users (id, email, first_name, last_name, organisation, platform_role)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [id, u.email, u.firstName, u.lastName, u.organisation, u.platformRole],
+  );
+  return id;
+}
+
+export const emailTaken = async (q: Queryable, email: string) =>
+  (await q.query("SELECT 1 FROM users WHERE email = $1", [email])).length > 0;
+
+/**
+ * Locks the user and every active admin, so that two admins acting at once cannot leave the
+ * platform without one; returns the user's row and how many active admins there are.
+ */
+export async function lockForAdminChange(
+  q: Queryable,
+  userId: string,
+): Promise<{ user: { id: string; platform_role: PlatformRole | null; active: boolean } | null; activeAdmins: number }> {
+  const rows = await q.query<{ id: string; platform_role: PlatformRole | null; active: boolean }>(
+    `SELECT id, platform_role, active FROM users
+      WHERE id = $1 OR (platform_role = 'admin' AND active)
+      ORDER BY id FOR UPDATE`,
+    [userId],
+  );
+  return {
+    user: rows.find((r) => r.id === userId) ?? null,
+    activeAdmins: rows.filter((r) => r.platform_role === "admin" && r.active).length,
+  };
+}

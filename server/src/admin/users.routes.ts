@@ -1,0 +1,147 @@
+/** Accounts and their memberships, as an admin manages them. */
+import { AdminUsersQuery, CreateUserBody, SetMembershipBody, UpdateUserBody, type AdminUser } from "@atelier/shared";
+import { Hono } from "hono";
+import { invalidateUserSessions } from "../auth/sessions.js";
+import type { AppEnv, Services } from "../context.js";
+import type { Queryable } from "../db/index.js";
+import { conflict, notFound } from "../http/errors.js";
+import { readJson, readQuery } from "../http/validate.js";
+import { isUuid, requireActor } from "../policy/index.js";
+import { requirePlatform } from "./guard.js";
+import { deleteMembership, upsertMembership } from "./memberships.queries.js";
+import { existingSpace } from "./spaces.queries.js";
+import { emailTaken, getUser, insertUser, listUsers, lockForAdminChange } from "./users.queries.js";
+
+const USER_NOT_FOUND = "Ce compte n'existe pas.";
+
+/** The user after a change, read in the same transaction. */
+async function reread(q: Queryable, id: string): Promise<AdminUser> {
+  const user = await getUser(q, id);
+  if (!user) throw notFound(USER_NOT_FOUND);
+  return user;
+}
+
+/** Locks the target account (and the active admins) for a change of role or status. */
+async function lockTarget(q: Queryable, id: string) {
+  const locked = isUuid(id) ? await lockForAdminChange(q, id) : null;
+  if (!locked?.user) throw notFound(USER_NOT_FOUND);
+  return { target: locked.user, activeAdmins: locked.activeAdmins };
+}
+
+async function userExists(q: Queryable, id: string): Promise<void> {
+  if (!isUuid(id) || (await q.query("SELECT 1 FROM users WHERE id = $1", [id])).length === 0) {
+    throw notFound(USER_NOT_FOUND);
+  }
+}
+
+export function adminUserRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  app.use("*", requirePlatform("admin.users"));
+
+  app.get("/", async (c) => c.json(await listUsers(s.db, readQuery(c, AdminUsersQuery))));
+
+  app.get("/:id", async (c) => {
+    const id = c.req.param("id");
+    const user = isUuid(id) ? await getUser(s.db, id) : null;
+    if (!user) throw notFound(USER_NOT_FOUND);
+    return c.json({ user });
+  });
+
+  app.post("/", async (c) => {
+    const body = await readJson(c, CreateUserBody);
+    const user = await s.db.tx(async (q) => {
+      if (await emailTaken(q, body.email)) {
+        throw conflict("email_taken", `Un compte existe déjà avec l'adresse ${body.email}.`);
+      }
+      if (body.membership) await existingSpace(q, body.membership.spaceId);
+      const id = await insertUser(q, body);
+      if (body.membership) await upsertMembership(q, id, body.membership.spaceId, body.membership.role);
+      return reread(q, id);
+    });
+    return c.json({ user }, 201);
+  });
+
+  app.patch("/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const id = c.req.param("id");
+    const body = await readJson(c, UpdateUserBody);
+    const { user, roleChanged } = await s.db.tx(async (q) => {
+      const { target, activeAdmins } = await lockTarget(q, id);
+      const roleChanged = body.platformRole !== undefined && body.platformRole !== target.platform_role;
+      if (roleChanged && target.platform_role === "admin") {
+        if (id === actor.id) {
+          throw conflict("self_demotion", "Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+        }
+        if (target.active && activeAdmins <= 1) {
+          throw conflict("last_admin", "C'est le dernier administrateur actif : nommez-en un autre avant de changer son rôle.");
+        }
+      }
+      await q.query(
+        `UPDATE users SET first_name = COALESCE($2, first_name), last_name = COALESCE($3, last_name),
+                organisation = COALESCE($4, organisation),
+                platform_role = CASE WHEN $5 THEN $6 ELSE platform_role END
+          WHERE id = $1`,
+        [id, body.firstName ?? null, body.lastName ?? null, body.organisation ?? null, body.platformRole !== undefined, body.platformRole ?? null],
+      );
+      return { user: await reread(q, id), roleChanged };
+    });
+    if (roleChanged) s.bus.accessChanged({ kind: "user", userId: id });
+    return c.json({ user });
+  });
+
+  app.post("/:id/deactivate", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const id = c.req.param("id");
+    const user = await s.db.tx(async (q) => {
+      const { target, activeAdmins } = await lockTarget(q, id);
+      if (id === actor.id) throw conflict("self_deactivation", "Vous ne pouvez pas désactiver votre propre compte.");
+      // Reachable when two admins deactivate each other at once: the second one to commit is refused.
+      if (target.platform_role === "admin" && target.active && activeAdmins <= 1) {
+        throw conflict("last_admin", "C'est le dernier administrateur actif : il ne peut pas être désactivé.");
+      }
+      await q.query("UPDATE users SET active = false WHERE id = $1", [id]);
+      // Every session ends now: the next request with an old cookie answers 401.
+      await invalidateUserSessions(q, id);
+      return reread(q, id);
+    });
+    s.bus.accessChanged({ kind: "user", userId: id });
+    return c.json({ user });
+  });
+
+  app.post("/:id/reactivate", async (c) => {
+    const id = c.req.param("id");
+    const user = await s.db.tx(async (q) => {
+      await userExists(q, id);
+      await q.query("UPDATE users SET active = true WHERE id = $1", [id]);
+      return reread(q, id);
+    });
+    return c.json({ user });
+  });
+
+  app.put("/:id/memberships/:spaceId", async (c) => {
+    const { id, spaceId } = c.req.param();
+    const { role } = await readJson(c, SetMembershipBody);
+    const user = await s.db.tx(async (q) => {
+      await userExists(q, id);
+      await existingSpace(q, spaceId);
+      await upsertMembership(q, id, spaceId, role);
+      return reread(q, id);
+    });
+    s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
+    return c.json({ user });
+  });
+
+  app.delete("/:id/memberships/:spaceId", async (c) => {
+    const { id, spaceId } = c.req.param();
+    const user = await s.db.tx(async (q) => {
+      await userExists(q, id);
+      await existingSpace(q, spaceId);
+      if (!(await deleteMembership(q, id, spaceId))) throw notFound("Cette personne n'est pas membre de cet espace.");
+      return reread(q, id);
+    });
+    s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
+    return c.json({ user });
+  });
+
+  return app;
+}
