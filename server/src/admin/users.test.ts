@@ -113,7 +113,7 @@ describe("POST /api/admin/users", () => {
     expect(missing.body.error.message).toMatch(/lastName/);
     const res = await admin.raw("POST", "/api/admin/users", { body: "{ pas du json", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_json");
+    expect(((await res.json()) as any).error.code).toBe("invalid_json");
   });
 });
 
