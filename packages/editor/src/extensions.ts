@@ -11,12 +11,14 @@ export const LINK_PROTOCOLS = ["http", "https", "mailto", "tel"] as const;
 /**
  * The one extension set of Atelier documents, shared by the web editor and the server (templates, text/HTML export),
  * so both build the same schema. StarterKit v3 already carries underline, link and the list keymap; undo/redo is
- * left out because collaboration brings its own per-user history (Yjs UndoManager).
+ * left out because collaboration brings its own per-user history (Yjs UndoManager). The trailing-node plugin is left
+ * out too: every client (readers included) would append its own paragraph to a document ending with a table.
  */
 export function editorExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,

@@ -12,6 +12,8 @@ describe("document templates", () => {
     const node = getEditorSchema().nodeFromJSON(documentTemplate(kind));
     expect(() => node.check()).not.toThrow();
     expect(node.childCount).toBeGreaterThan(1);
+    // Without a trailing-node plugin, a paragraph at the end is what lets people write after a table or a list.
+    expect(node.lastChild?.type.name).toBe("paragraph");
   });
 
   it("follows the programme's sections for the livrable and the synthèse", () => {

@@ -54,7 +54,7 @@ const builders: Record<TemplateKind, () => JSONContent> = {
       section("Relevé de décisions", {
         type: "table",
         content: [row("tableHeader", ["Décision", "Responsable", "Échéance"]), row("tableCell", [undefined, undefined, undefined])],
-      }),
+      }, paragraph()),
     ),
   "fiche-pratique": () => doc(...programme.fichePratiqueFields.map((field) => section(field))),
 };
