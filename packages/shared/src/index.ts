@@ -8,3 +8,4 @@ export * from "./api/spaces.js";
 export * from "./api/audit.js";
 export * from "./api/admin.js";
 export * from "./api/documents.js";
+export * from "./api/accounts.js";
