@@ -9,3 +9,4 @@ export * from "./api/audit.js";
 export * from "./api/admin.js";
 export * from "./api/documents.js";
 export * from "./api/accounts.js";
+export * from "./api/files.js";

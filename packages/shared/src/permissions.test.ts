@@ -36,6 +36,13 @@ describe("canInSpace", () => {
     expect(canInSpace("contributeur", "file.upload")).toBe(true);
     expect(canInSpace("contributeur", "file.manageAny")).toBe(false);
   });
+  it("keeps the recycle bin and the library's kinds to pilotes", () => {
+    for (const action of ["file.restore", "file.manageKinds"] as const) {
+      expect(canInSpace("pilote", action)).toBe(true);
+      expect(canInSpace("membre", action)).toBe(false);
+      expect(canInSpace("contributeur", action)).toBe(false);
+    }
+  });
   it("freezes an archived space for everyone but admins", () => {
     expect(canInSpace("pilote", "document.edit", true)).toBe(false);
     expect(canInSpace("pilote", "space.read", true)).toBe(true);

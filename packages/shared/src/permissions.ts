@@ -36,6 +36,8 @@ export const SPACE_ACTIONS = [
   "version.restore",
   "file.upload",
   "file.manageAny",
+  "file.restore",
+  "file.manageKinds",
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
@@ -64,6 +66,8 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   "version.restore": EDITORS,
   "file.upload": ["admin", "pilote", "membre", "contributeur"],
   "file.manageAny": EDITORS,
+  "file.restore": MANAGERS,
+  "file.manageKinds": MANAGERS,
 };
 
 export const PLATFORM_RULES: Record<PlatformAction, readonly PlatformRole[]> = {
