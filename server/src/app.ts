@@ -10,6 +10,7 @@ import { auditRoutes } from "./audit/routes.js";
 import { authRoutes, meRoutes } from "./auth/routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
 import type { AppEnv, Services } from "./context.js";
+import { documentRoutes } from "./documents/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { HttpError } from "./http/errors.js";
@@ -42,6 +43,7 @@ export function createApp(s: Services) {
   api.route("/spaces", spaceRoutes(s));
   api.route("/admin", adminRoutes(s));
   api.route("/audit", auditRoutes(s));
+  api.route("/", documentRoutes(s));
 
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));

@@ -65,6 +65,9 @@ export type DocumentDetail = z.infer<typeof DocumentDetail>;
 /** Replies: `{document}` for one, `{documents}` for a list. */
 export const DocumentReply = z.object({ document: DocumentDetail });
 export const DocumentListReply = z.object({ documents: z.array(DocumentSummary) });
+/** GET /api/documents/:id/content: the current content, as plain text or as safe HTML. */
+export const DocumentContentReply = z.object({ id: z.string(), title: z.string(), format: z.enum(["text", "html"]), content: z.string() });
+export type DocumentContentReply = z.infer<typeof DocumentContentReply>;
 
 /**
  * The collaboration socket: `ws(s)://<host>/collab/<documentId>` speaking the y-websocket
@@ -77,8 +80,9 @@ export const COLLAB_FRAGMENT = "default";
 /**
  * Why the server closed the socket: `reason` is what the close frame carries (short: a close
  * reason is at most 123 bytes), `message` what the web app shows. `retry: false` means
- * reconnecting cannot help: the web app stops the provider (provider.disconnect()) and shows the
- * message; it can still show the document read-only from GET /api/documents/:id/content.
+ * reconnecting cannot help: those codes lie in 4400–4499, which the stock y-websocket 3 client
+ * does not retry (it emits "closed"); the web app shows the message and can still show the
+ * document read-only from GET /api/documents/:id/content. 4500–4599 are "try again later".
  */
 const close = (code: number, retry: boolean, reason: string, message: string) => ({ code, retry, reason, message });
 export const COLLAB_CLOSE = {
@@ -93,7 +97,7 @@ export const COLLAB_CLOSE = {
     "Le document a atteint sa taille maximale : vos dernières modifications n'ont pas pu être enregistrées.",
   ),
   tooManyConnections: close(
-    4429,
+    4503,
     true,
     "Trop de connexions",
     "Trop de personnes ont ce document ouvert en ce moment. Nouvel essai dans quelques instants.",

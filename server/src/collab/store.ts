@@ -1,0 +1,66 @@
+/**
+ * The log of a document's Yjs updates in the database. Every accepted update is appended before
+ * anyone else receives it; compaction merges the log into one row, in one transaction, under the
+ * lock of the document's row so that two instances never compact the same rows twice.
+ */
+import * as Y from "yjs";
+import type { Db, Queryable } from "../db/index.js";
+
+export interface StoredLog {
+  updates: Uint8Array[];
+  rows: number;
+  bytes: number;
+}
+
+const bytesOf = (data: Uint8Array | Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+export async function loadLog(q: Queryable, documentId: string): Promise<StoredLog> {
+  const rows = await q.query<{ data: Uint8Array }>(
+    "SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id",
+    [documentId],
+  );
+  const updates = rows.map((r) => bytesOf(r.data));
+  return { updates, rows: updates.length, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
+}
+
+/** The document rebuilt from its log (content export, compaction). */
+export async function loadYDoc(q: Queryable, documentId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const { updates } = await loadLog(q, documentId);
+  doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)));
+  return doc;
+}
+
+/** Appends one update; the document's updated_at moves at most once a minute to spare writes. */
+export async function appendUpdate(q: Queryable, documentId: string, update: Uint8Array): Promise<void> {
+  await q.query(
+    `WITH appended AS (INSERT INTO document_updates (document_id, data) VALUES ($1, $2) RETURNING document_id)
+     UPDATE documents SET updated_at = now()
+      WHERE id = (SELECT document_id FROM appended) AND updated_at < now() - interval '1 minute'`,
+    [documentId, update],
+  );
+}
+
+/**
+ * Replaces the rows of the log by one row holding their merge, under the last id so that
+ * updates appended meanwhile by another instance stay after it. Returns the rows and bytes left.
+ */
+export async function compactLog(db: Db, documentId: string): Promise<{ rows: number; bytes: number }> {
+  return db.tx(async (q) => {
+    // The document's row is the lock: a second instance compacting waits, then finds one row.
+    await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
+    const rows = await q.query<{ id: number; data: Uint8Array }>(
+      "SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id",
+      [documentId],
+    );
+    if (rows.length <= 1) return { rows: rows.length, bytes: rows[0]?.data.byteLength ?? 0 };
+    const doc = new Y.Doc();
+    doc.transact(() => rows.forEach((r) => Y.applyUpdate(doc, bytesOf(r.data))));
+    const merged = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const lastId = rows.at(-1)!.id;
+    await q.query("DELETE FROM document_updates WHERE document_id = $1 AND id <= $2", [documentId, lastId]);
+    await q.query("INSERT INTO document_updates (id, document_id, data) VALUES ($1, $2, $3)", [lastId, documentId, merged]);
+    return { rows: 1, bytes: merged.byteLength };
+  });
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { templateUpdate } from "@atelier/editor";
+import type { DocumentKind, DocumentSummary, ListDocumentsQuery } from "@atelier/shared";
+import type { Db, Queryable } from "../db/index.js";
+import { appendUpdate } from "../collab/store.js";
+
+export interface DocumentRow {
+  id: string;
+  space_id: string;
+  title: string;
+  kind: DocumentKind;
+  themes: string[];
+  created_by: string | null;
+  creator_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+  trashed_at: Date | null;
+}
+
+const SELECT = `
+  SELECT d.id, d.space_id, d.title, d.kind, d.themes, d.created_by, d.created_at, d.updated_at, d.trashed_at,
+         NULLIF(trim(u.first_name || ' ' || u.last_name), '') AS creator_name
+    FROM documents d LEFT JOIN users u ON u.id = d.created_by`;
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function toSummary(r: DocumentRow): DocumentSummary {
+  return {
+    id: r.id,
+    spaceId: r.space_id,
+    title: r.title,
+    kind: r.kind,
+    themes: r.themes,
+    createdBy: r.created_by ? { id: r.created_by, name: r.creator_name ?? "" } : null,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    trashedAt: r.trashed_at ? iso(r.trashed_at) : null,
+  };
+}
+
+export async function findDocument(q: Queryable, id: string): Promise<DocumentRow | null> {
+  const [row] = await q.query<DocumentRow>(`${SELECT} WHERE d.id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function listDocuments(q: Queryable, spaceId: string, filter: ListDocumentsQuery): Promise<DocumentRow[]> {
+  return q.query<DocumentRow>(
+    `${SELECT}
+      WHERE d.space_id = $1 AND (d.trashed_at IS NOT NULL) = $2
+        AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR $4 = ANY(d.themes))
+      ORDER BY d.updated_at DESC, d.title`,
+    [spaceId, filter.trash === "true", filter.kind ?? null, filter.theme ?? null],
+  );
+}
+
+/** The document and its template, written as the first update of its log, in one transaction. */
+export async function createDocument(
+  db: Db,
+  input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string },
+): Promise<DocumentRow> {
+  const id = randomUUID();
+  return db.tx(async (q) => {
+    await q.query(
+      "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+      [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
+    );
+    await appendUpdate(q, id, templateUpdate(input.kind));
+    return (await findDocument(q, id))!;
+  });
+}
+
+export async function updateDocument(q: Queryable, id: string, patch: { title?: string; themes?: string[] }) {
+  await q.query(
+    "UPDATE documents SET title = COALESCE($2, title), themes = COALESCE($3, themes), updated_at = now() WHERE id = $1",
+    [id, patch.title ?? null, patch.themes ?? null],
+  );
+}
+
+export async function trashDocument(q: Queryable, id: string, userId: string) {
+  await q.query("UPDATE documents SET trashed_at = now(), trashed_by = $2 WHERE id = $1 AND trashed_at IS NULL", [id, userId]);
+}
+
+export async function restoreDocument(q: Queryable, id: string) {
+  await q.query("UPDATE documents SET trashed_at = NULL, trashed_by = NULL WHERE id = $1", [id]);
+}

@@ -1,0 +1,138 @@
+/**
+ * Documents of a space: create from a template, list, read, rename, move to the trash and
+ * restore; the current content as text or HTML. A document's space decides every access.
+ */
+import { docToHtml, docToText } from "@atelier/editor";
+import {
+  canInSpace,
+  ContentQuery,
+  CreateDocumentBody,
+  ListDocumentsQuery,
+  UpdateDocumentBody,
+  type DocumentContentReply,
+  type DocumentDetail,
+  type SpaceAction,
+} from "@atelier/shared";
+import { Hono, type Context } from "hono";
+import { loadYDoc } from "../collab/store.js";
+import type { AppEnv, Services } from "../context.js";
+import { notFound } from "../http/errors.js";
+import { readJson, readQuery } from "../http/validate.js";
+import { authorizeSpace, isUuid, requireActor, type SpaceWithStanding } from "../policy/index.js";
+import {
+  createDocument,
+  findDocument,
+  listDocuments,
+  restoreDocument,
+  toSummary,
+  trashDocument,
+  updateDocument,
+  type DocumentRow,
+} from "./queries.js";
+
+function toDetail(row: DocumentRow, { space, standing }: SpaceWithStanding): DocumentDetail {
+  const archived = space.archived_at !== null;
+  const can = (action: SpaceAction) => canInSpace(standing, action, archived);
+  return {
+    ...toSummary(row),
+    space: { id: space.id, name: space.name },
+    can: {
+      edit: can("document.edit"),
+      comment: can("space.comment"),
+      trash: can("document.trash"),
+      restore: can("document.restore"),
+    },
+  };
+}
+
+export function documentRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+
+  /**
+   * The document and the caller's standing in its space: 404 when unknown, 403 naming nothing
+   * when the space is out of reach, 403 when the action is not the caller's. A trashed document
+   * exists only for those who may restore it.
+   */
+  async function authorizeDocument(c: Context<AppEnv>, action: SpaceAction) {
+    const actor = requireActor(c.get("user"));
+    const id = c.req.param("id")!;
+    const row = isUuid(id) ? await findDocument(s.db, id) : null;
+    if (!row) throw notFound("Ce document n'existe pas.");
+    const found = await authorizeSpace(s.db, actor, "space.read", row.space_id);
+    if (row.trashed_at && action !== "document.restore") {
+      if (!canInSpace(found.standing, "document.restore", found.space.archived_at !== null)) {
+        throw notFound("Ce document n'existe pas.");
+      }
+      if (action !== "space.read") throw notFound("Ce document est dans la corbeille : restaurez-le d'abord.");
+    }
+    await authorizeSpace(s.db, actor, action, row.space_id);
+    return { actor, row, found };
+  }
+
+  const reply = async (c: Context<AppEnv>, id: string, found: SpaceWithStanding, status: 200 | 201 = 200) =>
+    c.json({ document: toDetail((await findDocument(s.db, id))!, found) }, status);
+
+  app.post("/spaces/:spaceId/documents", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const found = await authorizeSpace(s.db, actor, "document.create", c.req.param("spaceId"));
+    const body = await readJson(c, CreateDocumentBody);
+    const row = await createDocument(s.db, {
+      spaceId: found.space.id,
+      title: body.title,
+      kind: body.kind,
+      themes: [...new Set(body.themes ?? [])],
+      userId: actor.id,
+    });
+    return c.json({ document: toDetail(row, found) }, 201);
+  });
+
+  app.get("/spaces/:spaceId/documents", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const spaceId = c.req.param("spaceId");
+    await authorizeSpace(s.db, actor, "space.read", spaceId);
+    const filter = readQuery(c, ListDocumentsQuery);
+    // The trash is for those who may restore what lies there.
+    if (filter.trash === "true") await authorizeSpace(s.db, actor, "document.restore", spaceId);
+    return c.json({ documents: (await listDocuments(s.db, spaceId, filter)).map(toSummary) });
+  });
+
+  app.get("/documents/:id", async (c) => {
+    const { row, found } = await authorizeDocument(c, "space.read");
+    return c.json({ document: toDetail(row, found) });
+  });
+
+  app.get("/documents/:id/content", async (c) => {
+    const { row } = await authorizeDocument(c, "space.read");
+    const { format } = readQuery(c, ContentQuery);
+    const ydoc = await loadYDoc(s.db, row.id);
+    try {
+      const content = format === "html" ? docToHtml(ydoc) : docToText(ydoc);
+      return c.json({ id: row.id, title: row.title, format, content } satisfies DocumentContentReply);
+    } finally {
+      ydoc.destroy();
+    }
+  });
+
+  app.patch("/documents/:id", async (c) => {
+    const { row, found } = await authorizeDocument(c, "document.edit");
+    const body = await readJson(c, UpdateDocumentBody);
+    await updateDocument(s.db, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] });
+    return reply(c, row.id, found);
+  });
+
+  app.delete("/documents/:id", async (c) => {
+    const { actor, row, found } = await authorizeDocument(c, "document.trash");
+    await trashDocument(s.db, row.id, actor.id);
+    // Open sockets on it are closed, on every instance: they re-check the documents of the space.
+    s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
+    return reply(c, row.id, found);
+  });
+
+  app.post("/documents/:id/restore", async (c) => {
+    const { row, found } = await authorizeDocument(c, "document.restore");
+    await restoreDocument(s.db, row.id);
+    return reply(c, row.id, found);
+  });
+
+  return app;
+}
