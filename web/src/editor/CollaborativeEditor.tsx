@@ -1,0 +1,130 @@
+import { editorExtensions } from "@atelier/editor";
+import { COLLAB_CLOSE, COLLAB_FRAGMENT } from "@atelier/shared";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect } from "react";
+import { CollaborationGuard } from "./collaborationGuard";
+import { ConnectionStatus } from "./ConnectionStatus";
+import { FallbackContent } from "./FallbackContent";
+import { Presence, type PresenceUser } from "./Presence";
+import { TableOfContents } from "./TableOfContents";
+import { Toolbar } from "./Toolbar";
+import { type Collaboration as Collab, type CollaborationStatus, useCollaboration, useCollaborationStatus } from "./useCollaboration";
+import { userColor } from "./userColor";
+import { WordCount } from "./WordCount";
+import "./editor.css";
+
+export interface EditorUser {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  documentId: string;
+  title: string;
+  /** What the server says the caller may do; it enforces it on the socket whatever this says. */
+  canEdit: boolean;
+  user: EditorUser;
+}
+
+// Closes after which the document must not be shown any more (no access, no document, no session).
+const CLOSED_WITHOUT_CONTENT = new Set<number>(
+  [COLLAB_CLOSE.accessRemoved, COLLAB_CLOSE.forbidden, COLLAB_CLOSE.notFound, COLLAB_CLOSE.unauthenticated].map((c) => c.code),
+);
+
+/** The live document: edited together when the caller may write, read along otherwise. */
+export function CollaborativeEditor({ documentId, title, canEdit, user }: Props) {
+  const collab = useCollaboration(documentId);
+  const status = useCollaborationStatus(collab);
+  if (!collab || !status) return <p>Ouverture du document…</p>;
+
+  if (status.closed && CLOSED_WITHOUT_CONTENT.has(status.closed.code)) {
+    return (
+      <div className="fr-alert fr-alert--error" role="alert">
+        <h2 className="fr-alert__title">{status.closed.reason}</h2>
+        <p>{status.closed.message}</p>
+        <p>
+          <a className="fr-link" href="/">
+            Revenir à l'accueil
+          </a>
+        </p>
+      </div>
+    );
+  }
+  if (status.blocked) return <FallbackContent documentId={documentId} />;
+  return <LiveEditor collab={collab} status={status} title={title} canEdit={canEdit} user={user} />;
+}
+
+const contentAttributes = (title: string, editable: boolean) => ({
+  role: "textbox",
+  "aria-multiline": "true",
+  "aria-label": `Texte du document « ${title} »`,
+  "aria-readonly": String(!editable),
+  class: "atelier-editor__content",
+});
+
+const presenceOf = (user: EditorUser, editable: boolean): PresenceUser => ({
+  name: user.name,
+  color: userColor(user.id),
+  reading: !editable,
+});
+
+function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "documentId"> & { collab: Collab; status: CollaborationStatus }) {
+  const editable = canEdit && !status.writeRefused && !status.closed;
+
+  const editor = useEditor(
+    {
+      extensions: [
+        ...editorExtensions(),
+        Collaboration.configure({ document: collab.ydoc, field: COLLAB_FRAGMENT }),
+        CollaborationCaret.configure({ provider: collab.provider, user: presenceOf(user, editable) }),
+        CollaborationGuard,
+      ],
+      editable,
+      editorProps: { attributes: contentAttributes(title, editable) },
+      shouldRerenderOnTransaction: false,
+    },
+    [collab],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    editor.setEditable(editable, false);
+    editor.setOptions({ editorProps: { attributes: contentAttributes(title, editable) } });
+    editor.commands.updateUser(presenceOf({ id: user.id, name: user.name }, editable));
+  }, [editor, editable, title, user.id, user.name]);
+
+  return (
+    <div className="atelier-editor">
+      <div className="atelier-editor__bar">
+        <ConnectionStatus status={status} />
+        <Presence provider={collab.provider} />
+      </div>
+      {status.writeRefused && canEdit && (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="alert">
+          <p>
+            Vos droits sur ce document ont changé : il est désormais en lecture seule pour vous. Rechargez la page pour
+            retrouver la dernière version enregistrée.
+          </p>
+        </div>
+      )}
+      {status.closed && (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+          <p>{status.closed.message}</p>
+        </div>
+      )}
+      {!canEdit && (
+        <p className="fr-badge fr-badge--info fr-mb-2w" data-testid="read-only">
+          Lecture seule : vous pouvez lire ce document et suivre les modifications en direct, pas le modifier.
+        </p>
+      )}
+      {editor && editable && <Toolbar editor={editor} />}
+      <div className="atelier-editor__body">
+        {editor && <TableOfContents editor={editor} />}
+        <EditorContent editor={editor} className="atelier-editor__page" />
+      </div>
+      {editor && <WordCount editor={editor} />}
+    </div>
+  );
+}
