@@ -1,0 +1,132 @@
+/**
+ * The mails Atelier sends about accounts: French, plain text, short. Each function returns the
+ * subject and body; the caller addresses and sends them through services.mailer.
+ */
+import { INVITATION_TTL_DAYS, SPACE_ROLE_LABELS, type SpaceRole } from "@atelier/shared";
+
+export interface MailContent {
+  subject: string;
+  text: string;
+}
+
+const SIGNATURE = "\n—\nAtelier, l'espace de travail des COPIL des États généraux du travail social.\nCe courriel a été envoyé automatiquement : merci de ne pas y répondre.\n";
+
+const greeting = (firstName: string) => (firstName ? `Bonjour ${firstName},` : "Bonjour,");
+const roleLabel = (role: SpaceRole) => SPACE_ROLE_LABELS[role].toLowerCase();
+/** A personal message, set apart so that nobody mistakes it for Atelier's own words. */
+const quoted = (intro: string, message: string) =>
+  message ? `\n${intro}\n${message.split("\n").map((l) => `> ${l}`).join("\n")}\n` : "";
+
+export function passwordResetMail(p: { firstName: string; link: string }): MailContent {
+  return {
+    subject: "Réinitialisation de votre mot de passe Atelier",
+    text: `${greeting(p.firstName)}
+
+Vous avez demandé à choisir un nouveau mot de passe pour Atelier. Ouvrez ce lien :
+
+${p.link}
+
+Ce lien est valable 1 heure et ne sert qu'une fois. Une fois le mot de passe changé, vous serez
+déconnecté de tous vos appareils.
+
+Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.
+${SIGNATURE}`,
+  };
+}
+
+export function invitationMail(p: {
+  firstName: string;
+  inviter: string | null;
+  spaceName: string | null;
+  role: SpaceRole | null;
+  message: string;
+  link: string;
+}): MailContent {
+  const who = p.inviter ?? "L'équipe d'Atelier";
+  const where =
+    p.spaceName && p.role
+      ? `à rejoindre l'espace « ${p.spaceName} » en tant que ${roleLabel(p.role)}`
+      : "à rejoindre Atelier";
+  return {
+    subject: p.spaceName ? `Invitation à rejoindre « ${p.spaceName} » sur Atelier` : "Invitation à rejoindre Atelier",
+    text: `${greeting(p.firstName)}
+
+${who} vous invite ${where}.
+${quoted("Son message :", p.message)}
+Pour accepter, choisissez votre mot de passe en ouvrant ce lien :
+
+${p.link}
+
+Ce lien est valable ${INVITATION_TTL_DAYS} jours et ne sert qu'une fois.
+${SIGNATURE}`,
+  };
+}
+
+export function addedToSpaceMail(p: {
+  firstName: string;
+  inviter: string | null;
+  spaceName: string;
+  role: SpaceRole;
+  message: string;
+  link: string;
+}): MailContent {
+  const who = p.inviter ?? "L'équipe d'Atelier";
+  return {
+    subject: `Vous avez été ajouté à l'espace « ${p.spaceName} »`,
+    text: `${greeting(p.firstName)}
+
+${who} vous a ajouté à l'espace « ${p.spaceName} » en tant que ${roleLabel(p.role)}.
+${quoted("Son message :", p.message)}
+Connectez-vous avec votre compte habituel pour y accéder :
+
+${p.link}
+${SIGNATURE}`,
+  };
+}
+
+export function accessRequestedMail(p: {
+  requester: string;
+  requesterEmail: string;
+  spaceName: string;
+  message: string;
+  link: string;
+}): MailContent {
+  return {
+    subject: `Demande d'accès à l'espace « ${p.spaceName} »`,
+    text: `Bonjour,
+
+${p.requester} (${p.requesterEmail}) demande l'accès à l'espace « ${p.spaceName} », dont vous êtes pilote.
+${quoted("Son message :", p.message)}
+Pour accorder un rôle ou refuser, ouvrez l'espace :
+
+${p.link}
+${SIGNATURE}`,
+  };
+}
+
+export function accessGrantedMail(p: { firstName: string; spaceName: string; role: SpaceRole; link: string }): MailContent {
+  return {
+    subject: `Votre demande d'accès à « ${p.spaceName} » est acceptée`,
+    text: `${greeting(p.firstName)}
+
+Votre demande d'accès est acceptée : vous rejoignez l'espace « ${p.spaceName} » en tant que ${roleLabel(p.role)}.
+
+${p.link}
+${SIGNATURE}`,
+  };
+}
+
+/** Names nothing of the space: the asker could not read it and still cannot. */
+export function accessDeclinedMail(p: { firstName: string; reason: string; link: string }): MailContent {
+  return {
+    subject: "Votre demande d'accès n'a pas été acceptée",
+    text: `${greeting(p.firstName)}
+
+Votre demande d'accès à l'espace suivant n'a pas été acceptée :
+
+${p.link}
+${quoted("Motif indiqué :", p.reason)}
+Si vous pensez qu'il s'agit d'une erreur, adressez-vous au pilote de votre COPIL.
+${SIGNATURE}`,
+  };
+}
