@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
   COLLAB_COMPACT_ROWS: z.coerce.number().int().positive().default(500),
   COLLAB_COMPACT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Collaboration sockets are pinged this often; one that did not answer the last ping is closed. */
+  COLLAB_PING_MS: z.coerce.number().int().positive().default(30_000),
   /** Audit entries older than this are deleted. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -15,6 +15,7 @@ import { createLocalBus } from "./events/bus.js";
 import { isEmpty, seedDemo } from "./seed/demo.js";
 import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
+import { attachCollab } from "./collab/server.js";
 
 export interface Running {
   url: string;
@@ -38,6 +39,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });
+  const collab = await attachCollab(server, services);
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,
@@ -46,6 +48,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     seeded,
     async close() {
       stopMaintenance();
+      await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.db) await db.close();

@@ -1,0 +1,183 @@
+/**
+ * The collaboration socket on the API's port: `/collab/:documentId`, the y-websocket protocol.
+ * Like Hocuspocus's lifecycle: upgrade (Origin, session cookie, policy) → load the stored state →
+ * sync and presence → every accepted change stored, then relayed → the room let go when empty.
+ * Access changes (bus, and Redis for the other instances) re-check the open sockets concerned.
+ */
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { COLLAB_CLOSE, COLLAB_PATH, COLLAB_READ_ONLY_REASON } from "@atelier/shared";
+import { parse as parseCookies } from "hono/utils/cookie";
+import { WebSocketServer, type WebSocket } from "ws";
+import { SESSION_COOKIE } from "../auth/sessions.js";
+import type { Services } from "../context.js";
+import type { AccessChange } from "../events/bus.js";
+import { isAllowedOrigin } from "../http/origin.js";
+import { documentAccess } from "./access.js";
+import { Conn } from "./conn.js";
+import { createRedisFanout, type Fanout } from "./fanout.js";
+import { permissionDenied } from "./protocol.js";
+import { Room } from "./room.js";
+
+const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
+
+export interface Collab {
+  /** Open rooms on this instance, by document id (tests and benchmarks look inside). */
+  rooms: Map<string, Room>;
+  close(): Promise<void>;
+}
+
+export async function attachCollab(server: Server, s: Services): Promise<Collab> {
+  const { config, db } = s;
+  const inactivityMs = config.SESSION_INACTIVITY_DAYS * 24 * 3600 * 1000;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
+  const rooms = new Map<string, Room>();
+  /** Rooms being let go: a new room of the same document waits for their last writes. */
+  const disposing = new Map<string, Promise<void>>();
+  const fanout: Fanout | null = config.REDIS_URL ? await createRedisFanout(config.REDIS_URL, (c) => void recheck(c)) : null;
+
+  const reject = (socket: Duplex, status: number, text: string) => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (!match) {
+      if (server.listenerCount("upgrade") === 1) reject(socket, 404, "Not Found");
+      return;
+    }
+    socket.on("error", () => socket.destroy());
+    // Cross-site WebSocket hijacking: a page elsewhere could open the socket with the user's cookie.
+    if (!isAllowedOrigin(req.headers.origin, headerOf(req, "sec-fetch-site"), config.allowedOrigins)) {
+      reject(socket, 403, "Forbidden");
+      return;
+    }
+    const documentId = decodeURIComponent(match[1]!);
+    const token = parseCookies(req.headers.cookie ?? "", SESSION_COOKIE)[SESSION_COOKIE];
+    documentAccess(db, token, documentId, inactivityMs).then(
+      (access) =>
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // Refusals complete the handshake so that the client reads why in the close frame.
+          if (!access.ok) return ws.close(access.refusal.code, access.refusal.reason);
+          join(ws, new Conn(ws, access.user.id, token!, documentId, !access.canEdit));
+        }),
+      (err) => {
+        console.error("[collab] vérification d'accès impossible :", err);
+        reject(socket, 503, "Service Unavailable");
+      },
+    );
+  };
+
+  function join(ws: WebSocket, conn: Conn) {
+    let room = rooms.get(conn.documentId);
+    if (room && room.conns.size >= config.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT) {
+      return conn.close(COLLAB_CLOSE.tooManyConnections);
+    }
+    if (!room) {
+      room = new Room(conn.documentId, db, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve());
+      rooms.set(conn.documentId, room);
+    }
+    const r = room;
+    r.conns.add(conn);
+    ws.binaryType = "nodebuffer";
+    ws.on("pong", () => (conn.alive = true));
+    ws.on("message", (data: Buffer, isBinary) => {
+      if (!isBinary) return conn.close(COLLAB_CLOSE.badMessage);
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      conn.enqueue(() => r.receive(conn, bytes));
+    });
+    ws.on("close", () => leave(r, conn));
+    ws.on("error", (err) => conn.log("erreur de socket", err));
+    // Nothing is read from the socket before the stored state is loaded.
+    conn.enqueue(async () => {
+      try {
+        await r.ready;
+      } catch (err) {
+        console.error(`[collab] chargement impossible du document ${r.id} :`, err);
+        return conn.close(COLLAB_CLOSE.storageFailed);
+      }
+      r.greet(conn);
+    });
+  }
+
+  function leave(room: Room, conn: Conn) {
+    room.remove(conn);
+    if (room.conns.size > 0 || rooms.get(room.id) !== room) return;
+    rooms.delete(room.id);
+    const done = room
+      .ready.catch(() => {})
+      .then(() => room.dispose())
+      .catch((err) => console.error(`[collab] fermeture du document ${room.id} :`, err))
+      .finally(() => {
+        if (disposing.get(room.id) === done) disposing.delete(room.id);
+      });
+    disposing.set(room.id, done);
+  }
+
+  /** Applies a change of access to every open socket it may concern, on this instance. */
+  async function recheck(change: AccessChange) {
+    const concerned = [...rooms.values()].flatMap((room) =>
+      [...room.conns].filter((c) => change.kind === "space" || c.userId === change.userId),
+    );
+    await Promise.all(
+      concerned.map(async (conn) => {
+        try {
+          const access = await documentAccess(db, conn.sessionToken, conn.documentId, inactivityMs);
+          if (!access.ok) return conn.close(access.refusal === COLLAB_CLOSE.notFound ? access.refusal : COLLAB_CLOSE.accessRemoved);
+          const readOnly = !access.canEdit;
+          if (readOnly && !conn.readOnly) conn.send(permissionDenied(COLLAB_READ_ONLY_REASON));
+          conn.readOnly = readOnly;
+          conn.toldReadOnly = readOnly;
+        } catch (err) {
+          // Unable to confirm the access: the socket goes rather than stay open on a stale right.
+          conn.log("nouvelle vérification d'accès impossible", err);
+          conn.close(COLLAB_CLOSE.storageFailed);
+        }
+      }),
+    );
+  }
+
+  const unsubscribe = s.bus.onAccessChanged((change) => {
+    fanout?.publishAccess(change);
+    void recheck(change);
+  });
+
+  // Dead sockets (no pong since the last ping) are closed; the others are pinged again.
+  const pinger = setInterval(() => {
+    for (const room of rooms.values()) {
+      for (const conn of room.conns) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }, config.COLLAB_PING_MS);
+  pinger.unref();
+
+  server.on("upgrade", onUpgrade);
+  return {
+    rooms,
+    async close() {
+      server.off("upgrade", onUpgrade);
+      unsubscribe();
+      clearInterval(pinger);
+      const open = [...rooms.values()];
+      rooms.clear();
+      for (const room of open) for (const conn of room.conns) conn.close(COLLAB_CLOSE.shuttingDown);
+      for (const ws of wss.clients) ws.terminate();
+      // What was accepted is stored before the database closes.
+      const disposals = open.map((room) => room.ready.catch(() => {}).then(() => room.dispose()));
+      await Promise.all([...disposals, ...disposing.values()]);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await fanout?.close();
+    },
+  };
+}
+
+const headerOf = (req: IncomingMessage, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
