@@ -1,3 +1,6 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
 /** What the admin tests share: a recorder of access changes and fresh, uniquely named inputs. */
 import type { AccessChange } from "../events/bus.js";
 import type { TestServer } from "../../test/harness.js";
@@ -18,3 +21,10 @@ export const newUserBody = (extra: Record<string, unknown> = {}) => ({
   organisation: "DDETS du Var",
   ...extra,
 });
+
+/** The mails written to the outbox for this address (no SMTP in tests), as raw text. */
+export async function mailsTo(server: TestServer, email: string): Promise<string[]> {
+  const outbox = server.services.mailer.outbox!;
+  const files = (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(`-${email}.eml`));
+  return Promise.all(files.map((f) => readFile(path.join(outbox, f), "utf8")));
+}

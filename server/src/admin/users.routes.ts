@@ -5,6 +5,7 @@ import { invalidateUserSessions } from "../auth/sessions.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { conflict, notFound } from "../http/errors.js";
+import { sendInvitation } from "../invitations/service.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { isUuid, requireActor } from "../policy/index.js";
 import { requirePlatform } from "./guard.js";
@@ -48,16 +49,28 @@ export function adminUserRoutes(s: Services) {
   });
 
   app.post("/", async (c) => {
+    const actor = requireActor(c.get("user"));
     const body = await readJson(c, CreateUserBody);
-    const user = await s.db.tx(async (q) => {
+    const { user, invitation } = await s.db.tx(async (q) => {
       if (await emailTaken(q, body.email)) {
         throw conflict("email_taken", `Un compte existe déjà avec l'adresse ${body.email}.`);
       }
       if (body.membership) await existingSpace(q, body.membership.spaceId);
       const id = await insertUser(q, body);
       if (body.membership) await upsertMembership(q, id, body.membership.spaceId, body.membership.role);
-      return reread(q, id);
+      // The account has no password yet: the invitation's link lets the person choose one.
+      const invitation = await sendInvitation(s, q, {
+        email: body.email,
+        spaceId: body.membership?.spaceId ?? null,
+        role: body.membership?.role ?? null,
+        invitedBy: actor.id,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        organisation: body.organisation,
+      });
+      return { user: await reread(q, id), invitation };
     });
+    await invitation.deliver();
     return c.json({ user }, 201);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { newUserBody, recordAccessChanges, unique } from "./test-helpers.js";
+import { mailsTo, newUserBody, recordAccessChanges, unique } from "./test-helpers.js";
 
 let server: TestServer;
 let admin: Client;
@@ -71,6 +71,15 @@ describe("POST /api/admin/users", () => {
     });
     expect(r.body.user.memberships).toEqual([expect.objectContaining({ spaceId: corse, role: "membre" })]);
     expect((await admin.get(`/api/admin/users/${r.body.user.id}`)).body.user.email).toBe(r.body.user.email);
+    // The person is invited to choose a password, into that space.
+    const mails = await mailsTo(server, r.body.user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatch(/invitation\?jeton=/);
+    const invitations = await server.services.db.query<{ space_id: string; role: string }>(
+      "SELECT space_id, role FROM invitations WHERE email = $1",
+      [r.body.user.email],
+    );
+    expect(invitations).toEqual([{ space_id: corse, role: "membre" }]);
   });
 
   it("creates a member of the national team", async () => {
@@ -78,6 +87,7 @@ describe("POST /api/admin/users", () => {
     expect(r.status).toBe(201);
     expect(r.body.user.platformRole).toBe("national");
     expect(r.body.user.memberships).toEqual([]);
+    expect(await mailsTo(server, r.body.user.email)).toHaveLength(1);
   });
 
   it("refuses an email already in use (409) and writes nothing", async () => {
@@ -92,6 +102,7 @@ describe("POST /api/admin/users", () => {
     expect(r.status).toBe(404);
     expect(r.body.error.message).toMatch(/espace/i);
     expect(await server.services.db.query("SELECT 1 FROM users WHERE email = $1", [body.email])).toEqual([]);
+    expect(await mailsTo(server, body.email)).toEqual([]);
   });
 
   it.each([
