@@ -6,11 +6,17 @@ import { ToolbarButton } from "./ToolbarButton";
 
 type Level = 1 | 2 | 3;
 type Align = "left" | "center" | "right" | "justify";
-const ALIGNMENTS: { value: Align; label: string; shortcut: string }[] = [
-  { value: "left", label: "Aligner à gauche", shortcut: "Mod-Shift-l" },
-  { value: "center", label: "Centrer", shortcut: "Mod-Shift-e" },
-  { value: "right", label: "Aligner à droite", shortcut: "Mod-Shift-r" },
-  { value: "justify", label: "Justifier", shortcut: "Mod-Shift-j" },
+// Icon class names are written out whole: react-dsfr's update-icons ships only the icons it finds in the sources.
+const HEADINGS: { level: Level; icon: string }[] = [
+  { level: 1, icon: "fr-icon-h-1" },
+  { level: 2, icon: "fr-icon-h-2" },
+  { level: 3, icon: "fr-icon-h-3" },
+];
+const ALIGNMENTS: { value: Align; label: string; shortcut: string; icon: string }[] = [
+  { value: "left", label: "Aligner à gauche", shortcut: "Mod-Shift-l", icon: "fr-icon-align-left" },
+  { value: "center", label: "Centrer", shortcut: "Mod-Shift-e", icon: "fr-icon-align-center" },
+  { value: "right", label: "Aligner à droite", shortcut: "Mod-Shift-r", icon: "fr-icon-align-right" },
+  { value: "justify", label: "Justifier", shortcut: "Mod-Shift-j", icon: "fr-icon-align-justify" },
 ];
 
 /** Arrow keys move along the toolbar, as in any toolbar (WAI-ARIA toolbar pattern). */
@@ -31,7 +37,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      heading: ([1, 2, 3] as Level[]).map((level) => e.isActive("heading", { level })),
+      heading: HEADINGS.map(({ level }) => e.isActive("heading", { level })),
       bold: e.isActive("bold"),
       italic: e.isActive("italic"),
       underline: e.isActive("underline"),
@@ -58,11 +64,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolbarButton label="Rétablir" icon="fr-icon-arrow-go-forward-line" shortcut="Mod-Shift-z" disabled={!s.redo} onClick={() => run().redo().run()} />
       </div>
       <div className="atelier-toolbar__group">
-        {([1, 2, 3] as Level[]).map((level, i) => (
+        {HEADINGS.map(({ level, icon }, i) => (
           <ToolbarButton
             key={level}
             label={`Titre de niveau ${level}`}
-            icon={`fr-icon-h-${level}`}
+            icon={icon}
             shortcut={`Mod-Alt-${level}`}
             pressed={s.heading[i]}
             onClick={() => run().toggleHeading({ level }).run()}
@@ -89,7 +95,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           <ToolbarButton
             key={a.value}
             label={a.label}
-            icon={`fr-icon-align-${a.value}`}
+            icon={a.icon}
             shortcut={a.shortcut}
             pressed={s.align[i]}
             onClick={() => run().setTextAlign(a.value).run()}
