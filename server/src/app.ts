@@ -12,6 +12,7 @@ import { sessionMiddleware } from "./auth/middleware.js";
 import type { AppEnv, Services } from "./context.js";
 import { documentRoutes } from "./documents/routes.js";
 import { healthRoutes } from "./health/routes.js";
+import { invitationRoutes } from "./invitations/routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { HttpError } from "./http/errors.js";
 import { originCheck } from "./http/origin.js";
@@ -43,6 +44,7 @@ export function createApp(s: Services) {
   api.route("/spaces", spaceRoutes(s));
   api.route("/admin", adminRoutes(s));
   api.route("/audit", auditRoutes(s));
+  api.route("/", invitationRoutes(s));
   api.route("/", documentRoutes(s));
 
   app.route("/api", api);

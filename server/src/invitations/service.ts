@@ -20,6 +20,7 @@ import type { Queryable } from "../db/index.js";
 import { appLink, spaceLink } from "../mail/links.js";
 import type { Mail } from "../mail/mailer.js";
 import { addedToSpaceMail, invitationMail } from "../mail/templates.js";
+import { grantMembership } from "../members/queries.js";
 
 export interface InvitationInput {
   /** Already normalised (trimmed, lower case), as EmailSchema leaves it. */
@@ -72,12 +73,7 @@ export async function sendInvitation(
   if (user && !user.active) return nothing();
   if (user?.has_password) {
     if (!input.spaceId || !input.role) return nothing();
-    const added = await q.query(
-      `INSERT INTO memberships (user_id, space_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, space_id) DO NOTHING RETURNING user_id`,
-      [user.id, input.spaceId, input.role],
-    );
-    if (added.length === 0) return nothing();
+    if (!(await grantMembership(q, user.id, input.spaceId, input.role))) return nothing();
     await recordAudit(q, {
       kind: "membership.granted",
       actor: context.inviter,

@@ -31,13 +31,16 @@ export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DA
   }
   const outbox = path.resolve(config.DATA_DIR, "outbox");
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  // Two mails to one person within a millisecond must not overwrite each other, and files sort in sending order.
+  let sequence = 0;
   return {
     outbox,
     async send(mail) {
       const info = await transport.sendMail({ from: config.MAIL_FROM, ...mail });
       await mkdir(outbox, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      const file = path.join(outbox, `${stamp}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`);
+      const seq = String(sequence++ % 1e6).padStart(6, "0");
+      const file = path.join(outbox, `${stamp}-${seq}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`);
       await writeFile(file, info.message as Buffer);
       log.info(`[mail] à ${mail.to} : ${mail.subject}\n${mail.text}\n(écrit dans ${file})`);
     },

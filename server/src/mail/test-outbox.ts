@@ -1,0 +1,71 @@
+/**
+ * Reading the outbox as a local user would: the .eml files the mailer writes without SMTP_URL.
+ * Used by tests to follow the links Atelier mails.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { TestServer } from "../../test/harness.js";
+
+export interface OutboxMail {
+  file: string;
+  subject: string;
+  text: string;
+}
+
+function decodeBody(headers: string, body: string): string {
+  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable") {
+    const joined = body.replace(/=\r?\n/g, "");
+    const bytes: number[] = [];
+    for (let i = 0; i < joined.length; i++) {
+      const hex = joined[i] === "=" ? joined.slice(i + 1, i + 3) : "";
+      if (/^[0-9A-F]{2}$/i.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+      } else bytes.push(...Buffer.from(joined[i]!, "utf8"));
+    }
+    return Buffer.from(bytes).toString("utf8");
+  }
+  return body;
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?Q?...?= or =?UTF-8?B?...?=) in a header. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_, kind: string, data: string) =>
+      kind.toLowerCase() === "b"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : decodeBody("content-transfer-encoding: quoted-printable", data.replace(/_/g, " ")),
+    );
+}
+
+/** Every mail sent to this address so far, oldest first. */
+export async function mailsTo(server: TestServer, to: string): Promise<OutboxMail[]> {
+  const outbox = server.services.mailer.outbox!;
+  const suffix = `-${to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`;
+  const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = (await readFile(path.join(outbox, file), "utf8")).replace(/\r\n/g, "\n");
+      const split = raw.indexOf("\n\n");
+      const headers = raw.slice(0, split).replace(/\n[ \t]+/g, " ");
+      const subject = decodeHeader(/^subject:\s*(.*)$/im.exec(headers)?.[1] ?? "");
+      return { file, subject, text: decodeBody(headers, raw.slice(split + 2)) };
+    }),
+  );
+}
+
+export async function lastMailTo(server: TestServer, to: string): Promise<OutboxMail> {
+  const mails = await mailsTo(server, to);
+  if (mails.length === 0) throw new Error(`no mail to ${to}`);
+  return mails.at(-1)!;
+}
+
+/** The `jeton` of the link to `page` in a mail. */
+export function tokenIn(mail: OutboxMail, page: string): string {
+  const match = new RegExp(`${page}\\?jeton=([a-z0-9]+)`).exec(mail.text);
+  if (!match) throw new Error(`no link to ${page} in:\n${mail.text}`);
+  return match[1]!;
+}
