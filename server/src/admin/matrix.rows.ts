@@ -46,6 +46,17 @@ async function freshSpace({ admin, server }: MatrixContext): Promise<string> {
   return body.space.id;
 }
 
+/** A one-line members file adding a new person to the space. */
+async function importOne({ client, server, spaceId }: MatrixContext, dryRun: boolean) {
+  const [space] = await server.services.db.query<{ slug: string }>("SELECT slug FROM spaces WHERE id = $1", [spaceId]);
+  const csv = `email;nom;prénom;organisme;espace;rôle\nmatrice-${fresh()}@exemple.fr;Essai;Matrice;;${space!.slug};lecteur\n`;
+  const res = await client.raw("POST", `/api/admin/import/members?dryRun=${dryRun}`, {
+    body: csv,
+    headers: { "content-type": "text/csv" },
+  });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
 const row = (action: string, run: MatrixRow["run"]): MatrixRow => ({ action, run, expect: ADMIN_ONLY });
 
 export const rows: MatrixRow[] = [
@@ -89,4 +100,6 @@ export const rows: MatrixRow[] = [
     await ok(ctx.admin.post(`/api/admin/spaces/${id}/archive`));
     return ctx.client.post(`/api/admin/spaces/${id}/unarchive`);
   }),
+  row("admin : importer des membres (essai)", (ctx) => importOne(ctx, true)),
+  row("admin : importer des membres", (ctx) => importOne(ctx, false)),
 ];
