@@ -1,5 +1,5 @@
 import { editorExtensions } from "@atelier/editor";
-import { COLLAB_CLOSE, COLLAB_FRAGMENT } from "@atelier/shared";
+import { COLLAB_FRAGMENT } from "@atelier/shared";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -10,7 +10,13 @@ import { FallbackContent } from "./FallbackContent";
 import { Presence, type PresenceUser } from "./Presence";
 import { TableOfContents } from "./TableOfContents";
 import { Toolbar } from "./Toolbar";
-import { type Collaboration as Collab, type CollaborationStatus, useCollaboration, useCollaborationStatus } from "./useCollaboration";
+import {
+  CLOSED_WITHOUT_CONTENT,
+  type Collaboration as Collab,
+  type CollaborationStatus,
+  useCollaboration,
+  useCollaborationStatus,
+} from "./useCollaboration";
 import { userColor } from "./userColor";
 import { WordCount } from "./WordCount";
 import "./editor.css";
@@ -27,11 +33,6 @@ interface Props {
   canEdit: boolean;
   user: EditorUser;
 }
-
-// Closes after which the document must not be shown any more (no access, no document, no session).
-const CLOSED_WITHOUT_CONTENT = new Set<number>(
-  [COLLAB_CLOSE.accessRemoved, COLLAB_CLOSE.forbidden, COLLAB_CLOSE.notFound, COLLAB_CLOSE.unauthenticated].map((c) => c.code),
-);
 
 /** The live document: edited together when the caller may write, read along otherwise. */
 export function CollaborativeEditor({ documentId, title, canEdit, user }: Props) {

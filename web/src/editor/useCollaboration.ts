@@ -1,4 +1,4 @@
-import { COLLAB_PATH, collabCloseByCode, type CollabClose } from "@atelier/shared";
+import { COLLAB_CLOSE, COLLAB_PATH, collabCloseByCode, type CollabClose } from "@atelier/shared";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { readAuthMessage } from "y-protocols/auth";
@@ -21,6 +21,14 @@ export interface CollaborationStatus {
   /** The server refused an edit: this connection is read-only (rights changed while the page was open). */
   writeRefused: boolean;
 }
+
+/** Closes after which the document must not be shown any more (no access, no document, no session). */
+export const CLOSED_WITHOUT_CONTENT = new Set<number>(
+  [COLLAB_CLOSE.accessRemoved, COLLAB_CLOSE.forbidden, COLLAB_CLOSE.notFound, COLLAB_CLOSE.unauthenticated].map((c) => c.code),
+);
+// Closes after which the browser's copy goes too: this person may no longer read the document (an expired session
+// keeps it, with its unsynced edits, for when they log in again).
+const FORGET_LOCAL_COPY = new Set<number>([COLLAB_CLOSE.accessRemoved, COLLAB_CLOSE.forbidden, COLLAB_CLOSE.notFound].map((c) => c.code));
 
 // The socket is deemed blocked after this many failed attempts without ever opening, or this long.
 const BLOCKED_AFTER_ATTEMPTS = 3;
@@ -71,6 +79,7 @@ class Collaboration {
       this.refresh();
     });
     this.provider.on("closed", ({ code, reason }) => {
+      if (FORGET_LOCAL_COPY.has(code)) void this.local.clearData();
       this.set({ closed: collabCloseByCode(code) ?? { code, retry: false, reason, message: reason || "Connexion fermée par le serveur." } });
     });
     this.ydoc.on("update", (_update: Uint8Array, origin: unknown) => {
