@@ -8,6 +8,7 @@ import { HttpError, badRequest } from "../http/errors.js";
 import { readQuery } from "../http/validate.js";
 import { sendInvitation, type InvitationResult } from "../invitations/service.js";
 import { requireActor } from "../policy/index.js";
+import { adminAudit, auditMembership, type Audit } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { assertSize, decodeCsv, parseMembersCsv, type CsvLine } from "./import.csv.js";
 import { planImport, type ImportPlan } from "./import.plan.js";
@@ -30,17 +31,20 @@ interface Applied {
 }
 
 /** Writes a plan without bad lines: new accounts (invited into their first space) and memberships. */
-async function applyImport(s: Services, q: Queryable, plan: ImportPlan, invitedBy: string): Promise<Applied> {
+async function applyImport(s: Services, q: Queryable, plan: ImportPlan, invitedBy: string, audit: Audit): Promise<Applied> {
   const created = new Map<string, string>();
   const invitations: InvitationResult[] = [];
   for (const person of plan.newPeople) {
-    created.set(person.email, await insertUser(q, { ...person, platformRole: null }));
+    const id = await insertUser(q, { ...person, platformRole: null });
+    created.set(person.email, id);
+    await audit(q, { kind: "user.created", target: { type: "user", id }, details: { email: person.email, via: "import" } });
   }
   const changes: AccessChange[] = [];
   for (const line of plan.lines) {
     const userId = line.userId ?? created.get(line.email)!;
     if (line.membership === "unchanged") continue;
-    await upsertMembership(q, userId, line.spaceId, line.role);
+    const previousRole = await upsertMembership(q, userId, line.spaceId, line.role);
+    await auditMembership(audit, q, { userId, spaceId: line.spaceId, role: line.role, previousRole, via: "import" });
     changes.push({ kind: "membership", userId, spaceId: line.spaceId });
   }
   for (const person of plan.newPeople) {
@@ -56,13 +60,14 @@ export function adminImportRoutes(s: Services) {
 
   app.post("/members", async (c) => {
     const actor = requireActor(c.get("user"));
+    const audit = adminAudit(c, s);
     const dryRun = readQuery(c, ImportQuery).dryRun === "true";
     const csv = await readCsvBody(c);
     // Planned and written in one transaction, so the plan holds for what is written.
     const { plan, applied } = await s.db.tx(async (q) => {
       const plan = await planImport(q, csv);
       const write = !dryRun && plan.errors.length === 0;
-      return { plan, applied: write ? await applyImport(s, q, plan, actor.id) : null };
+      return { plan, applied: write ? await applyImport(s, q, plan, actor.id, audit) : null };
     });
     const report: ImportReport = {
       dryRun,

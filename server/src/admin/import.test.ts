@@ -1,7 +1,7 @@
 import { IMPORT_MAX_LINES } from "@atelier/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { mailsTo, recordAccessChanges, unique } from "./test-helpers.js";
+import { auditAbout, mailsTo, recordAccessChanges, unique } from "./test-helpers.js";
 
 let server: TestServer;
 let admin: Client;
@@ -143,6 +143,12 @@ describe("real run", () => {
     expect(seen).toHaveLength(3);
     expect(seen.every((c) => c.kind === "membership")).toBe(true);
     expect(await mailsTo(server, a)).toHaveLength(1);
+    const audit = await auditAbout(server, created.id);
+    expect(audit.map((e) => [e.kind, e.details.via])).toEqual([
+      ["membership.granted", "import"],
+      ["membership.granted", "import"],
+      ["user.created", "import"],
+    ]);
     // Importing the same file again changes nothing.
     const again = await upload(csv, false);
     expect(again.body.counts).toEqual({ usersCreated: 0, membershipsAdded: 0, membershipsUpdated: 0, unchanged: 3 });

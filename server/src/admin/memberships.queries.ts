@@ -21,11 +21,11 @@ export async function upsertMembership(
   return before?.role ?? null;
 }
 
-/** Removes a membership; false when there was none. */
-export async function deleteMembership(q: Queryable, userId: string, spaceId: string): Promise<boolean> {
-  const rows = await q.query("DELETE FROM memberships WHERE user_id = $1 AND space_id = $2 RETURNING user_id", [
-    userId,
-    spaceId,
-  ]);
-  return rows.length > 0;
+/** Removes a membership; returns the role it had, null when there was none. */
+export async function deleteMembership(q: Queryable, userId: string, spaceId: string): Promise<SpaceRole | null> {
+  const [row] = await q.query<{ role: SpaceRole }>(
+    "DELETE FROM memberships WHERE user_id = $1 AND space_id = $2 RETURNING role",
+    [userId, spaceId],
+  );
+  return row?.role ?? null;
 }

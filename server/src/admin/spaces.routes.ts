@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { badRequest, conflict } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
+import { adminAudit } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { checkParent, existingSpace, getAdminSpace, listAdminSpaces, slugTaken } from "./spaces.queries.js";
 
@@ -19,6 +20,7 @@ export function adminSpaceRoutes(s: Services) {
     if (!slug) {
       throw badRequest("invalid_slug", "Impossible de tirer un identifiant d'URL de ce nom : indiquez-en un (slug).");
     }
+    const audit = adminAudit(c, s);
     const space = await s.db.tx(async (q) => {
       await checkParent(q, body.level, body.parentId);
       if (await slugTaken(q, slug)) {
@@ -30,6 +32,7 @@ export function adminSpaceRoutes(s: Services) {
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [id, slug, body.name, body.level, body.parentId, body.description, body.themes],
       );
+      await audit(q, { kind: "space.created", spaceId: id, target: { type: "space", id }, details: { slug, level: body.level } });
       return getAdminSpace(q, id);
     });
     return c.json({ space }, 201);
@@ -38,6 +41,7 @@ export function adminSpaceRoutes(s: Services) {
   app.patch("/:id", async (c) => {
     const id = c.req.param("id");
     const body = await readJson(c, UpdateSpaceBody);
+    const audit = adminAudit(c, s);
     const { space, moved } = await s.db.tx(async (q) => {
       const current = await existingSpace(q, id);
       const moved = body.parentId !== undefined && body.parentId !== current.parent_id;
@@ -48,6 +52,12 @@ export function adminSpaceRoutes(s: Services) {
           WHERE id = $1`,
         [id, body.name ?? null, body.description ?? null, body.themes ?? null, moved, body.parentId ?? null],
       );
+      await audit(q, {
+        kind: "space.updated",
+        spaceId: id,
+        target: { type: "space", id },
+        details: { fields: Object.keys(body), ...(moved ? { from: current.parent_id, to: body.parentId } : {}) },
+      });
       return { space: await getAdminSpace(q, id), moved };
     });
     // Moving a space changes who reads it through a neighbouring COPIL.
@@ -61,10 +71,14 @@ export function adminSpaceRoutes(s: Services) {
   ] as const) {
     app.post(`/:id/${path}`, async (c) => {
       const id = c.req.param("id");
+      const audit = adminAudit(c, s);
       const { space, changed } = await s.db.tx(async (q) => {
         const current = await existingSpace(q, id);
         const changed = (current.archived_at !== null) !== archived;
-        if (changed) await q.query(`UPDATE spaces SET archived_at = ${archived ? "now()" : "NULL"} WHERE id = $1`, [id]);
+        if (changed) {
+          await q.query(`UPDATE spaces SET archived_at = ${archived ? "now()" : "NULL"} WHERE id = $1`, [id]);
+          await audit(q, { kind: archived ? "space.archived" : "space.unarchived", spaceId: id, target: { type: "space", id } });
+        }
         return { space: await getAdminSpace(q, id), changed };
       });
       if (changed) s.bus.accessChanged({ kind: "space", spaceId: id });

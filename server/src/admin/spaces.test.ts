@@ -1,7 +1,7 @@
 import { slugify } from "@atelier/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { recordAccessChanges, unique } from "./test-helpers.js";
+import { auditAbout, recordAccessChanges, unique } from "./test-helpers.js";
 
 let server: TestServer;
 let admin: Client;
@@ -129,6 +129,8 @@ describe("PATCH /api/admin/spaces/:id", () => {
     expect(r.status).toBe(200);
     expect(r.body.space.parentId).toBe(sudOuest);
     expect(seen).toEqual([{ kind: "space", spaceId: regional.id }]);
+    const [update] = (await auditAbout(server, regional.id)).filter((e) => e.kind === "space.updated");
+    expect(update!.details).toEqual({ fields: ["parentId"], from: grandSud, to: sudOuest });
     // Grand-Sud's members no longer read it; Sud-Ouest's do.
     expect((await (await server.as("membre.grand-sud@atelier.test")).get(`/api/spaces/${regional.id}`)).status).toBe(403);
     expect((await (await server.as("membre.sud-ouest@atelier.test")).get(`/api/spaces/${regional.id}`)).status).toBe(200);
@@ -188,6 +190,11 @@ describe("archiving", () => {
     const back = await admin.post(`/api/admin/spaces/${territorial.id}/unarchive`);
     expect(back.body.space.archived).toBe(false);
     expect(seen).toHaveLength(2);
+    expect((await auditAbout(server, territorial.id)).map((e) => e.kind)).toEqual([
+      "space.created",
+      "space.archived",
+      "space.unarchived",
+    ]);
     expect(await canOf(membre)).toContain("document.edit");
   });
 

@@ -28,3 +28,11 @@ export async function mailsTo(server: TestServer, email: string): Promise<string
   const files = (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(`-${email}.eml`));
   return Promise.all(files.map((f) => readFile(path.join(outbox, f), "utf8")));
 }
+
+/** The audit log entries about one person or space, oldest first. */
+export async function auditAbout(server: TestServer, targetId: string) {
+  return server.services.db.query<{ kind: string; actor_email: string | null; space_id: string | null; details: any }>(
+    "SELECT kind, actor_email, space_id, details FROM audit_log WHERE target_id = $1 ORDER BY at, kind",
+    [targetId],
+  );
+}

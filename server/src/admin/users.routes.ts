@@ -8,6 +8,7 @@ import { conflict, notFound } from "../http/errors.js";
 import { sendInvitation } from "../invitations/service.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { isUuid, requireActor } from "../policy/index.js";
+import { adminAudit, auditMembership } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { deleteMembership, upsertMembership } from "./memberships.queries.js";
 import { existingSpace } from "./spaces.queries.js";
@@ -51,13 +52,18 @@ export function adminUserRoutes(s: Services) {
   app.post("/", async (c) => {
     const actor = requireActor(c.get("user"));
     const body = await readJson(c, CreateUserBody);
+    const audit = adminAudit(c, s);
     const { user, invitation } = await s.db.tx(async (q) => {
       if (await emailTaken(q, body.email)) {
         throw conflict("email_taken", `Un compte existe déjà avec l'adresse ${body.email}.`);
       }
       if (body.membership) await existingSpace(q, body.membership.spaceId);
       const id = await insertUser(q, body);
-      if (body.membership) await upsertMembership(q, id, body.membership.spaceId, body.membership.role);
+      await audit(q, { kind: "user.created", target: { type: "user", id }, details: { email: body.email, platformRole: body.platformRole } });
+      if (body.membership) {
+        const { spaceId, role } = body.membership;
+        await auditMembership(audit, q, { userId: id, spaceId, role, previousRole: await upsertMembership(q, id, spaceId, role) });
+      }
       // The account has no password yet: the invitation's link lets the person choose one.
       const invitation = await sendInvitation(s, q, {
         email: body.email,
@@ -78,6 +84,7 @@ export function adminUserRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const id = c.req.param("id");
     const body = await readJson(c, UpdateUserBody);
+    const audit = adminAudit(c, s);
     const { user, roleChanged } = await s.db.tx(async (q) => {
       const { target, activeAdmins } = await lockTarget(q, id);
       const roleChanged = body.platformRole !== undefined && body.platformRole !== target.platform_role;
@@ -96,6 +103,13 @@ export function adminUserRoutes(s: Services) {
           WHERE id = $1`,
         [id, body.firstName ?? null, body.lastName ?? null, body.organisation ?? null, body.platformRole !== undefined, body.platformRole ?? null],
       );
+      if (roleChanged) {
+        await audit(q, {
+          kind: "user.platform_role_changed",
+          target: { type: "user", id },
+          details: { from: target.platform_role, to: body.platformRole },
+        });
+      }
       return { user: await reread(q, id), roleChanged };
     });
     if (roleChanged) s.bus.accessChanged({ kind: "user", userId: id });
@@ -105,6 +119,7 @@ export function adminUserRoutes(s: Services) {
   app.post("/:id/deactivate", async (c) => {
     const actor = requireActor(c.get("user"));
     const id = c.req.param("id");
+    const audit = adminAudit(c, s);
     const user = await s.db.tx(async (q) => {
       const { target, activeAdmins } = await lockTarget(q, id);
       if (id === actor.id) throw conflict("self_deactivation", "Vous ne pouvez pas désactiver votre propre compte.");
@@ -113,6 +128,7 @@ export function adminUserRoutes(s: Services) {
         throw conflict("last_admin", "C'est le dernier administrateur actif : il ne peut pas être désactivé.");
       }
       await q.query("UPDATE users SET active = false WHERE id = $1", [id]);
+      if (target.active) await audit(q, { kind: "user.deactivated", target: { type: "user", id } });
       // Every session ends now: the next request with an old cookie answers 401.
       await invalidateUserSessions(q, id);
       return reread(q, id);
@@ -123,9 +139,11 @@ export function adminUserRoutes(s: Services) {
 
   app.post("/:id/reactivate", async (c) => {
     const id = c.req.param("id");
+    const audit = adminAudit(c, s);
     const user = await s.db.tx(async (q) => {
-      await userExists(q, id);
+      const { target } = await lockTarget(q, id);
       await q.query("UPDATE users SET active = true WHERE id = $1", [id]);
+      if (!target.active) await audit(q, { kind: "user.reactivated", target: { type: "user", id } });
       return reread(q, id);
     });
     return c.json({ user });
@@ -134,10 +152,11 @@ export function adminUserRoutes(s: Services) {
   app.put("/:id/memberships/:spaceId", async (c) => {
     const { id, spaceId } = c.req.param();
     const { role } = await readJson(c, SetMembershipBody);
+    const audit = adminAudit(c, s);
     const user = await s.db.tx(async (q) => {
       await userExists(q, id);
       await existingSpace(q, spaceId);
-      await upsertMembership(q, id, spaceId, role);
+      await auditMembership(audit, q, { userId: id, spaceId, role, previousRole: await upsertMembership(q, id, spaceId, role) });
       return reread(q, id);
     });
     s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
@@ -146,10 +165,13 @@ export function adminUserRoutes(s: Services) {
 
   app.delete("/:id/memberships/:spaceId", async (c) => {
     const { id, spaceId } = c.req.param();
+    const audit = adminAudit(c, s);
     const user = await s.db.tx(async (q) => {
       await userExists(q, id);
       await existingSpace(q, spaceId);
-      if (!(await deleteMembership(q, id, spaceId))) throw notFound("Cette personne n'est pas membre de cet espace.");
+      const role = await deleteMembership(q, id, spaceId);
+      if (!role) throw notFound("Cette personne n'est pas membre de cet espace.");
+      await audit(q, { kind: "membership.removed", spaceId, target: { type: "user", id }, details: { role } });
       return reread(q, id);
     });
     s.bus.accessChanged({ kind: "membership", userId: id, spaceId });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { mailsTo, newUserBody, recordAccessChanges, unique } from "./test-helpers.js";
+import { auditAbout, mailsTo, newUserBody, recordAccessChanges, unique } from "./test-helpers.js";
 
 let server: TestServer;
 let admin: Client;
@@ -80,6 +80,11 @@ describe("POST /api/admin/users", () => {
       [r.body.user.email],
     );
     expect(invitations).toEqual([{ space_id: corse, role: "membre" }]);
+    const audit = await auditAbout(server, r.body.user.id);
+    expect(audit.map((e) => [e.kind, e.actor_email])).toEqual([
+      ["membership.granted", "admin@atelier.test"],
+      ["user.created", "admin@atelier.test"],
+    ]);
   });
 
   it("creates a member of the national team", async () => {
@@ -141,6 +146,11 @@ describe("PATCH /api/admin/users/:id", () => {
     expect(seen).toEqual([{ kind: "user", userId: created.id }]);
     const back = await admin.patch(`/api/admin/users/${created.id}`, { platformRole: null });
     expect(back.body.user.platformRole).toBeNull();
+    const audit = (await auditAbout(server, created.id)).filter((e) => e.kind === "user.platform_role_changed");
+    expect(audit.map((e) => e.details)).toEqual([
+      { from: null, to: "national" },
+      { from: "national", to: null },
+    ]);
   });
 
   it("refuses an admin removing their own admin role", async () => {
@@ -186,6 +196,7 @@ describe("deactivation", () => {
     expect(back.status).toBe(200);
     expect(back.body.user.active).toBe(true);
     expect((await (await server.as(email)).get("/api/me")).status).toBe(200);
+    expect((await auditAbout(server, id)).map((e) => e.kind)).toEqual(["user.deactivated", "user.reactivated"]);
   });
 
   it("refuses an admin deactivating themselves, in French", async () => {
@@ -223,6 +234,12 @@ describe("memberships as admin", () => {
     expect(removed.status).toBe(200);
     expect(removed.body.user.memberships).toEqual([]);
     expect(seen).toEqual(Array(3).fill({ kind: "membership", userId: user.id, spaceId: aquitaine }));
+    const audit = await auditAbout(server, user.id);
+    expect(audit.filter((e) => e.space_id === aquitaine).map((e) => [e.kind, e.details])).toEqual([
+      ["membership.granted", { role: "lecteur" }],
+      ["membership.role_changed", { from: "lecteur", to: "pilote" }],
+      ["membership.removed", { role: "pilote" }],
+    ]);
     expect((await admin.delete(url)).status).toBe(404);
   });
 
