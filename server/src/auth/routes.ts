@@ -6,6 +6,7 @@ import { clientAddress } from "../http/client-address.js";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { clearSessionCookie, setSessionCookie } from "./middleware.js";
+import { passwordRoutes } from "./password.routes.js";
 import { verifyPassword } from "./passwords.js";
 import { createSession, invalidateSession, toSessionUser, USER_COLUMNS, type UserRow } from "./sessions.js";
 import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from "./throttle.js";
@@ -45,6 +46,8 @@ export function authRoutes(s: Services) {
     setSessionCookie(c, s, token);
     return c.json({ user: toSessionUser(user) });
   });
+
+  app.route("/password", passwordRoutes(s));
 
   app.post("/logout", async (c) => {
     const session = c.get("session");

@@ -3,12 +3,16 @@
  * One counter per account and one per address; the address allows more failures, since a whole
  * administration often shares one.
  */
-import type { Db } from "../db/index.js";
+import type { Db, Queryable } from "../db/index.js";
 import { HttpError } from "../http/errors.js";
 
 const RULES = {
   account: { free: 5, baseSeconds: 30 },
   address: { free: 30, baseSeconds: 30 },
+  // "Mot de passe oublié": a few mails per address an hour, counted whether or not an account
+  // exists (so the 429 reveals nothing); more per network address, shared by a whole office.
+  resetEmail: { free: 3, baseSeconds: 60 },
+  resetAddress: { free: 20, baseSeconds: 60 },
 } as const;
 const MAX_DELAY_SECONDS = 15 * 60;
 /** Failures older than this are forgotten. */
@@ -20,21 +24,24 @@ export const throttleKeys = (email: string, address: string) => ({
 });
 
 /** Refuses with 429 while either counter is blocked, saying in French when to retry. */
-export async function assertNotThrottled(db: Db, keys: string[]): Promise<void> {
+export async function assertNotThrottled(db: Db, keys: string[], what = LOGIN_ATTEMPTS): Promise<void> {
   const rows = await db.query<{ blocked_until: Date | null }>(
     "SELECT blocked_until FROM login_throttle WHERE key = ANY($1) AND blocked_until > now()",
     [keys],
   );
   const until = Math.max(0, ...rows.map((r) => new Date(r.blocked_until!).getTime()));
-  if (until > 0) throw tooManyAttempts(Math.ceil((until - Date.now()) / 1000));
+  if (until > 0) throw tooManyAttempts(Math.ceil((until - Date.now()) / 1000), what);
 }
 
-export function tooManyAttempts(seconds: number): HttpError {
+const LOGIN_ATTEMPTS = "Trop de tentatives de connexion.";
+export const RESET_REQUESTS = "Trop de demandes de réinitialisation pour cette adresse.";
+
+export function tooManyAttempts(seconds: number, what = LOGIN_ATTEMPTS): HttpError {
   const wait = seconds < 90 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`;
   return new HttpError(
     429,
     "too_many_attempts",
-    `Trop de tentatives de connexion. Réessayez dans ${wait}.`,
+    `${what} Réessayez dans ${wait}.`,
     { retryAfterSeconds: seconds },
     { "Retry-After": String(seconds) },
   );
@@ -59,4 +66,4 @@ export async function recordFailure(db: Db, key: string, kind: keyof typeof RULE
   });
 }
 
-export const clearFailures = (db: Db, key: string) => db.query("DELETE FROM login_throttle WHERE key = $1", [key]);
+export const clearFailures = (db: Queryable, key: string) => db.query("DELETE FROM login_throttle WHERE key = $1", [key]);

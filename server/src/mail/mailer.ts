@@ -2,7 +2,7 @@
  * Outgoing mail. With SMTP_URL, through SMTP; without it, each mail is written to the server
  * log and to DATA_DIR/outbox as a .eml file, so a local user can follow its links.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
@@ -41,7 +41,9 @@ export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DA
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const seq = String(sequence++ % 1e6).padStart(6, "0");
       const file = path.join(outbox, `${stamp}-${seq}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`);
-      await writeFile(file, info.message as Buffer);
+      // Written aside then renamed, so that whoever watches the outbox never reads half a mail.
+      await writeFile(`${file}.part`, info.message as Buffer);
+      await rename(`${file}.part`, file);
       log.info(`[mail] à ${mail.to} : ${mail.subject}\n${mail.text}\n(écrit dans ${file})`);
     },
   };

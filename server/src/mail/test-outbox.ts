@@ -69,3 +69,13 @@ export function tokenIn(mail: OutboxMail, page: string): string {
   if (!match) throw new Error(`no link to ${page} in:\n${mail.text}`);
   return match[1]!;
 }
+
+/** For mails sent after the answer (password reset): waits until `count` mails reached the address. */
+export async function waitForMailTo(server: TestServer, to: string, count = 1): Promise<OutboxMail> {
+  for (let waited = 0; waited < 5000; waited += 20) {
+    const mails = await mailsTo(server, to);
+    if (mails.length >= count) return mails.at(-1)!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no mail number ${count} to ${to} after 5 s`);
+}

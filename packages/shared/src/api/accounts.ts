@@ -43,6 +43,10 @@ export const MailTokenSchema = z
 export const ForgotPasswordReply = z.object({ message: z.string() });
 export type ForgotPasswordReply = z.infer<typeof ForgotPasswordReply>;
 
+/** Answer of POST /api/auth/password/reset (200). Bad, expired or used links answer 400 with a French message. */
+export const ResetPasswordReply = z.object({ message: z.string() });
+export type ResetPasswordReply = z.infer<typeof ResetPasswordReply>;
+
 /* ---------- Invitations ---------- */
 
 /** POST /api/spaces/:spaceId/invitations */
