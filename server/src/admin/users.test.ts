@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { DEMO_PASSWORD, spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { hashPassword } from "../auth/passwords.js";
 import { auditAbout, mailsTo, newUserBody, recordAccessChanges, unique } from "./test-helpers.js";
 
 let server: TestServer;
@@ -267,5 +268,36 @@ describe("memberships as admin", () => {
     // Nothing changed for the existing member.
     const me = await (await server.as("membre.corse@atelier.test")).get(`/api/spaces/${corse}`);
     expect(me.body.space.role).toBe("membre");
+  });
+});
+
+describe("the last active admin", () => {
+  it("survives two admins deactivating each other at the same moment", async () => {
+    const other = (await admin.post("/api/admin/users", newUserBody({ platformRole: "admin" }))).body.user;
+    await server.services.db.query("UPDATE users SET password_hash = $2 WHERE id = $1", [other.id, await hashPassword(DEMO_PASSWORD)]);
+    const second = await server.as(other.email);
+    const first = admin;
+    const firstId = await idOf("admin@atelier.test");
+    const activeAdmins = async () =>
+      (await server.services.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE platform_role = 'admin' AND active"))[0]!.n;
+    expect(await activeAdmins()).toBe(2);
+
+    const [a, b] = await Promise.all([
+      first.post(`/api/admin/users/${other.id}/deactivate`),
+      second.post(`/api/admin/users/${firstId}/deactivate`),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses[0]).toBe(200);
+    // The other one is refused: either its session already ended (401) or it met the last admin (409).
+    expect([401, 409]).toContain(statuses[1]);
+    expect(await activeAdmins()).toBe(1);
+    const refused = [a, b].find((r) => r.status === 409);
+    if (refused) expect(refused.body.error.message).toMatch(/dernier administrateur actif/);
+
+    // Put things back for the admin client of this file.
+    const survivor = a.status === 200 ? first : second;
+    await survivor.post(`/api/admin/users/${a.status === 200 ? other.id : firstId}/reactivate`);
+    admin = await server.as("admin@atelier.test");
+    expect(await activeAdmins()).toBe(2);
   });
 });
