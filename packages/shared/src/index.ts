@@ -10,3 +10,5 @@ export * from "./api/admin.js";
 export * from "./api/documents.js";
 export * from "./api/accounts.js";
 export * from "./api/files.js";
+export * from "./api/workflow.js";
+export * from "./api/notifications.js";
