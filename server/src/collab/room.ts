@@ -20,6 +20,7 @@ import {
   syncUpdate,
 } from "./protocol.js";
 import { appendUpdate, compactLog, loadLog } from "./store.js";
+import { editsStored } from "../versions/tracker.js";
 
 /** Origin of what other instances sent: applied and shown here, already stored by its sender. */
 export const REMOTE = Symbol("remote");
@@ -150,6 +151,8 @@ export class Room {
       this.logRows += 1;
       this.logBytes += merged.byteLength;
       for (const b of batch) this.broadcast(syncUpdate(b.update), b.origin);
+      // Versions: who wrote, and when to keep an automatic version.
+      editsStored(this.db, this.id, batch.map((b) => b.origin.userId));
       this.fanout?.publish(this.id, "update", merged);
       if (this.logRows > this.limits.COLLAB_COMPACT_ROWS || this.logBytes > this.limits.COLLAB_COMPACT_BYTES) {
         await this.compact();

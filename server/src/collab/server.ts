@@ -18,6 +18,7 @@ import { Conn } from "./conn.js";
 import { createRedisFanout, type Fanout } from "./fanout.js";
 import { permissionDenied } from "./protocol.js";
 import { Room } from "./room.js";
+import { registerLive } from "./live.js";
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
 
@@ -35,6 +36,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   /** Rooms being let go: a new room of the same document waits for their last writes. */
   const disposing = new Map<string, Promise<void>>();
   const fanout: Fanout | null = config.REDIS_URL ? await createRedisFanout(config.REDIS_URL, (c) => void recheck(c)) : null;
+  const live = registerLive(s, rooms, fanout);
 
   const reject = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -171,6 +173,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       // What was accepted is stored before the database closes.
       const disposals = open.map((room) => room.ready.catch(() => {}).then(() => room.dispose()));
       await Promise.all([...disposals, ...disposing.values()]);
+      await live.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await fanout?.close();
     },

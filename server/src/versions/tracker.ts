@@ -1,0 +1,141 @@
+/**
+ * Automatic versions and authorship, fed by the collaboration rooms each time they store updates
+ * (collab/room.ts calls editsStored). One tracker per running instance, found by its database.
+ *
+ * A version is made after a pause in editing (VERSION_AUTO_PAUSE_MS without a stored update) and
+ * at least every VERSION_AUTO_EVERY_MS while people keep writing. A version identical to the
+ * latest one is not made (two instances behind Redis both see the pause: one version results).
+ */
+import * as Y from "yjs";
+import { loadYDoc } from "../collab/store.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/index.js";
+import { latestState, noteAuthors } from "./queries.js";
+import { insertSnapshot } from "./service.js";
+
+type Timings = Pick<Config, "VERSION_AUTO_PAUSE_MS" | "VERSION_AUTO_EVERY_MS">;
+
+interface DocState {
+  /** Authors not yet written, and the write under way. */
+  pending: Set<string>;
+  writing: Promise<void> | null;
+  pause: NodeJS.Timeout | null;
+  /** When the first edit not yet in a version was stored. */
+  since: number | null;
+}
+
+export class VersionTracker {
+  private readonly docs = new Map<string, DocState>();
+  private readonly running = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly timings: Timings,
+  ) {}
+
+  /** These people's edits to the document were just stored. */
+  stored(documentId: string, userIds: string[]) {
+    if (this.closed) return;
+    const st = this.state(documentId);
+    userIds.forEach((id) => st.pending.add(id));
+    this.writeAuthors(documentId, st);
+    const now = Date.now();
+    st.since ??= now;
+    if (st.pause) clearTimeout(st.pause);
+    if (now - st.since >= this.timings.VERSION_AUTO_EVERY_MS) {
+      this.snapshot(documentId);
+      return;
+    }
+    st.pause = setTimeout(() => this.snapshot(documentId), this.timings.VERSION_AUTO_PAUSE_MS);
+    st.pause.unref();
+  }
+
+  /** Resolves once the authors of what was stored so far are written. */
+  async settled(documentId: string) {
+    const st = this.docs.get(documentId);
+    while (st?.writing) await st.writing;
+  }
+
+  private state(documentId: string): DocState {
+    let st = this.docs.get(documentId);
+    if (!st) this.docs.set(documentId, (st = { pending: new Set(), writing: null, pause: null, since: null }));
+    return st;
+  }
+
+  private writeAuthors(documentId: string, st: DocState) {
+    if (st.writing || st.pending.size === 0) return;
+    const ids = [...st.pending];
+    st.pending.clear();
+    st.writing = this.track(
+      noteAuthors(this.db, documentId, ids).catch((err) => {
+        console.error(`[versions] auteurs du document ${documentId} non enregistrés :`, err);
+      }),
+    ).finally(() => {
+      st.writing = null;
+      this.writeAuthors(documentId, st);
+    });
+  }
+
+  private snapshot(documentId: string) {
+    const st = this.docs.get(documentId);
+    if (!st || this.closed) return;
+    if (st.pause) clearTimeout(st.pause);
+    st.pause = null;
+    st.since = null;
+    this.track(
+      this.autoVersion(documentId).catch((err) => {
+        console.error(`[versions] version automatique du document ${documentId} impossible :`, err);
+      }),
+    );
+    if (!st.writing && st.pending.size === 0) this.docs.delete(documentId);
+  }
+
+  private async autoVersion(documentId: string) {
+    await this.settled(documentId);
+    await this.db.tx(async (q) => {
+      // One snapshot at a time per document, across instances.
+      const [found] = await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
+      if (!found) return;
+      const doc = await loadYDoc(q, documentId);
+      try {
+        const previous = await latestState(q, documentId);
+        if (previous && Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(previous))) return;
+        await insertSnapshot(q, doc, { documentId, name: null, authorId: null, kind: "auto" });
+      } finally {
+        doc.destroy();
+      }
+    });
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+    return p;
+  }
+
+  /** Stops the timers and waits for what is being written. */
+  async close() {
+    this.closed = true;
+    for (const st of this.docs.values()) if (st.pause) clearTimeout(st.pause);
+    while (this.running.size) await Promise.all([...this.running]);
+  }
+}
+
+const trackers = new WeakMap<Db, VersionTracker>();
+
+/** The instance's tracker, made when its collaboration server starts. */
+export function startTracker(db: Db, timings: Timings): VersionTracker {
+  const t = new VersionTracker(db, timings);
+  trackers.set(db, t);
+  return t;
+}
+
+/** The hook the collaboration rooms call once a batch of updates is stored. */
+export function editsStored(db: Db, documentId: string, userIds: string[]) {
+  trackers.get(db)?.stored(documentId, userIds);
+}
+
+export async function authorsSettled(db: Db, documentId: string) {
+  await trackers.get(db)?.settled(documentId);
+}
