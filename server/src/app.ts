@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import { adminRoutes } from "./admin/routes.js";
+import { accessRequestRoutes } from "./access-requests/routes.js";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes } from "./audit/routes.js";
@@ -47,6 +48,7 @@ export function createApp(s: Services) {
   api.route("/audit", auditRoutes(s));
   api.route("/", invitationRoutes(s));
   api.route("/spaces", memberRoutes(s));
+  api.route("/", accessRequestRoutes(s));
   api.route("/", documentRoutes(s));
 
   app.route("/api", api);
