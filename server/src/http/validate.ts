@@ -11,7 +11,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
   const res = schema.safeParse(value);
   if (!res.success) {
     const issues = issuesOf(res.error);
-    const fields = [...new Set(issues.map((i) => i.path || "(corps)"))].join(", ");
+    // An unexpected field is reported on its parent; name the field itself.
+    const named = res.error.issues.flatMap((i) =>
+      i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k].join(".")) : [i.path.join(".") || "(corps)"],
+    );
+    const fields = [...new Set(named)].join(", ");
     throw badRequest("invalid_input", `Données de ${what} invalides : ${fields}.`, issues);
   }
   return res.data;
