@@ -20,6 +20,8 @@ import { HttpError } from "./http/errors.js";
 import { originCheck } from "./http/origin.js";
 import { spaceRoutes } from "./spaces/routes.js";
 import { staticWeb } from "./http/static-web.js";
+import { workflowRoutes } from "./workflow/routes.js";
+import { notificationRoutes } from "./notifications/routes.js";
 
 export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
@@ -50,6 +52,8 @@ export function createApp(s: Services) {
   api.route("/spaces", memberRoutes(s));
   api.route("/", accessRequestRoutes(s));
   api.route("/", documentRoutes(s));
+  api.route("/", workflowRoutes(s));
+  api.route("/", notificationRoutes(s));
 
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));

@@ -16,6 +16,7 @@ import { isEmpty, seedDemo } from "./seed/demo.js";
 import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
 import { attachCollab } from "./collab/server.js";
+import { notificationTasks } from "./notifications/delivery.js";
 
 export interface Running {
   url: string;
@@ -35,7 +36,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
 
   const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus() };
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, ...notificationTasks]);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });
