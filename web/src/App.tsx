@@ -1,14 +1,23 @@
-import { Header } from "@codegouvfr/react-dsfr/Header";
-import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { ROUTES } from "./routes";
+import { AnnouncerProvider } from "./shell/announcer";
+import { Layout } from "./shell/Layout";
+import { RoutePage } from "./shell/RoutePage";
+import { SessionProvider } from "./shell/session";
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: ROUTES.map((route) => ({ path: route.path, element: <RoutePage route={route} /> })),
+  },
+]);
 
 export function App() {
   return (
-    <>
-      <Header brandTop={<>République<br />Française</>} serviceTitle="Atelier" serviceTagline="États généraux du travail social" homeLinkProps={{ href: "/", title: "Accueil — Atelier" }} />
-      <main id="contenu" className="fr-container fr-my-6w">
-        <h1>Atelier</h1>
-      </main>
-      <Footer accessibility="non compliant" />
-    </>
+    <SessionProvider>
+      <AnnouncerProvider>
+        <RouterProvider router={router} />
+      </AnnouncerProvider>
+    </SessionProvider>
   );
 }

@@ -1,0 +1,50 @@
+/** The administration API: users, spaces, CSV import of members. */
+import {
+  AdminSpaceReply,
+  AdminSpacesList,
+  AdminUserReply,
+  AdminUsersList,
+  ImportReport,
+  type AdminUsersQuery,
+  type CreateSpaceBody,
+  type CreateUserBody,
+  type UpdateSpaceBody,
+} from "@atelier/shared";
+import { request } from "./client";
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : "";
+};
+
+export const listUsers = (q: Pick<AdminUsersQuery, "q" | "platformRole" | "active"> & { limit?: number; offset?: number }) => request(`/api/admin/users${query(q)}`, AdminUsersList);
+
+export const createUser = (body: CreateUserBody) =>
+  request("/api/admin/users", AdminUserReply, { method: "POST", body });
+
+export const setUserActive = (id: string, active: boolean) =>
+  request(`/api/admin/users/${encodeURIComponent(id)}/${active ? "reactivate" : "deactivate"}`, AdminUserReply, {
+    method: "POST",
+  });
+
+export const listAdminSpaces = async () => (await request("/api/admin/spaces", AdminSpacesList)).spaces;
+
+export const createSpace = (body: CreateSpaceBody) =>
+  request("/api/admin/spaces", AdminSpaceReply, { method: "POST", body });
+
+export const updateSpace = (id: string, body: UpdateSpaceBody) =>
+  request(`/api/admin/spaces/${encodeURIComponent(id)}`, AdminSpaceReply, { method: "PATCH", body });
+
+export const setSpaceArchived = (id: string, archived: boolean) =>
+  request(`/api/admin/spaces/${encodeURIComponent(id)}/${archived ? "archive" : "unarchive"}`, AdminSpaceReply, {
+    method: "POST",
+  });
+
+export const importMembers = (csv: string, dryRun: boolean) =>
+  request(`/api/admin/import/members?dryRun=${dryRun}`, ImportReport, {
+    method: "POST",
+    body: csv,
+    contentType: "text/csv; charset=utf-8",
+  });

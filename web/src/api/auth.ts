@@ -1,0 +1,41 @@
+/** Session and accounts: login, logout, password reset, invitations. */
+import {
+  AcceptInvitationReply,
+  ForgotPasswordReply,
+  InvitationPreview,
+  Me,
+  type AcceptInvitationBody,
+  type LoginBody,
+} from "@atelier/shared";
+import { z } from "zod";
+import { ApiError, request, requestVoid } from "./client";
+
+const UserReply = z.object({ user: Me });
+
+/** The logged-in person, or null when there is no session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return (await request("/api/me", UserReply, { redirectOn401: false })).user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const login = async (body: LoginBody) =>
+  (await request("/api/auth/login", UserReply, { method: "POST", body, redirectOn401: false })).user;
+
+export const logout = () => requestVoid("/api/auth/logout", { method: "POST", redirectOn401: false });
+
+export const forgotPassword = (email: string) =>
+  request("/api/auth/password/forgot", ForgotPasswordReply, { method: "POST", body: { email } });
+
+export const resetPassword = (token: string, password: string) =>
+  requestVoid("/api/auth/password/reset", { method: "POST", body: { token, password }, redirectOn401: false });
+
+const tokenPath = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
+
+export const previewInvitation = (token: string) => request(tokenPath(token), InvitationPreview, { redirectOn401: false });
+
+export const acceptInvitation = (token: string, body: AcceptInvitationBody) =>
+  request(`${tokenPath(token)}/accept`, AcceptInvitationReply, { method: "POST", body, redirectOn401: false });

@@ -1,0 +1,79 @@
+import { SPACE_LEVEL_LABELS, STANDING_LABELS, type SpaceSummary } from "@atelier/shared";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Link } from "react-router";
+import { listSpaces } from "../api/spaces";
+import { LoadError } from "../components/LoadError";
+import { useLoad } from "../shell/useLoad";
+
+interface Node {
+  space: SpaceSummary;
+  children: Node[];
+}
+
+/** The programme's shape: national → territorial → regional. A space whose parent I do not reach is a root. */
+export function spaceTree(spaces: SpaceSummary[]): Node[] {
+  const nodes = new Map(spaces.map((space) => [space.id, { space, children: [] as Node[] }]));
+  const roots: Node[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.space.parentId ? nodes.get(node.space.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  const sort = (list: Node[]) => {
+    list.sort((a, b) => a.space.name.localeCompare(b.space.name, "fr"));
+    list.forEach((n) => sort(n.children));
+  };
+  sort(roots);
+  return roots;
+}
+
+function SpaceList({ nodes }: { nodes: Node[] }) {
+  return (
+    <ul className="atelier-tree">
+      {nodes.map(({ space, children }) => (
+        <li key={space.id}>
+          <p className="fr-mb-1v">
+            <Link to={`/espaces/${space.id}`} className="fr-link fr-text--lg">
+              {space.name}
+            </Link>{" "}
+            <span className="fr-text--sm fr-text-mention--grey">{SPACE_LEVEL_LABELS[space.level]}</span>
+          </p>
+          <p className="fr-mb-2w">
+            <Badge small severity="info" noIcon>
+              {STANDING_LABELS[space.role]}
+            </Badge>{" "}
+            {space.archived && (
+              <Badge small noIcon>
+                Archivé
+              </Badge>
+            )}
+          </p>
+          {children.length > 0 && <SpaceList nodes={children} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MySpacesPage() {
+  const spaces = useLoad(listSpaces, []);
+  if (spaces.state === "loading") return <p>Chargement de vos espaces…</p>;
+  if (spaces.state === "error") return <LoadError title="Mes espaces" error={spaces.error} />;
+  return (
+    <>
+      <h1>Mes espaces</h1>
+      {spaces.data.length === 0 ? (
+        <p>
+          Vous n'avez encore accès à aucun espace. Si l'on vous a envoyé le lien d'un espace, ouvrez-le : vous pourrez y
+          demander l'accès.
+        </p>
+      ) : (
+        <>
+          <p>Les comités de pilotage auxquels vous avez accès, et votre rôle dans chacun.</p>
+          <nav aria-label="Mes espaces" data-testid="mes-espaces">
+            <SpaceList nodes={spaceTree(spaces.data)} />
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

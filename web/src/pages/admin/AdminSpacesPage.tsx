@@ -1,0 +1,180 @@
+import { SPACE_LEVEL_LABELS, SPACE_LEVELS, type AdminSpace, type SpaceLevel } from "@atelier/shared";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { createSpace, listAdminSpaces, setSpaceArchived, updateSpace } from "../../api/admin";
+import { describedBy, FormError } from "../../components/FormError";
+import { LoadError } from "../../components/LoadError";
+import { Success } from "../../components/Success";
+import { useAction } from "../../shell/useAction";
+import { useLoad } from "../../shell/useLoad";
+
+/** The level a space's parent must have. */
+const PARENT_LEVEL: Record<SpaceLevel, SpaceLevel | null> = { national: null, territorial: "national", regional: "territorial" };
+
+const parentsFor = (spaces: AdminSpace[], level: SpaceLevel) =>
+  spaces.filter((s) => s.level === PARENT_LEVEL[level] && !s.archived);
+
+export function AdminSpacesPage() {
+  const spaces = useLoad(listAdminSpaces, []);
+  const action = useAction();
+  return (
+    <>
+      <h1>Gestion des espaces</h1>
+      <FormError id="espaces-erreur" message={action.error} />
+      {spaces.state === "loading" && <p>Chargement…</p>}
+      {spaces.state === "error" && <LoadError error={spaces.error} />}
+      {spaces.state === "ready" && (
+        <>
+          <div className="fr-table">
+            <table>
+              <caption>{spaces.data.length} espaces</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nom</th>
+                  <th scope="col">Niveau</th>
+                  <th scope="col">Rattaché à</th>
+                  <th scope="col">Membres</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {spaces.data.map((s) => (
+                  <SpaceRow key={s.id} space={s} all={spaces.data} action={action} onChange={spaces.reload} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <CreateSpaceForm spaces={spaces.data} onCreated={spaces.reload} />
+        </>
+      )}
+    </>
+  );
+}
+
+function SpaceRow({ space, all, action, onChange }: { space: AdminSpace; all: AdminSpace[]; action: ReturnType<typeof useAction>; onChange(): void }) {
+  const [name, setName] = useState(space.name);
+  const [parentId, setParentId] = useState(space.parentId ?? "");
+  const parent = all.find((s) => s.id === space.parentId);
+  const save = async () => {
+    const body = {
+      ...(name.trim() !== space.name ? { name: name.trim() } : {}),
+      ...(parentId !== (space.parentId ?? "") ? { parentId: parentId || null } : {}),
+    };
+    if (Object.keys(body).length === 0) return;
+    if (await action.run(() => updateSpace(space.id, body), `L'espace « ${name.trim()} » est enregistré.`)) onChange();
+  };
+  const archive = async () => {
+    const verb = space.archived ? "désarchivé" : "archivé";
+    if (await action.run(() => setSpaceArchived(space.id, !space.archived), `L'espace « ${space.name} » est ${verb}.`)) onChange();
+  };
+  const parents = parentsFor(all, space.level);
+  return (
+    <tr>
+      <td>
+        <Input
+          label={`Nom de l'espace ${space.name}`}
+          classes={{ label: "fr-sr-only" }}
+          className="fr-mb-0"
+          nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }}
+        />
+        <Link to={`/espaces/${space.id}`} className="fr-link fr-text--sm">
+          Ouvrir{space.archived ? " (archivé)" : ""}
+        </Link>
+      </td>
+      <td>{SPACE_LEVEL_LABELS[space.level]}</td>
+      <td>
+        {space.level === "national" ? (
+          "—"
+        ) : (
+          <Select
+            label={<span className="fr-sr-only">Espace parent de {space.name}</span>}
+            className="fr-mb-0"
+            nativeSelectProps={{ value: parentId, onChange: (e) => setParentId(e.target.value) }}
+          >
+            {parent && parent.archived && <option value={parent.id}>{parent.name} (archivé)</option>}
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </td>
+      <td>{space.memberCount}</td>
+      <td>
+        <ul className="fr-btns-group fr-btns-group--sm">
+          <li>
+            <Button size="small" priority="secondary" disabled={action.pending} onClick={save}>
+              Enregistrer {space.name}
+            </Button>
+          </li>
+          <li>
+            <Button size="small" priority="tertiary" disabled={action.pending} onClick={archive}>
+              {space.archived ? "Désarchiver" : "Archiver"} {space.name}
+            </Button>
+          </li>
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+function CreateSpaceForm({ spaces, onCreated }: { spaces: AdminSpace[]; onCreated(): void }) {
+  const { run, pending, error } = useAction();
+  const [name, setName] = useState("");
+  const [level, setLevel] = useState<SpaceLevel>("regional");
+  const [parentId, setParentId] = useState("");
+  const [description, setDescription] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const parents = parentsFor(spaces, level);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const message = `L'espace « ${name.trim()} » est créé.`;
+    const reply = await run(
+      () => createSpace({ name, level, parentId: level === "national" ? null : parentId || parents[0]?.id || null, description }),
+      message,
+    );
+    if (reply) {
+      setDone(message);
+      setName("");
+      setDescription("");
+      onCreated();
+    }
+  };
+
+  return (
+    <section className="fr-mt-6w" aria-labelledby="creer-espace-titre">
+      <h2 id="creer-espace-titre">Créer un espace</h2>
+      <Success message={done} />
+      <form onSubmit={submit} noValidate className="fr-col-12 fr-col-md-8">
+        <FormError id="creation-espace-erreur" message={error} />
+        <Input label="Nom" nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), ...describedBy("creation-espace-erreur", error) }} />
+        <Select label="Niveau" nativeSelectProps={{ value: level, onChange: (e) => setLevel(e.target.value as SpaceLevel) }}>
+          {SPACE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {SPACE_LEVEL_LABELS[l]}
+            </option>
+          ))}
+        </Select>
+        {level !== "national" && (
+          <Select label="Rattaché à" nativeSelectProps={{ value: parentId || parents[0]?.id || "", onChange: (e) => setParentId(e.target.value) }}>
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        )}
+        <Input textArea label="Description (facultative)" nativeTextAreaProps={{ rows: 3, value: description, onChange: (e) => setDescription(e.target.value) }} />
+        <Button type="submit" disabled={pending}>
+          Créer l'espace
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { AccessRequest, SpaceRole } from "@atelier/shared";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useState } from "react";
+import { declineAccess, grantAccess, listAccessRequests } from "../../api/spaces";
+import { FormError } from "../../components/FormError";
+import { RoleSelect } from "../../components/RoleSelect";
+import { displayName } from "../../shell/session";
+import { useAction } from "../../shell/useAction";
+import { useLoad } from "../../shell/useLoad";
+
+/** "Demander l'accès" as the space's managers see it: grant with a role, or decline. */
+export function AccessRequests({ spaceId, onChange }: { spaceId: string; onChange(): void }) {
+  const requests = useLoad(() => listAccessRequests(spaceId), [spaceId]);
+  const action = useAction();
+  if (requests.state !== "ready" || requests.data.length === 0) return null;
+  const done = () => {
+    requests.reload();
+    onChange();
+  };
+  return (
+    <section className="fr-mb-6w" aria-labelledby="demandes-titre">
+      <h2 id="demandes-titre">Demandes d'accès</h2>
+      <FormError id="demandes-erreur" message={action.error} />
+      {requests.data.map((r) => (
+        <RequestCard key={r.id} request={r} action={action} onDone={done} />
+      ))}
+    </section>
+  );
+}
+
+function RequestCard({ request, action, onDone }: { request: AccessRequest; action: ReturnType<typeof useAction>; onDone(): void }) {
+  const [role, setRole] = useState<SpaceRole>("lecteur");
+  const name = displayName(request.requester);
+  return (
+    <div className="fr-card fr-card--no-arrow fr-mb-3w">
+      <div className="fr-card__body">
+        <div className="fr-card__content">
+          <h3 className="fr-card__title">{name}</h3>
+          <p className="fr-card__desc">
+            {request.requester.email}
+            {request.requester.organisation && ` — ${request.requester.organisation}`}
+          </p>
+          {request.message && <blockquote className="fr-mt-2w">« {request.message} »</blockquote>}
+          <RoleSelect label={`Rôle à accorder à ${name}`} value={role} onChange={setRole} />
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <Button
+                disabled={action.pending}
+                onClick={async () => (await action.run(() => grantAccess(request.id, role), `Accès accordé à ${name}.`)) && onDone()}
+              >
+                Accorder l'accès
+              </Button>
+            </li>
+            <li>
+              <Button
+                priority="secondary"
+                disabled={action.pending}
+                onClick={async () =>
+                  (await action.run(() => declineAccess(request.id, "").then(() => true), `Demande de ${name} déclinée.`)) && onDone()
+                }
+              >
+                Décliner
+              </Button>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Every page of the app, in one table. To add a page: add ONE line here with its path, its title
+ * (the document title becomes "<title> — Atelier"), its component and who may see it; give it
+ * `nav: "Label"` to put it in the main navigation (and `navGroup` to gather it under a menu).
+ * Heavy pages can be split from the main bundle: `page: lazy(() => import("./x/XPage"))`.
+ */
+import { lazy, type ComponentType } from "react";
+import { AccessibilityPage } from "./pages/AccessibilityPage";
+import { AdminImportPage } from "./pages/admin/AdminImportPage";
+import { AdminSpacesPage } from "./pages/admin/AdminSpacesPage";
+import { AdminUsersPage } from "./pages/admin/AdminUsersPage";
+import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
+import { InvitationPage } from "./pages/auth/InvitationPage";
+import { LoginPage } from "./pages/auth/LoginPage";
+import { ResetPasswordPage } from "./pages/auth/ResetPasswordPage";
+import { MySpacesPage } from "./pages/MySpacesPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { SpacePage } from "./pages/space/SpacePage";
+
+/** public: anyone; user: logged in (else the login page, then back); admin: platform admins. */
+export type Access = "public" | "user" | "admin";
+
+export interface AppRoute {
+  path: string;
+  title: string;
+  page: ComponentType;
+  access: Access;
+  nav?: string;
+  navGroup?: string;
+}
+
+export const ROUTES: AppRoute[] = [
+  { path: "/", title: "Mes espaces", page: MySpacesPage, access: "user", nav: "Mes espaces" },
+  { path: "/espaces/:spaceId", title: "Espace", page: SpacePage, access: "user" },
+  { path: "/connexion", title: "Connexion", page: LoginPage, access: "public" },
+  { path: "/mot-de-passe-oublie", title: "Mot de passe oublié", page: ForgotPasswordPage, access: "public" },
+  { path: "/reinitialiser-mot-de-passe", title: "Réinitialiser le mot de passe", page: ResetPasswordPage, access: "public" },
+  { path: "/invitation", title: "Accepter une invitation", page: InvitationPage, access: "public" },
+  { path: "/administration/utilisateurs", title: "Utilisateurs", page: AdminUsersPage, access: "admin", nav: "Utilisateurs", navGroup: "Administration" },
+  { path: "/administration/espaces", title: "Gestion des espaces", page: AdminSpacesPage, access: "admin", nav: "Espaces", navGroup: "Administration" },
+  { path: "/administration/import", title: "Import de membres", page: AdminImportPage, access: "admin", nav: "Import de membres", navGroup: "Administration" },
+  { path: "/documents/:documentId", title: "Document", page: lazy(() => import("./editor/DocumentEditorPage")), access: "user" },
+  { path: "/accessibilite", title: "Accessibilité", page: AccessibilityPage, access: "public" },
+  { path: "*", title: "Page introuvable", page: NotFoundPage, access: "public" },
+];

@@ -1,0 +1,97 @@
+/** The frame of every page: skip link, DSFR header and navigation, main#contenu, footer. */
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
+import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { Suspense } from "react";
+import { matchPath, Outlet, useLocation, useNavigate } from "react-router";
+import { ROUTES, type AppRoute } from "../routes";
+import { useAnnounce } from "./announcer";
+import { useFocusHeadingOnNavigation } from "./focus";
+import { displayName, useSession } from "./session";
+
+const visible = (route: AppRoute, isUser: boolean, isAdmin: boolean) =>
+  route.access === "public" || (route.access === "user" && isUser) || isAdmin;
+
+function navigation(pathname: string, isUser: boolean, isAdmin: boolean): MainNavigationProps.Item[] {
+  const items: MainNavigationProps.Item[] = [];
+  const groups = new Map<string, Extract<MainNavigationProps.Item, { menuLinks: unknown }>>();
+  for (const route of ROUTES) {
+    if (!route.nav || !visible(route, isUser, isAdmin)) continue;
+    const isActive = matchPath(route.path, pathname) !== null;
+    const link = { text: route.nav, linkProps: { to: route.path }, isActive };
+    if (!route.navGroup) {
+      items.push(link);
+      continue;
+    }
+    let group = groups.get(route.navGroup);
+    if (!group) {
+      group = { text: route.navGroup, menuLinks: [] };
+      groups.set(route.navGroup, group);
+      items.push(group);
+    }
+    group.menuLinks.push(link);
+    if (isActive) group.isActive = true;
+  }
+  return items;
+}
+
+export function Layout() {
+  const { user, signOut } = useSession();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  useFocusHeadingOnNavigation();
+  const isAdmin = user?.platformRole === "admin";
+
+  const quickAccess: HeaderProps["quickAccessItems"] = user
+    ? [
+        <span className="fr-btn fr-icon-account-circle-line fr-btn--icon-left" key="user" data-testid="utilisateur">
+          {displayName(user)}
+        </span>,
+        isAdmin ? { iconId: "fr-icon-settings-5-line", text: "Administration", linkProps: { to: "/administration/utilisateurs" } } : null,
+        {
+          iconId: "fr-icon-logout-box-r-line",
+          text: "Se déconnecter",
+          buttonProps: {
+            type: "button",
+            onClick: () =>
+              void signOut().then(() => {
+                announce("Vous êtes déconnecté(e).");
+                navigate("/connexion");
+              }),
+          },
+        },
+      ]
+    : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { to: "/connexion" } }];
+
+  return (
+    <>
+      <SkipLinks links={[{ label: "Aller au contenu", anchor: "#contenu" }]} />
+      <Header
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
+        }
+        serviceTitle="Atelier"
+        serviceTagline="États généraux du travail social"
+        homeLinkProps={{ to: "/", title: "Accueil — Atelier" }}
+        quickAccessItems={quickAccess}
+        navigation={navigation(pathname, Boolean(user), isAdmin)}
+      />
+      <main id="contenu" tabIndex={-1} className="fr-container fr-my-6w">
+        <Suspense fallback={<p>Chargement…</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <Footer
+        accessibility="non compliant"
+        accessibilityLinkProps={{ to: "/accessibilite" }}
+        contentDescription="Atelier est l'espace de travail partagé des comités de pilotage des États généraux du travail social."
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/** Who is logged in, for every page: loaded once from /api/me, updated on login and logout. */
+import type { Me } from "@atelier/shared";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { fetchMe, logout } from "../api/auth";
+import { setUnauthorizedHandler } from "../api/client";
+
+interface Session {
+  /** undefined while the first probe runs; null when nobody is logged in. */
+  user: Me | null | undefined;
+  setUser(user: Me | null): void;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    fetchMe().then(
+      (me) => live && setUser(me),
+      () => live && setUser(null),
+    );
+    // An expired session anywhere: forget the user; the route guard then sends to the login page
+    // with the current address to come back to.
+    setUnauthorizedHandler(() => setUser(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await logout().catch(() => undefined); // the session is forgotten here whatever the server says
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, setUser, signOut }), [user, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside SessionProvider");
+  return session;
+}
+
+export const displayName = (user: Pick<Me, "firstName" | "lastName" | "email">) =>
+  `${user.firstName} ${user.lastName}`.trim() || user.email;
