@@ -24,6 +24,8 @@ export class Conn {
     readonly sessionToken: string,
     readonly documentId: string,
     readOnly: boolean,
+    /** Where warnings go (nowhere when LOG_LEVEL is error or silent). */
+    private readonly warn: (line: string) => void,
   ) {
     this.readOnly = readOnly;
   }
@@ -47,6 +49,6 @@ export class Conn {
 
   log(what: string, err: unknown) {
     const detail = err instanceof Error ? err.message : String(err);
-    console.warn(`[collab] ${what} (document ${this.documentId}, utilisateur ${this.userId}) : ${detail}`);
+    this.warn(`[collab] ${what} (document ${this.documentId}, utilisateur ${this.userId}) : ${detail}`);
   }
 }
