@@ -9,7 +9,8 @@ import type { VersionKind } from "@atelier/shared";
 import * as Y from "yjs";
 import { loadYDoc } from "../collab/store.js";
 import type { Services } from "../context.js";
-import type { Queryable } from "../db/index.js";
+import type { Db, Queryable } from "../db/index.js";
+import { latestState } from "./queries.js";
 import { authorsSettled } from "./tracker.js";
 
 export interface CreateVersionInput {
@@ -74,4 +75,25 @@ export async function insertSnapshot(q: Queryable, doc: Y.Doc, input: CreateVers
     ],
   );
   return { id, createdAt: row!.created_at };
+}
+
+/**
+ * A version of the current state unless the latest version already holds exactly it (automatic
+ * versions, and the one kept before a restore). Two instances seeing the same pause make one.
+ */
+export async function snapshotIfChanged(db: Db, input: CreateVersionInput): Promise<CreatedVersion | null> {
+  await authorsSettled(db, input.documentId);
+  return db.tx(async (q) => {
+    // One snapshot at a time per document, across instances.
+    const [found] = await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [input.documentId]);
+    if (!found) return null;
+    const doc = await loadYDoc(q, input.documentId);
+    try {
+      const previous = await latestState(q, input.documentId);
+      if (previous && Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(previous))) return null;
+      return await insertSnapshot(q, doc, input);
+    } finally {
+      doc.destroy();
+    }
+  });
 }

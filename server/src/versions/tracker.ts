@@ -6,12 +6,10 @@
  * at least every VERSION_AUTO_EVERY_MS while people keep writing. A version identical to the
  * latest one is not made (two instances behind Redis both see the pause: one version results).
  */
-import * as Y from "yjs";
-import { loadYDoc } from "../collab/store.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/index.js";
-import { latestState, noteAuthors } from "./queries.js";
-import { insertSnapshot } from "./service.js";
+import { noteAuthors } from "./queries.js";
+import { snapshotIfChanged } from "./service.js";
 
 type Timings = Pick<Config, "VERSION_AUTO_PAUSE_MS" | "VERSION_AUTO_EVERY_MS">;
 
@@ -93,19 +91,7 @@ export class VersionTracker {
 
   private async autoVersion(documentId: string) {
     await this.settled(documentId);
-    await this.db.tx(async (q) => {
-      // One snapshot at a time per document, across instances.
-      const [found] = await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
-      if (!found) return;
-      const doc = await loadYDoc(q, documentId);
-      try {
-        const previous = await latestState(q, documentId);
-        if (previous && Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(previous))) return;
-        await insertSnapshot(q, doc, { documentId, name: null, authorId: null, kind: "auto" });
-      } finally {
-        doc.destroy();
-      }
-    });
+    await snapshotIfChanged(this.db, { documentId, name: null, authorId: null, kind: "auto" });
   }
 
   private track<T>(p: Promise<T>): Promise<T> {

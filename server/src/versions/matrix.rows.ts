@@ -1,0 +1,81 @@
+import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+
+const readers = {
+  admin: "YYYY",
+  national: "YYYY",
+  pilote: "YYNN",
+  membre: "YYNN",
+  contributeur: "YYNN",
+  lecteur: "YYNN",
+  regional: "Y-YN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+// version.name and version.restore belong to the editors: the national team in its own space only.
+const editors = {
+  admin: "YYYY",
+  national: "NNYN",
+  pilote: "YNNN",
+  membre: "YNNN",
+  contributeur: "NNNN",
+  lecteur: "NNNN",
+  regional: "Y-NN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+/** A document the admin creates in the space, with one named version. */
+async function versionIn({ admin, spaceId }: MatrixContext) {
+  const d = await admin.post(`/api/spaces/${spaceId}/documents`, { title: "Document versionné", kind: "livrable" });
+  if (d.status !== 201) throw new Error(`création : ${d.status} ${JSON.stringify(d.body)}`);
+  const documentId = d.body.document.id as string;
+  const v = await admin.post(`/api/documents/${documentId}/versions`, { name: "Version de la matrice" });
+  if (v.status !== 201) throw new Error(`version : ${v.status} ${JSON.stringify(v.body)}`);
+  return { documentId, versionId: v.body.version.id as string };
+}
+
+export const rows: MatrixRow[] = [
+  {
+    action: "lire l'historique d'un document",
+    run: async (ctx) => ctx.client.get(`/api/documents/${(await versionIn(ctx)).documentId}/versions`),
+    expect: readers,
+  },
+  {
+    action: "lire une version",
+    run: async (ctx) => {
+      const { documentId, versionId } = await versionIn(ctx);
+      return ctx.client.get(`/api/documents/${documentId}/versions/${versionId}`);
+    },
+    expect: readers,
+  },
+  {
+    action: "comparer une version au texte actuel",
+    run: async (ctx) => {
+      const { documentId, versionId } = await versionIn(ctx);
+      return ctx.client.get(`/api/documents/${documentId}/versions/${versionId}/diff?against=current`);
+    },
+    expect: readers,
+  },
+  {
+    action: "nommer l'état actuel d'un document",
+    run: async (ctx) => ctx.client.post(`/api/documents/${(await versionIn(ctx)).documentId}/versions`, { name: "COPIL" }),
+    expect: editors,
+  },
+  {
+    action: "renommer une version",
+    run: async (ctx) => {
+      const { documentId, versionId } = await versionIn(ctx);
+      return ctx.client.patch(`/api/documents/${documentId}/versions/${versionId}`, { name: "COPIL" });
+    },
+    expect: editors,
+  },
+  {
+    action: "restaurer une version",
+    run: async (ctx) => {
+      const { documentId, versionId } = await versionIn(ctx);
+      return ctx.client.post(`/api/documents/${documentId}/versions/${versionId}/restore`);
+    },
+    expect: editors,
+  },
+];
