@@ -42,14 +42,15 @@ describe("a territorial membre", () => {
     const territorial = tree.locator(":scope > ul > li");
     expect(await territorial.count()).toBe(1);
     expect(await territorial.locator("ul > li").count()).toBe(3);
-    const text = await tree.innerText();
+    const text = (await tree.textContent()) ?? "";
     expect(text).toContain("Membre");
     expect(text.match(/Lecteur \(COPIL voisin\)/g)).toHaveLength(3);
     await screenshot(page, "mes-espaces");
 
-    await tree.getByRole("link", { name: "Grand-Sud" }).click();
-    await page.getByRole("heading", { level: 1, name: "Grand-Sud" }).waitFor();
-    expect(await page.title()).toBe("Grand-Sud — Atelier");
+    const grandSud = spaces.find((s) => s.level === "territorial")!.name;
+    await tree.getByRole("link", { name: grandSud, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: grandSud }).waitFor();
+    expect(await page.title()).toBe(`${grandSud} — Atelier`);
     expect(await page.getByTestId("membres").innerText()).toContain("Marie Membre");
     // A membre does not manage members.
     expect(await page.getByRole("heading", { name: "Inviter une personne" }).count()).toBe(0);
