@@ -23,6 +23,7 @@ import { spaceRoutes } from "./spaces/routes.js";
 import { staticWeb } from "./http/static-web.js";
 import { workflowRoutes } from "./workflow/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { dashboardRoutes } from "./dashboard/routes.js";
 
 export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
@@ -56,6 +57,7 @@ export function createApp(s: Services) {
   api.route("/", versionRoutes(s));
   api.route("/", workflowRoutes(s));
   api.route("/", notificationRoutes(s));
+  api.route("/dashboard", dashboardRoutes(s));
 
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));

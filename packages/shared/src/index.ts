@@ -12,4 +12,5 @@ export * from "./api/accounts.js";
 export * from "./api/files.js";
 export * from "./api/workflow.js";
 export * from "./api/notifications.js";
+export * from "./api/dashboard.js";
 export * from "./api/versions.js";

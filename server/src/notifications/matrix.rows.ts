@@ -1,0 +1,20 @@
+import type { MatrixRow } from "../../test/matrix/matrix.js";
+
+// Each person reads only their own notifications: anyone signed in, whatever the space.
+const signedIn = {
+  admin: "YYYY",
+  national: "YYYY",
+  pilote: "YYYY",
+  membre: "YYYY",
+  contributeur: "YYYY",
+  lecteur: "YYYY",
+  regional: "Y-YY",
+  stranger: "YYYY",
+  anonymous: "NNNN",
+};
+
+export const rows: MatrixRow[] = [
+  { action: "lire ses notifications", run: ({ client }) => client.get("/api/notifications"), expect: signedIn },
+  { action: "marquer ses notifications comme lues", run: ({ client }) => client.post("/api/notifications/read", { all: true }), expect: signedIn },
+  { action: "lire ses préférences de notification", run: ({ client }) => client.get("/api/me/notification-preferences"), expect: signedIn },
+];

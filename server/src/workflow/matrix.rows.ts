@@ -1,0 +1,80 @@
+import type { DocumentStatus } from "@atelier/shared";
+import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+import { PATH_TO } from "./test-helpers.js";
+
+const readers = {
+  admin: "YYYY",
+  national: "YYYY",
+  pilote: "YYNN",
+  membre: "YYNN",
+  contributeur: "YYNN",
+  lecteur: "YYNN",
+  regional: "Y-YN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+// The national team is a membre of the national space and reviews the others.
+const editors = {
+  admin: "YYYY",
+  national: "NNYN",
+  pilote: "YNNN",
+  membre: "YNNN",
+  contributeur: "NNNN",
+  lecteur: "NNNN",
+  regional: "Y-NN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+const pilotes = {
+  admin: "YYYY",
+  national: "NNNN",
+  pilote: "YNNN",
+  membre: "NNNN",
+  contributeur: "NNNN",
+  lecteur: "NNNN",
+  regional: "N-NN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+// Sending back is the reviewers' act: not in the national space, where the national team writes.
+const reviewers = {
+  admin: "YYYY",
+  national: "YYNY",
+  pilote: "NNNN",
+  membre: "NNNN",
+  contributeur: "NNNN",
+  lecteur: "NNNN",
+  regional: "N-NN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+/** A livrable the admin creates in the space and moves to `status`. */
+async function livrableAt({ admin, spaceId }: MatrixContext, status: DocumentStatus): Promise<string> {
+  const r = await admin.post(`/api/spaces/${spaceId}/documents`, { title: "Livrable de la matrice", kind: "livrable" });
+  if (r.status !== 201) throw new Error(`création : ${r.status} ${JSON.stringify(r.body)}`);
+  const id = r.body.document.id as string;
+  for (const [to] of PATH_TO[status]) {
+    const m = await admin.post(`/api/documents/${id}/status`, { to, comment: "Pour la matrice" });
+    if (m.status !== 200) throw new Error(`${to} : ${m.status} ${JSON.stringify(m.body)}`);
+  }
+  return id;
+}
+
+const move = (from: DocumentStatus, to: DocumentStatus) => async (ctx: MatrixContext) =>
+  ctx.client.post(`/api/documents/${await livrableAt(ctx, from)}/status`, { to, comment: "Motif" });
+
+export const rows: MatrixRow[] = [
+  {
+    action: "voir le statut et l'historique d'un document",
+    run: async (ctx) => ctx.client.get(`/api/documents/${await livrableAt(ctx, "brouillon")}/status`),
+    expect: readers,
+  },
+  { action: "soumettre un document à la relecture", run: move("brouillon", "en-relecture"), expect: editors },
+  { action: "valider un document", run: move("en-relecture", "valide"), expect: pilotes },
+  { action: "transmettre un document au national", run: move("valide", "transmis"), expect: pilotes },
+  { action: "demander des modifications", run: move("transmis", "modifications-demandees"), expect: reviewers },
+];
