@@ -1,0 +1,83 @@
+/**
+ * Killed with SIGKILL in the middle of the editing, the server loses nothing any client had
+ * received, and its restart duplicates nothing.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+import * as Y from "yjs";
+import { freshDb } from "../../test/db.js";
+import { spawnServer, type Spawned } from "./spawn.js";
+import { connect, synced, until, type Peer } from "./test-helpers.js";
+
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+});
+
+/** Where both lives of the server keep their data: the test's PostgreSQL database, or a PGlite folder. */
+async function storage(): Promise<Record<string, string>> {
+  if (process.env.DATABASE_URL) {
+    const { url, drop } = await freshDb();
+    cleanup.push(drop);
+    return { DATABASE_URL: url!, SEED_DEMO: "false" };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "atelier-crash-"));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  return { DATA_DIR: dir, SEED_DEMO: "auto" };
+}
+
+it("keeps every update a client had received across a SIGKILL, without duplicates", async () => {
+  const env = await storage();
+  const first: Spawned = await spawnServer(env);
+  cleanup.push(() => first.kill("SIGKILL"));
+  const membre = await first.as("membre.grand-sud@atelier.test");
+  const spaces = await membre.get("/api/spaces");
+  const grandSud = spaces.body.spaces.find((s: { slug: string }) => s.slug === "grand-sud").id;
+  const id = (await membre.post(`/api/spaces/${grandSud}/documents`, { title: "Crash", kind: "livrable" })).body.document.id;
+
+  const peers: Peer[] = [];
+  cleanup.push(async () => peers.forEach((p) => p.destroy()));
+  const open = () => {
+    const p = connect(first.url, membre, id);
+    peers.push(p);
+    return p;
+  };
+  const typists = [open(), open(), open()];
+  const witness = open();
+  await Promise.all([...typists, witness].map(synced));
+
+  // Each typist types numbered tokens; the witness only receives.
+  let typing = true;
+  const typed = typists.map(async (p, n) => {
+    for (let i = 0; typing; i++) {
+      const text = p.doc.getText("t");
+      text.insert(text.length, `[${n}:${i}]`);
+      await new Promise((r) => setTimeout(r, 2 + n));
+    }
+  });
+  await until("la frappe avance", () => witness.doc.getText("t").length > 600, 20_000);
+  await first.kill("SIGKILL");
+  typing = false;
+  await Promise.all(typed);
+  const received = Y.encodeStateVector(witness.doc);
+  const receivedText = witness.doc.getText("t").toString();
+  peers.forEach((p) => p.provider.disconnect());
+
+  const second = await spawnServer({ ...env, SEED_DEMO: "false" });
+  cleanup.push(() => second.kill("SIGKILL"));
+  const again = connect(second.url, await second.as("membre.grand-sud@atelier.test"), id);
+  peers.push(again);
+  await synced(again);
+  const restored = again.doc.getText("t").toString();
+
+  // Everything the witness held is there.
+  const have = Y.decodeStateVector(Y.encodeStateVector(again.doc));
+  for (const [client, clock] of Y.decodeStateVector(received)) expect(have.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
+  for (const token of receivedText.match(/\[\d:\d+\]/g)!) expect(restored).toContain(token);
+  // Nothing twice, and the template once.
+  const tokens = restored.match(/\[\d:\d+\]/g)!;
+  expect(new Set(tokens).size).toBe(tokens.length);
+  expect(again.doc.getXmlFragment("default").toString().match(/Contexte/g)).toHaveLength(1);
+}, 120_000);
