@@ -55,70 +55,82 @@ export function AdminSpacesPage() {
 }
 
 function SpaceRow({ space, all, action, onChange }: { space: AdminSpace; all: AdminSpace[]; action: ReturnType<typeof useAction>; onChange(): void }) {
+  const [editing, setEditing] = useState(false);
   const [name, setName] = useState(space.name);
   const [parentId, setParentId] = useState(space.parentId ?? "");
   const parent = all.find((s) => s.id === space.parentId);
-  const save = async () => {
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
     const body = {
       ...(name.trim() !== space.name ? { name: name.trim() } : {}),
       ...(parentId !== (space.parentId ?? "") ? { parentId: parentId || null } : {}),
     };
-    if (Object.keys(body).length === 0) return;
-    if (await action.run(() => updateSpace(space.id, body), `L'espace « ${name.trim()} » est enregistré.`)) onChange();
+    if (Object.keys(body).length === 0) return setEditing(false);
+    if (await action.run(() => updateSpace(space.id, body), `L'espace « ${name.trim()} » est enregistré.`)) {
+      setEditing(false);
+      onChange();
+    }
   };
   const archive = async () => {
     const verb = space.archived ? "désarchivé" : "archivé";
     if (await action.run(() => setSpaceArchived(space.id, !space.archived), `L'espace « ${space.name} » est ${verb}.`)) onChange();
   };
-  const parents = parentsFor(all, space.level);
+  const hidden = (text: string) => <span className="fr-sr-only">{text}</span>;
   return (
-    <tr>
-      <td>
-        <Input
-          label={`Nom de l'espace ${space.name}`}
-          classes={{ label: "fr-sr-only" }}
-          className="fr-mb-0"
-          nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }}
-        />
-        <Link to={`/espaces/${space.id}`} className="fr-link fr-text--sm">
-          Ouvrir{space.archived ? " (archivé)" : ""}
-        </Link>
-      </td>
-      <td>{SPACE_LEVEL_LABELS[space.level]}</td>
-      <td>
-        {space.level === "national" ? (
-          "—"
-        ) : (
-          <Select
-            label={<span className="fr-sr-only">Espace parent de {space.name}</span>}
-            className="fr-mb-0"
-            nativeSelectProps={{ value: parentId, onChange: (e) => setParentId(e.target.value) }}
-          >
-            {parent && parent.archived && <option value={parent.id}>{parent.name} (archivé)</option>}
-            {parents.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </td>
-      <td>{space.memberCount}</td>
-      <td>
-        <ul className="fr-btns-group fr-btns-group--sm">
-          <li>
-            <Button size="small" priority="secondary" disabled={action.pending} onClick={save}>
-              Enregistrer {space.name}
-            </Button>
-          </li>
-          <li>
-            <Button size="small" priority="tertiary" disabled={action.pending} onClick={archive}>
-              {space.archived ? "Désarchiver" : "Archiver"} {space.name}
-            </Button>
-          </li>
-        </ul>
-      </td>
-    </tr>
+    <>
+      <tr>
+        <td>
+          <Link to={`/espaces/${space.id}`}>{space.name}</Link>
+          {space.archived && " (archivé)"}
+        </td>
+        <td>{SPACE_LEVEL_LABELS[space.level]}</td>
+        <td>{parent?.name ?? "—"}</td>
+        <td>{space.memberCount}</td>
+        <td>
+          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+            <li>
+              <Button size="small" priority="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+                Modifier{hidden(` ${space.name}`)}
+              </Button>
+            </li>
+            <li>
+              <Button size="small" priority="tertiary" disabled={action.pending} onClick={archive}>
+                {space.archived ? "Désarchiver" : "Archiver"}
+                {hidden(` ${space.name}`)}
+              </Button>
+            </li>
+          </ul>
+        </td>
+      </tr>
+      {editing && (
+        <tr>
+          <td colSpan={5}>
+            <form onSubmit={save} className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+              <div className="fr-col-12 fr-col-md-5">
+                <Input label="Nom" nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }} />
+              </div>
+              {space.level !== "national" && (
+                <div className="fr-col-12 fr-col-md-4">
+                  <Select label="Rattaché à" nativeSelectProps={{ value: parentId, onChange: (e) => setParentId(e.target.value) }}>
+                    {parent?.archived && <option value={parent.id}>{parent.name} (archivé)</option>}
+                    {parentsFor(all, space.level).map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+              )}
+              <div className="fr-col-12 fr-col-md-3 fr-mb-3w">
+                <Button type="submit" size="small" disabled={action.pending}>
+                  Enregistrer
+                </Button>
+              </div>
+            </form>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,78 @@
+import { beforeAll, expect, test } from "vitest";
+import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+
+let app: App;
+let browse: () => Promise<Browsing>;
+beforeAll(async () => {
+  app = await startApp();
+  browse = await openBrowser();
+});
+
+async function asAdmin() {
+  const { page } = await browse();
+  await logIn(page, app.url, "admin@atelier.test");
+  await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
+  return page;
+}
+
+test("an admin finds users by search, from the header's Administration link", async () => {
+  const page = await asAdmin();
+  await page.getByRole("link", { name: "Administration" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
+  expect(await page.title()).toBe("Utilisateurs — Atelier");
+  await page.getByLabel("Rechercher par nom, adresse ou organisme").fill("grand-sud");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page.getByText("pour « grand-sud »").waitFor();
+  const rows = await page.locator("tbody tr").allInnerTexts();
+  expect(rows.some((r) => r.includes("Paul Pilote"))).toBe(true);
+  expect(rows.some((r) => r.includes("Jean Aquitain"))).toBe(false);
+  await screenshot(page, "admin-utilisateurs");
+});
+
+test("the CSV import shows every bad line before anything is written, then applies a clean file", async () => {
+  const page = await asAdmin();
+  await page.goto(`${app.url}/administration/import`);
+  await page.getByRole("heading", { level: 1, name: "Import de membres" }).waitFor();
+  const header = "email;nom;prénom;organisme;espace;rôle";
+  const good = "import.e2e@exemple.fr;Durand;Alix;CCAS de Nîmes;grand-sud;lecteur";
+  await page.getByLabel("Contenu du fichier").fill([header, good, "pas-une-adresse;X;Y;Z;nulle-part;chef"].join("\n"));
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  const errors = page.locator("table", { has: page.locator("caption", { hasText: "Lignes à corriger" }) });
+  await errors.waitFor();
+  expect(await errors.locator("tbody tr td:first-child").allInnerTexts()).toContain("3");
+  expect(await page.getByRole("button", { name: "Appliquer l'import" }).count()).toBe(0);
+  await screenshot(page, "admin-import-erreurs");
+  const [before] = await app.services.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE email = $1", ["import.e2e@exemple.fr"]);
+  expect(before!.n).toBe(0);
+
+  await page.getByLabel("Contenu du fichier").fill([header, good].join("\n"));
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await page.getByRole("button", { name: "Appliquer l'import" }).click();
+  await page.getByText(/Import terminé/).first().waitFor();
+  const [after] = await app.services.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE email = $1", ["import.e2e@exemple.fr"]);
+  expect(after!.n).toBe(1);
+});
+
+test("an admin creates a regional space under a territorial one", async () => {
+  const page = await asAdmin();
+  await page.goto(`${app.url}/administration/espaces`);
+  await page.getByRole("heading", { level: 1, name: "Gestion des espaces" }).waitFor();
+  const form = page.locator("section", { has: page.getByRole("heading", { name: "Créer un espace" }) });
+  await form.getByLabel("Nom").fill("COPIL régional Essai");
+  await form.getByLabel("Niveau").selectOption("regional");
+  await form.getByLabel("Rattaché à").selectOption({ label: "COPIL territorial Grand-Sud" });
+  await form.getByRole("button", { name: "Créer l'espace" }).click();
+  await form.locator(".fr-alert--success").waitFor();
+  const [row] = await app.services.db.query<{ parent: string }>(
+    "SELECT p.slug AS parent FROM spaces s JOIN spaces p ON p.id = s.parent_id WHERE s.name = $1",
+    ["COPIL régional Essai"],
+  );
+  expect(row?.parent).toBe("grand-sud");
+
+  await page.getByRole("button", { name: "Modifier COPIL régional Essai" }).click();
+  const table = page.locator("table");
+  await table.getByLabel("Nom").fill("COPIL régional Essai renommé");
+  await screenshot(page, "admin-espaces");
+  await table.getByRole("button", { name: "Enregistrer" }).click();
+  await table.getByRole("link", { name: "COPIL régional Essai renommé" }).waitFor();
+});
