@@ -15,7 +15,8 @@ let grandSud: string;
 const peers: Peer[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Pings every 300 ms, so that a dead socket goes within the test.
+  server = await startTestServer({ COLLAB_PING_MS: "300" });
   grandSud = await spaceId(server, "grand-sud");
 });
 afterEach(() => {
@@ -157,5 +158,43 @@ describe("collaboration socket", () => {
     expect((await membre.delete(`/api/documents/${id}`)).status).toBe(200);
     await until("socket fermée", () => lecteur.closes.length > 0, 5000);
     expect(lecteur.closes[0]!.code).toBe(COLLAB_CLOSE.notFound.code);
+  });
+
+  it("closes a socket that stops answering pings, and keeps the live ones", async () => {
+    const id = await newDocument();
+    const live = await open("membre.grand-sud@atelier.test", id);
+    await synced(live);
+    const membre = await server.as("membre.grand-sud@atelier.test");
+    const dead = new WebSocket(`${server.url.replace("http", "ws")}/collab/${id}`, {
+      headers: { origin: membre.origin, cookie: membre.cookieHeader },
+      autoPong: false,
+    });
+    const closed = new Promise<number>((resolve) => dead.on("close", (code) => resolve(code)));
+    expect(await closed).toBe(1006);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(live.provider.wsconnected).toBe(true);
+    expect(live.closes).toEqual([]);
+  });
+
+  it("closes the connections with a clear reason when a write fails, then stores the edits they resend", async () => {
+    const id = await newDocument();
+    const a = await open("membre.grand-sud@atelier.test", id);
+    const b = await open("pilote.grand-sud@atelier.test", id);
+    await Promise.all([a, b].map(synced));
+    const db = server.services.db;
+    // A real failure of the database, for this document only.
+    await db.exec(`
+      CREATE FUNCTION refuse_${id.replaceAll("-", "")}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'disque plein (simulé)'; END $$;
+      CREATE TRIGGER refuse BEFORE INSERT ON document_updates FOR EACH ROW
+        WHEN (NEW.document_id = '${id}') EXECUTE FUNCTION refuse_${id.replaceAll("-", "")}();`);
+    write(a, "Pendant la panne");
+    await until("fermeture", () => a.closes.length > 0 && b.closes.length > 0);
+    expect(a.closes[0]).toEqual({ code: COLLAB_CLOSE.storageFailed.code, reason: COLLAB_CLOSE.storageFailed.reason });
+    expect(fragmentText(b.doc)).not.toContain("Pendant la panne");
+    await db.exec("DROP TRIGGER refuse ON document_updates");
+    // 4500–4599: the stock client comes back and sends what the server lacks.
+    await until("renvoyé et relayé", () => fragmentText(b.doc).includes("Pendant la panne"));
+    expect(await stored(id)).toContain("Pendant la panne");
   });
 });
