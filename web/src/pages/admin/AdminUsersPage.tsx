@@ -36,6 +36,7 @@ export function AdminUsersPage() {
           id="recherche-utilisateurs"
           className="fr-input"
           type="search"
+          placeholder="Nom, adresse ou organisme"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
