@@ -1,0 +1,75 @@
+/**
+ * One editor types the trace at a steady rate while observers read along: the time from the
+ * editor's change to each observer having it, with the server's CPU and memory meanwhile.
+ */
+import type { Patch } from "./trace.js";
+import { measure } from "./procstat.js";
+import type { BenchClient, RunningServer } from "./servers.js";
+import { percentile, round, sleep, until } from "./stats.js";
+import { appendParagraph, applyPatches, clockOf } from "./ydoc.js";
+
+export interface LatencyResult {
+  server: string;
+  observers: number;
+  edits: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuPercent: number;
+  peakRssMiB: number;
+}
+
+export async function latencyRun(server: RunningServer, observers: number, txns: { patches: Patch[] }[], rate: number): Promise<LatencyResult> {
+  const name = await server.newDocument();
+  const editor = server.connect(name);
+  await editor.synced;
+  const fragment = editor.doc.getXmlFragment("default");
+  const text = appendParagraph(editor.doc);
+  const readers: BenchClient[] = [];
+  for (let i = 0; i < observers; i++) readers.push(server.connect(name));
+  await Promise.all(readers.map((r) => r.synced));
+  await until("les observateurs ont le paragraphe", () => readers.every((r) => r.doc.getXmlFragment("default").length === fragment.length));
+
+  const me = editor.doc.clientID;
+  const sentClock: number[] = [];
+  const sentAt: number[] = [];
+  const latencies = new Float64Array(txns.length * observers);
+  let recorded = 0;
+  const seen = readers.map(() => 0);
+  readers.forEach((r, k) => {
+    r.doc.on("update", () => {
+      const clock = clockOf(r.doc, me);
+      const now = performance.now();
+      while (seen[k]! < sentClock.length && sentClock[seen[k]!]! <= clock) latencies[recorded++] = now - sentAt[seen[k]!++]!;
+    });
+  });
+
+  const { cpuPercent, peakRssMiB } = await measure(server.pid, async () => {
+    const t0 = performance.now();
+    let i = 0;
+    while (i < txns.length) {
+      const due = Math.min(txns.length, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
+      for (; i < due; i++) {
+        editor.doc.transact(() => applyPatches(text, txns[i]!.patches));
+        sentClock.push(clockOf(editor.doc, me));
+        sentAt.push(performance.now());
+      }
+      await sleep(1);
+    }
+    await until("tous les observateurs à jour", () => seen.every((s) => s === sentClock.length));
+  });
+
+  for (const r of readers) r.destroy();
+  editor.destroy();
+  const sorted = latencies.subarray(0, recorded).sort();
+  return {
+    server: server.name,
+    observers,
+    edits: txns.length,
+    p50: round(percentile(sorted, 50), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 1),
+    cpuPercent: round(cpuPercent),
+    peakRssMiB: round(peakRssMiB),
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The servers compared, each started as its own process so that its CPU and memory can be read
+ * alone, and the client each one is meant to be used with.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+export const REPO = path.resolve(fileURLToPath(new URL("../../../../", import.meta.url)));
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+/** The bench package, where tsx and the compared servers are installed. */
+const BENCH = path.resolve(HERE, "../..");
+
+export interface BenchClient {
+  doc: Y.Doc;
+  synced: Promise<void>;
+  setPresence(state: Record<string, unknown>): void;
+  destroy(): void;
+}
+
+export interface RunningServer {
+  name: string;
+  pid: number;
+  /** A new, empty document's name (Atelier: created through its API). */
+  newDocument(): Promise<string>;
+  connect(name: string): BenchClient;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a process and waits for a line of its output that says it is ready. */
+export async function spawnReady(args: string[], env: Record<string, string>, ready: RegExp, cwd = BENCH): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`pas prêt en 60 s :\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`arrêté (${code}) :\n${output}`)));
+  });
+  child.removeAllListeners("exit");
+  return child;
+}
+
+export const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+
+function yWebsocketClient(url: string, name: string, headers: Record<string, string> = {}): BenchClient {
+  const doc = new Y.Doc();
+  const Polyfill = class extends WebSocket {
+    constructor(u: string, protocols?: string | string[]) {
+      super(u, protocols, { headers });
+    }
+  };
+  const provider = new WebsocketProvider(url, name, doc, {
+    WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return {
+    doc,
+    synced: new Promise((resolve) => provider.once("sync", () => resolve())),
+    setPresence: (state) => provider.awareness.setLocalState(state),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+async function startScript(name: string, script: string): Promise<RunningServer> {
+  const port = await freePort();
+  const child = await spawnReady(["--import", "tsx", path.join(HERE, "servers", script)], { PORT: String(port) }, /ready/);
+  let n = 0;
+  return {
+    name,
+    pid: child.pid!,
+    newDocument: async () => `doc-${n++}`,
+    connect:
+      name === "hocuspocus"
+        ? (doc) => hocuspocusClient(`ws://127.0.0.1:${port}`, doc)
+        : (doc) => yWebsocketClient(`ws://127.0.0.1:${port}`, doc),
+    stop: () => stopChild(child),
+  };
+}
+
+function hocuspocusClient(url: string, name: string): BenchClient {
+  const doc = new Y.Doc();
+  let resolveSynced!: () => void;
+  const synced = new Promise<void>((r) => (resolveSynced = r));
+  const provider = new HocuspocusProvider({
+    url,
+    name,
+    document: doc,
+    onSynced: () => resolveSynced(),
+    // The Node client needs a WebSocket class; the option exists but is not in the provider's type.
+    ...({ WebSocketPolyfill: WebSocket } as object),
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  return {
+    doc,
+    synced,
+    setPresence: (state) => provider.setAwarenessField("user", state),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export const startReference = () => startScript("y-websocket-server 0.1.1", "reference.ts");
+export const startHocuspocus = () => startScript("hocuspocus", "hocuspocus.ts");
+
+export interface AtelierOptions {
+  /** PostgreSQL URL; the embedded database otherwise. */
+  databaseUrl?: string;
+  /** Reuse this data folder (cold-open runs restart on the same data). */
+  dataDir?: string;
+  label?: string;
+}
+
+/** Atelier as it runs in production: access checks at the upgrade, every update stored before it is relayed. */
+export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningServer & { dataDir: string; port: number; cookie: string }> {
+  const port = await freePort();
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "atelier-bench-")));
+  const env: Record<string, string> = {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    SEED_DEMO: "true",
+    NODE_ENV: "production",
+    WEB_DIST: "",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: opts.databaseUrl ?? "",
+    REDIS_URL: "",
+  };
+  const child = await spawnReady(["--import", "tsx", "src/main.ts"], env, /Atelier est prêt/, path.join(REPO, "server"));
+  const base = `http://127.0.0.1:${port}`;
+  const origin = `http://localhost:${port}`;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: "atelier-demo-2026" }),
+  });
+  if (!login.ok) throw new Error(`connexion refusée : ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+  const spaces = (await (await fetch(`${base}/api/spaces`, { headers: { cookie } })).json()) as { spaces: { id: string; slug: string }[] };
+  const spaceId = spaces.spaces.find((s) => s.slug === "grand-sud")!.id;
+  let n = 0;
+  return {
+    name: opts.label ?? `atelier (${opts.databaseUrl ? "PostgreSQL" : "PGlite"})`,
+    pid: child.pid!,
+    dataDir,
+    port,
+    cookie,
+    async newDocument() {
+      const r = await fetch(`${base}/api/spaces/${spaceId}/documents`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, cookie },
+        body: JSON.stringify({ title: `Banc ${n++}`, kind: "livrable" }),
+      });
+      if (r.status !== 201) throw new Error(`document non créé : ${r.status} ${await r.text()}`);
+      return ((await r.json()) as { document: { id: string } }).document.id;
+    },
+    connect: (doc) => yWebsocketClient(`ws://127.0.0.1:${port}/collab`, doc, { cookie, origin }),
+    async stop() {
+      await stopChild(child);
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
