@@ -4,6 +4,7 @@
  * `nav: "Label"` to put it in the main navigation (and `navGroup` to gather it under a menu).
  * Heavy pages can be split from the main bundle: `page: lazy(() => import("./x/XPage"))`.
  */
+import type { PlatformAction } from "@atelier/shared";
 import { lazy, type ComponentType } from "react";
 import { AccessibilityPage } from "./pages/AccessibilityPage";
 import { AdminImportPage } from "./pages/admin/AdminImportPage";
@@ -27,6 +28,8 @@ export interface AppRoute {
   access: Access;
   nav?: string;
   navGroup?: string;
+  /** A platform action needed on top of `access` (the page and its navigation link are hidden otherwise). */
+  platform?: PlatformAction;
 }
 
 export const ROUTES: AppRoute[] = [
@@ -40,6 +43,9 @@ export const ROUTES: AppRoute[] = [
   { path: "/administration/espaces", title: "Gestion des espaces", page: AdminSpacesPage, access: "admin", nav: "Espaces", navGroup: "Administration" },
   { path: "/administration/import", title: "Import de membres", page: AdminImportPage, access: "admin", nav: "Import de membres", navGroup: "Administration" },
   { path: "/documents/:documentId", title: "Document", page: lazy(() => import("./editor/DocumentEditorPage")), access: "user" },
+  { path: "/tableau-de-bord", title: "Tableau de bord national", page: lazy(() => import("./dashboard/DashboardPage")), access: "user", platform: "dashboard.read", nav: "Tableau de bord national" },
+  { path: "/notifications", title: "Mes notifications", page: lazy(() => import("./notifications/NotificationsPage")), access: "user" },
+  { path: "/notifications/preferences", title: "Préférences de notification", page: lazy(() => import("./notifications/PreferencesPage")), access: "user" },
   { path: "/accessibilite", title: "Accessibilité", page: AccessibilityPage, access: "public" },
   { path: "*", title: "Page introuvable", page: NotFoundPage, access: "public" },
 ];

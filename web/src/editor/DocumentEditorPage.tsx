@@ -1,6 +1,7 @@
 import { DOCUMENT_KIND_LABELS, type DocumentDetail, type Me } from "@atelier/shared";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
+import { DocumentStatusPanel } from "../workflow/DocumentStatusPanel";
 import { CollaborativeEditor } from "./CollaborativeEditor";
 import { ApiError, getJson } from "./http";
 
@@ -44,6 +45,7 @@ export function DocumentEditorPage() {
         {doc.space.name} · {DOCUMENT_KIND_LABELS[doc.kind]}
       </p>
       <h1>{doc.title}</h1>
+      <DocumentStatusPanel documentId={doc.id} />
       <CollaborativeEditor
         key={doc.id}
         documentId={doc.id}

@@ -1,23 +1,26 @@
 /** The frame of every page: skip link, DSFR header and navigation, main#contenu, footer. */
+import { canOnPlatform, type PlatformRole } from "@atelier/shared";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Suspense } from "react";
 import { matchPath, Outlet, useLocation, useNavigate } from "react-router";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { ROUTES, type AppRoute } from "../routes";
 import { useAnnounce } from "./announcer";
 import { useFocusHeadingOnNavigation } from "./focus";
 import { displayName, useSession } from "./session";
 
-const visible = (route: AppRoute, isUser: boolean, isAdmin: boolean) =>
-  route.access === "public" || (route.access === "user" && isUser) || isAdmin;
+const visible = (route: AppRoute, isUser: boolean, isAdmin: boolean, platformRole: PlatformRole | null) =>
+  (route.access === "public" || (route.access === "user" && isUser) || isAdmin) &&
+  (!route.platform || canOnPlatform(platformRole, route.platform));
 
-function navigation(pathname: string, isUser: boolean, isAdmin: boolean): MainNavigationProps.Item[] {
+function navigation(pathname: string, isUser: boolean, isAdmin: boolean, platformRole: PlatformRole | null): MainNavigationProps.Item[] {
   const items: MainNavigationProps.Item[] = [];
   const groups = new Map<string, Extract<MainNavigationProps.Item, { menuLinks: unknown }>>();
   for (const route of ROUTES) {
-    if (!route.nav || !visible(route, isUser, isAdmin)) continue;
+    if (!route.nav || !visible(route, isUser, isAdmin, platformRole)) continue;
     const isActive = matchPath(route.path, pathname) !== null;
     const link = { text: route.nav, linkProps: { to: route.path }, isActive };
     if (!route.navGroup) {
@@ -46,6 +49,7 @@ export function Layout() {
 
   const quickAccess: HeaderProps["quickAccessItems"] = user
     ? [
+        <NotificationBell key="notifications" />,
         <span className="fr-btn fr-icon-account-circle-line fr-btn--icon-left" key="user" data-testid="utilisateur">
           {displayName(user)}
         </span>,
@@ -80,7 +84,7 @@ export function Layout() {
         serviceTagline="États généraux du travail social"
         homeLinkProps={{ to: "/", title: "Accueil — Atelier" }}
         quickAccessItems={quickAccess}
-        navigation={navigation(pathname, Boolean(user), isAdmin)}
+        navigation={navigation(pathname, Boolean(user), isAdmin, user?.platformRole ?? null)}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-my-6w">
         <Suspense fallback={<p>Chargement…</p>}>

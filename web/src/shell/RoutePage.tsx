@@ -1,4 +1,5 @@
 /** One route of the table: its title, its access guard, then its page. */
+import { canOnPlatform } from "@atelier/shared";
 import { useLayoutEffect } from "react";
 import { Navigate, useLocation } from "react-router";
 import type { AppRoute } from "../routes";
@@ -23,6 +24,14 @@ export function RoutePage({ route }: { route: AppRoute }) {
       <>
         <h1>Accès refusé</h1>
         <p>Cette page est réservée aux administrateurs d'Atelier.</p>
+      </>
+    );
+  }
+  if (route.platform && !canOnPlatform(user.platformRole, route.platform)) {
+    return (
+      <>
+        <h1>Accès refusé</h1>
+        <p>Cette page est réservée à l'équipe nationale et aux administrateurs d'Atelier.</p>
       </>
     );
   }

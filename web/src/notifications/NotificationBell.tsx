@@ -1,0 +1,44 @@
+/** The bell of the header: a link to the notifications with the unread count, refreshed on each page and every minute. */
+import { useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { getNotifications, UNREAD_CHANGED } from "./api";
+
+const REFRESH_MS = 60_000;
+
+export function NotificationBell() {
+  const { pathname } = useLocation();
+  const [unread, setUnread] = useState<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      getNotifications().then(
+        (r) => live && setUnread(r.unread),
+        // The count is a hint: when it cannot be read, the bell still leads to the page, which says why.
+        () => live && setUnread(null),
+      );
+    void refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    window.addEventListener(UNREAD_CHANGED, refresh);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      window.removeEventListener(UNREAD_CHANGED, refresh);
+    };
+  }, [pathname]);
+
+  const label =
+    unread === null || unread === 0
+      ? "Notifications : aucune non lue"
+      : `Notifications : ${unread} non lue${unread > 1 ? "s" : ""}`;
+  return (
+    <Link to="/notifications" className="fr-btn fr-icon-notification-3-line fr-btn--icon-left" aria-label={label} title={label} data-testid="cloche">
+      Notifications
+      {unread ? (
+        <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon fr-ml-1v" aria-hidden="true">
+          {unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
