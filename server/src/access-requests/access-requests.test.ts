@@ -40,6 +40,7 @@ describe("asking for access", () => {
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.subject).toMatch(/^Demande d'accès à l'espace « .*Grand-Sud.* »$/);
     expect(mails.at(-1)!.text).toContain(`Denis Demandeur (${asker.email})`);
+    expect(mails.at(-1)!.text).toContain("dont vous êtes pilote");
     expect(mails.at(-1)!.text).toContain("> Je co-anime l'atelier 3.");
     expect(mails.at(-1)!.text).toContain(`${server.config.publicUrl}/espaces/${grandSud}`);
 
@@ -107,6 +108,7 @@ describe("asking for access", () => {
     const mails = await mailsTo(server, "admin@atelier.test");
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.subject).toMatch(/Corse/);
+    expect(mails.at(-1)!.text).toMatch(/n'a pas de pilote : vous le recevez comme administrateur/);
   });
 });
 

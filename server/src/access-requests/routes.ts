@@ -44,14 +44,16 @@ export function accessRequestRoutes(s: Services) {
     const mails = await s.db.tx(async (q): Promise<Mail[]> => {
       // A second request while one is pending is answered alike, and nobody is mailed twice.
       if (!(await insertRequest(q, found.space.id, actor.id, message))) return [];
+      const recipients = await requestRecipients(q, found.space.id);
       const content = accessRequestedMail({
         requester: `${user.firstName} ${user.lastName}`.trim() || user.email,
         requesterEmail: user.email,
         spaceName: found.space.name,
         message,
         link: spaceLink(s.config, found.space.id),
+        toAdmins: recipients.admins,
       });
-      return (await requestRecipients(q, found.space.id)).map((to) => ({ to, ...content }));
+      return recipients.emails.map((to) => ({ to, ...content }));
     });
     for (const mail of mails) await s.mailer.send(mail);
     // Says nothing of the space: neither its name nor who manages it.

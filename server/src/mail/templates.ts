@@ -90,12 +90,15 @@ export function accessRequestedMail(p: {
   spaceName: string;
   message: string;
   link: string;
+  /** Admins hear of requests to spaces that have no pilote. */
+  toAdmins: boolean;
 }): MailContent {
+  const yours = p.toAdmins ? "qui n'a pas de pilote : vous le recevez comme administrateur" : "dont vous êtes pilote";
   return {
     subject: `Demande d'accès à l'espace « ${p.spaceName} »`,
     text: `Bonjour,
 
-${p.requester} (${p.requesterEmail}) demande l'accès à l'espace « ${p.spaceName} », dont vous êtes pilote.
+${p.requester} (${p.requesterEmail}) demande l'accès à l'espace « ${p.spaceName} », ${yours}.
 ${quoted("Son message :", p.message)}
 Pour accorder un rôle ou refuser, ouvrez l'espace :
 
