@@ -12,6 +12,7 @@ import { authRoutes, meRoutes } from "./auth/routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
 import type { AppEnv, Services } from "./context.js";
 import { documentRoutes } from "./documents/routes.js";
+import { commentRoutes } from "./comments/routes.js";
 import { versionRoutes } from "./versions/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
@@ -54,6 +55,7 @@ export function createApp(s: Services) {
   api.route("/spaces", memberRoutes(s));
   api.route("/", accessRequestRoutes(s));
   api.route("/", documentRoutes(s));
+  api.route("/", commentRoutes(s));
   api.route("/", versionRoutes(s));
   api.route("/", workflowRoutes(s));
   api.route("/", notificationRoutes(s));

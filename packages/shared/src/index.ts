@@ -14,3 +14,4 @@ export * from "./api/workflow.js";
 export * from "./api/notifications.js";
 export * from "./api/dashboard.js";
 export * from "./api/versions.js";
+export * from "./api/comments.js";
