@@ -21,6 +21,8 @@ import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { HttpError } from "./http/errors.js";
 import { originCheck } from "./http/origin.js";
 import { spaceRoutes } from "./spaces/routes.js";
+import { fileRoutes } from "./files/routes.js";
+import { isFileUpload } from "./files/upload.js";
 import { staticWeb } from "./http/static-web.js";
 import { workflowRoutes } from "./workflow/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
@@ -34,21 +36,21 @@ export function createApp(s: Services) {
 
   const api = new Hono<AppEnv>();
   api.use("*", originCheck(s.config.allowedOrigins));
-  api.use(
-    "*",
-    bodyLimit({
-      maxSize: s.config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new HttpError(413, "payload_too_large", "La requête est trop volumineuse.");
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: s.config.BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new HttpError(413, "payload_too_large", "La requête est trop volumineuse.");
+    },
+  });
+  // File uploads stream past this limit: they enforce FILE_MAX_BYTES themselves, as bytes arrive.
+  api.use("*", (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   api.use("*", sessionMiddleware(s));
 
   api.route("/health", healthRoutes(s));
   api.route("/auth", authRoutes(s));
   api.route("/me", meRoutes());
   api.route("/spaces", spaceRoutes(s));
+  api.route("/", fileRoutes(s));
   api.route("/admin", adminRoutes(s));
   api.route("/audit", auditRoutes(s));
   api.route("/", invitationRoutes(s));

@@ -7,12 +7,14 @@ import type { Db } from "./db/index.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { Session, SessionUser } from "./auth/sessions.js";
 import type { Bus } from "./events/bus.js";
+import type { Storage } from "./storage/index.js";
 
 export interface Services {
   config: Config;
   db: Db;
   mailer: Mailer;
   bus: Bus;
+  storage: Storage;
 }
 
 export interface AppEnv {

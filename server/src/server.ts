@@ -17,6 +17,8 @@ import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
 import { attachCollab } from "./collab/server.js";
 import { notificationTasks } from "./notifications/delivery.js";
+import { openStorage } from "./storage/index.js";
+import { filesPurge } from "./files/purge.js";
 
 export interface Running {
   url: string;
@@ -34,9 +36,10 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   const seeded = wantsSeed && (await isEmpty(db));
   if (seeded) await seedDemo(db);
 
-  const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus() };
+  const storage = await openStorage(config);
+  const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus(), storage };
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, ...notificationTasks]);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });

@@ -29,11 +29,14 @@ export function localStorage(root: string): Storage {
       const final = pathOf(key);
       const tmp = path.join(dir, TMP, randomUUID());
       const { stream, bytes } = limited(body, opts.maxBytes);
+      const out = createWriteStream(tmp, { flags: "wx" });
       try {
-        await pipeline(stream, createWriteStream(tmp, { flags: "wx" }));
+        await pipeline(stream, out);
         await mkdir(path.dirname(final), { recursive: true });
         await rename(tmp, final);
       } catch (err) {
+        // A stream cut before its file was even opened would create it after this rm: wait.
+        if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
         await rm(tmp, { force: true });
         throw err;
       }

@@ -1,0 +1,65 @@
+import { Readable } from "node:stream";
+import type { Context } from "hono";
+import type { Services } from "../context.js";
+import { HttpError } from "../http/errors.js";
+import type { ByteRange } from "../storage/index.js";
+import { contentDisposition } from "./names.js";
+import { isPreviewable } from "./sniff.js";
+
+/**
+ * One range of `bytes=a-b`, `bytes=a-` or `bytes=-n`; null to send the whole file (no header,
+ * several ranges, or a header we do not understand, as RFC 9110 allows); "unsatisfiable" beyond the end.
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | null | "unsatisfiable" {
+  const m = header?.match(/^bytes=(\d*)-(\d*)$/);
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size) return "unsatisfiable";
+  if (end < start) return null;
+  return { start, end };
+}
+
+export interface Servable {
+  key: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  sha256: string;
+}
+
+/**
+ * Sends stored bytes: the sniffed type, never sniffed again by the browser (nosniff), shown in
+ * the page only for images and PDF when asked, downloaded otherwise (HTML, SVG, XML, scripts…).
+ */
+export async function serve(s: Services, c: Context, f: Servable, wantInline: boolean): Promise<Response> {
+  const range = parseRange(c.req.header("range"), f.size);
+  const inline = wantInline && isPreviewable(f.mimeType);
+  const headers: Record<string, string> = {
+    "content-type": f.mimeType,
+    "content-disposition": contentDisposition(inline ? "inline" : "attachment", f.name),
+    "x-content-type-options": "nosniff",
+    "accept-ranges": "bytes",
+    etag: `"${f.sha256}"`,
+    // Access can be withdrawn at any time: no shared cache keeps a copy.
+    "cache-control": "private, no-cache",
+  };
+  if (range === "unsatisfiable") {
+    throw new HttpError(416, "range_not_satisfiable", "La plage demandée dépasse la fin du fichier.", undefined, {
+      "content-range": `bytes */${f.size}`,
+    });
+  }
+  const stream = await s.storage.get(f.key, range ?? undefined);
+  const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
+  if (!range) return c.body(body, 200, { ...headers, "content-length": String(f.size) });
+  return c.body(body, 206, {
+    ...headers,
+    "content-length": String(range.end - range.start + 1),
+    "content-range": `bytes ${range.start}-${range.end}/${f.size}`,
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * Resource libraries: /api/spaces/:spaceId/files (list, upload), /api/spaces/:spaceId/file-kinds,
+ * and /api/files/:id (metadata, download, versions, recycle bin).
+ */
+import { randomUUID } from "node:crypto";
+import {
+  CreateFileKindBody,
+  DownloadQuery,
+  ListFilesQuery,
+  UpdateFileBody,
+  UploadFileQuery,
+  UploadVersionQuery,
+} from "@atelier/shared";
+import { Hono, type Context } from "hono";
+import type { AppEnv, Services } from "../context.js";
+import { conflict, HttpError, notFound } from "../http/errors.js";
+import { readJson, readQuery } from "../http/validate.js";
+import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
+import { canManage, manageableFile, readableFile, restorableFile } from "./access.js";
+import { serve } from "./download.js";
+import { addKind, assertKind, listKinds } from "./kinds.js";
+import { defaultTitle, displayName } from "./names.js";
+import {
+  addVersion,
+  getFile,
+  getVersion,
+  insertFile,
+  listFiles,
+  listVersions,
+  restorable,
+  restoreFile,
+  toSummary,
+  toVersion,
+  trashFile,
+  updateFile,
+  type NewVersion,
+} from "./queries.js";
+import { discard, receive } from "./upload.js";
+
+export function fileRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+
+  /** The file as the caller sees it, read again after a change. */
+  async function reply(actor: Actor, id: string) {
+    const { file, found } = await readableFile(s, actor, id, true);
+    return { file: toSummary(file, !file.deleted_at && canManage(actor, found, file.uploaded_by)) };
+  }
+
+  /** Stores the body, then runs `write` in one transaction; if that fails, the bytes go too. */
+  async function storeThen<T>(c: Context, name: string, write: (v: NewVersion) => Promise<T>): Promise<T> {
+    const version = await receive(s, c, name);
+    try {
+      return await write(version);
+    } catch (err) {
+      await discard(s, version.key);
+      throw err;
+    }
+  }
+
+  app.get("/spaces/:spaceId/files", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const query = readQuery(c, ListFilesQuery);
+    const found = await authorizeSpace(s.db, actor, query.trash === "true" ? "file.restore" : "space.read", c.req.param("spaceId"));
+    const rows = await listFiles(s.db, found.space.id, query);
+    return c.json({
+      files: rows.map((r) => toSummary(r, !r.deleted_at && canManage(actor, found, r.uploaded_by))),
+    });
+  });
+
+  app.post("/spaces/:spaceId/files", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const found = await authorizeSpace(s.db, actor, "file.upload", c.req.param("spaceId"));
+    const meta = readQuery(c, UploadFileQuery);
+    const name = displayName(meta.name);
+    const kind = meta.kind ?? "autre";
+    await assertKind(s.db, found.space.id, kind);
+    const id = randomUUID();
+    await storeThen(c, name, (version) =>
+      s.db.tx((q) =>
+        insertFile(
+          q,
+          {
+            id,
+            spaceId: found.space.id,
+            title: meta.title ?? defaultTitle(name),
+            description: meta.description ?? "",
+            kind,
+            themes: meta.themes ?? [],
+            userId: actor.id,
+          },
+          version,
+        ),
+      ),
+    );
+    return c.json(await reply(actor, id), 201);
+  });
+
+  app.get("/spaces/:spaceId/file-kinds", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const found = await authorizeSpace(s.db, actor, "space.read", c.req.param("spaceId"));
+    return c.json({ kinds: await listKinds(s.db, found.space.id) });
+  });
+
+  app.post("/spaces/:spaceId/file-kinds", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const found = await authorizeSpace(s.db, actor, "file.manageKinds", c.req.param("spaceId"));
+    const body = await readJson(c, CreateFileKindBody);
+    const kind = await s.db.tx((q) => addKind(q, found.space.id, body.label, actor.id));
+    return c.json({ kind }, 201);
+  });
+
+  app.get("/files/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    return c.json(await reply(actor, c.req.param("id")));
+  });
+
+  app.get("/files/:id/download", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const query = readQuery(c, DownloadQuery);
+    const { file } = await readableFile(s, actor, c.req.param("id"), true);
+    const version = query.version === undefined ? null : await getVersion(s.db, file.id, query.version);
+    if (query.version !== undefined && !version) throw notFound("Cette version du fichier n'existe pas.");
+    return serve(
+      s,
+      c,
+      version
+        ? { key: version.storage_key, name: version.original_name, size: Number(version.size), mimeType: version.mime_type, sha256: version.sha256 }
+        : { key: file.storage_key, name: file.original_name, size: Number(file.size), mimeType: file.mime_type, sha256: file.sha256 },
+      query.inline === "1",
+    );
+  });
+
+  app.patch("/files/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const body = await readJson(c, UpdateFileBody);
+    await s.db.tx(async (q) => {
+      if (body.kind) await assertKind(q, file.space_id, body.kind);
+      await updateFile(q, file.id, body);
+    });
+    return c.json(await reply(actor, file.id));
+  });
+
+  app.delete("/files/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    await s.db.tx((q) => trashFile(q, file.id, actor.id));
+    const trashed = await getFile(s.db, file.id);
+    return c.json({ file: toSummary(trashed!, false) });
+  });
+
+  app.post("/files/:id/restore", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await restorableFile(s, actor, c.req.param("id"));
+    if (!file.deleted_at) throw conflict("not_in_bin", "Ce fichier n'est pas dans la corbeille.");
+    if (!restorable(file.deleted_at)) {
+      throw new HttpError(410, "purged", "Ce fichier est dans la corbeille depuis plus de 30 jours : il ne peut plus être restauré.");
+    }
+    await s.db.tx((q) => restoreFile(q, file.id));
+    return c.json(await reply(actor, file.id));
+  });
+
+  app.get("/files/:id/versions", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await readableFile(s, actor, c.req.param("id"), true);
+    return c.json({ versions: (await listVersions(s.db, file.id)).map(toVersion) });
+  });
+
+  app.post("/files/:id/versions", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const name = displayName(readQuery(c, UploadVersionQuery).name);
+    await storeThen(c, name, (version) =>
+      s.db.tx(async (q) => {
+        // The file may have gone to the bin while its bytes were arriving.
+        const current = await getFile(q, file.id);
+        if (!current || current.deleted_at) throw notFound("Ce fichier n'existe pas.");
+        await addVersion(q, file.id, version, actor.id);
+      }),
+    );
+    return c.json(await reply(actor, file.id), 201);
+  });
+
+  app.post("/files/:id/versions/:number/restore", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const number = Number(c.req.param("number"));
+    const old = Number.isInteger(number) ? await getVersion(s.db, file.id, number) : null;
+    if (!old) throw notFound("Cette version du fichier n'existe pas.");
+    if (number === file.current_version) throw conflict("already_current", "Cette version est déjà la version en cours.");
+    await s.db.tx((q) =>
+      addVersion(
+        q,
+        file.id,
+        { key: old.storage_key, originalName: old.original_name, size: Number(old.size), mimeType: old.mime_type, sha256: old.sha256 },
+        actor.id,
+        old.number,
+      ),
+    );
+    return c.json(await reply(actor, file.id), 201);
+  });
+
+  return app;
+}
