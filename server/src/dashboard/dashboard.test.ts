@@ -1,6 +1,6 @@
 import type { DashboardReply, DashboardTerritory } from "@atelier/shared";
 import { beforeAll, describe, expect, it } from "vitest";
-import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { ADMIN, documentAt, NATIONAL, PILOTE } from "../workflow/test-helpers.js";
 
 let server: TestServer;
@@ -63,8 +63,7 @@ describe("GET /api/dashboard", () => {
     expect(ids(territory(byTheme, "grand-sud"))).toEqual([corseDiag]);
     // Filters do not hide that a territory has a livrable.
     expect(territory(byTheme, "grand-sud").hasLivrable).toBe(true);
-    const sudOuest = await spaceId(server, "sud-ouest");
-    const byTerritory = (await national.get(`/api/dashboard?territory=${sudOuest}`)).body as DashboardReply;
+    const byTerritory = (await national.get("/api/dashboard?territory=sud-ouest")).body as DashboardReply;
     expect(byTerritory.territories.map((t) => t.slug)).toEqual(["sud-ouest"]);
     expect(byTerritory.territories[0]!.regions).toHaveLength(4);
     const bad = await national.get("/api/dashboard?status=perdu");

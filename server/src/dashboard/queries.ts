@@ -49,7 +49,7 @@ async function documents(q: Queryable, filter: DashboardQuery): Promise<DocRow[]
       WHERE d.trashed_at IS NULL AND d.kind = ANY($1::text[]) AND s.level IN ('territorial', 'regional')
         AND ($2::text IS NULL OR $2 = ANY(d.themes))
         AND ($3::text IS NULL OR COALESCE(w.status, 'brouillon') = $3)
-        AND ($4::uuid IS NULL OR s.id = $4 OR s.parent_id = $4)
+        AND ($4::text IS NULL OR s.slug = $4 OR s.parent_id = (SELECT id FROM spaces WHERE slug = $4))
       ORDER BY d.title, d.id`,
     [DASHBOARD_KINDS, filter.theme ?? null, filter.status ?? null, filter.territory ?? null],
   );
@@ -59,7 +59,7 @@ export async function dashboard(q: Queryable, filter: DashboardQuery): Promise<D
   const spaces = await q.query<SpaceRow>(
     `SELECT id, slug, name, level, parent_id FROM spaces
       WHERE level IN ('territorial', 'regional') AND archived_at IS NULL
-        AND ($1::uuid IS NULL OR id = $1 OR parent_id = $1)
+        AND ($1::text IS NULL OR slug = $1 OR parent_id = (SELECT id FROM spaces WHERE slug = $1))
       ORDER BY name`,
     [filter.territory ?? null],
   );

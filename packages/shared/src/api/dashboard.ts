@@ -10,8 +10,8 @@ import { DOCUMENT_STATUSES } from "./workflow.js";
 export const DashboardQuery = z.strictObject({
   theme: z.enum(THEME_SLUGS as [string, ...string[]]).optional(),
   status: z.enum(DOCUMENT_STATUSES).optional(),
-  /** A territorial space's id: that territory and its regions. */
-  territory: z.string().uuid().optional(),
+  /** A territorial space's slug ("grand-sud"): that territory and its regions. */
+  territory: z.string().regex(/^[a-z0-9-]{1,100}$/).optional(),
   format: z.enum(["json", "csv"]).default("json"),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
