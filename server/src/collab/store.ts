@@ -42,8 +42,8 @@ export async function appendUpdate(q: Queryable, documentId: string, update: Uin
 }
 
 /**
- * Replaces the rows of the log by one row holding their merge, under the last id so that
- * updates appended meanwhile by another instance stay after it. Returns the rows and bytes left.
+ * Replaces the rows of the log by one row holding their merge, under the last of their ids.
+ * Returns the rows and bytes left.
  */
 export async function compactLog(db: Db, documentId: string): Promise<{ rows: number; bytes: number }> {
   return db.tx(async (q) => {
@@ -59,7 +59,9 @@ export async function compactLog(db: Db, documentId: string): Promise<{ rows: nu
     const merged = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const lastId = rows.at(-1)!.id;
-    await q.query("DELETE FROM document_updates WHERE document_id = $1 AND id <= $2", [documentId, lastId]);
+    // Exactly the rows merged: an append from another instance may commit meanwhile with a smaller
+    // id (ids are taken before commit), and must stay. The log's order does not matter to Yjs.
+    await q.query("DELETE FROM document_updates WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);
     await q.query("INSERT INTO document_updates (id, document_id, data) VALUES ($1, $2, $3)", [lastId, documentId, merged]);
     return { rows: 1, bytes: merged.byteLength };
   });

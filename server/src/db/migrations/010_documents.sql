@@ -14,7 +14,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_space ON documents(space_id, updated_at DESC);
 
 -- Every accepted update is appended here before anyone else receives it. Compaction replaces the
--- rows up to some id by one row holding their merge, under that same id, so the order holds.
+-- rows it read by one row holding their merge (Yjs updates apply in any order).
 CREATE TABLE document_updates (
   id bigserial PRIMARY KEY,
   document_id uuid NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
