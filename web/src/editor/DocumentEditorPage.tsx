@@ -56,3 +56,6 @@ export function DocumentEditorPage() {
     </article>
   );
 }
+
+// The routes table loads this page on demand (the editor is the heaviest part of the app).
+export default DocumentEditorPage;
