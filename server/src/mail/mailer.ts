@@ -19,7 +19,12 @@ export interface Mailer {
   readonly outbox: string | null;
 }
 
-export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DATA_DIR">, log = console): Mailer {
+export function createMailer(
+  config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DATA_DIR"> & Partial<Pick<Config, "LOG_LEVEL">>,
+  log = console,
+): Mailer {
+  // The outbox file is always written; the log copy only at the "info" level and below.
+  const logMails = ["debug", "info"].includes(config.LOG_LEVEL ?? "info");
   if (config.SMTP_URL) {
     const transport = nodemailer.createTransport(config.SMTP_URL);
     return {
@@ -44,7 +49,7 @@ export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DA
       // Written aside then renamed, so that whoever watches the outbox never reads half a mail.
       await writeFile(`${file}.part`, info.message as Buffer);
       await rename(`${file}.part`, file);
-      log.info(`[mail] à ${mail.to} : ${mail.subject}\n${mail.text}\n(écrit dans ${file})`);
+      if (logMails) log.info(`[mail] à ${mail.to} : ${mail.subject}\n${mail.text}\n(écrit dans ${file})`);
     },
   };
 }
