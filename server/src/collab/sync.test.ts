@@ -132,6 +132,20 @@ describe("collaboration socket", () => {
     await server.services.db.query("INSERT INTO memberships (user_id, space_id, role) VALUES ($1, $2, 'membre')", [user!.id, grandSud]);
   });
 
+  it("closes the socket of a lecteur the pilote removes through the members API", async () => {
+    const id = await newDocument();
+    const lecteur = await open("lecteur.grand-sud@atelier.test", id);
+    await synced(lecteur);
+    const [user] = await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'lecteur.grand-sud@atelier.test'");
+    const pilote = await server.as("pilote.grand-sud@atelier.test");
+    expect((await pilote.delete(`/api/spaces/${grandSud}/members/${user!.id}`)).status).toBe(204);
+    await until("socket fermée", () => lecteur.closes.length > 0, 5000);
+    expect(lecteur.closes[0]!.code).toBe(COLLAB_CLOSE.accessRemoved.code);
+    // 4400–4499: the stock client does not come back.
+    expect(lecteur.provider.shouldConnect).toBe(false);
+    await server.services.db.query("INSERT INTO memberships (user_id, space_id, role) VALUES ($1, $2, 'lecteur')", [user!.id, grandSud]);
+  });
+
   it("downgrades a member made lecteur to read-only without closing", async () => {
     const id = await newDocument();
     const other = await open("pilote.grand-sud@atelier.test", id);
