@@ -19,7 +19,7 @@ test("an admin finds users by search, from the header's Administration link", as
   const page = await asAdmin();
   await page.getByRole("link", { name: "Administration" }).first().click();
   await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
-  expect(await page.title()).toBe("Utilisateurs — Atelier");
+  await expect.poll(() => page.title()).toBe("Utilisateurs — Atelier");
   await page.getByLabel("Rechercher par nom, adresse ou organisme").fill("grand-sud");
   await page.getByRole("button", { name: "Rechercher" }).click();
   await page.getByText("pour « grand-sud »").waitFor();

@@ -21,7 +21,7 @@ describe("a territorial membre", () => {
 
     await page.goto(app.url + "/");
     await page.waitForURL(/\/connexion$/);
-    expect(await page.title()).toBe("Connexion — Atelier");
+    await expect.poll(() => page.title()).toBe("Connexion — Atelier");
     await page.reload();
     // The skip link is the first thing the keyboard reaches, and leads to the content.
     await page.keyboard.press("Tab");
@@ -31,7 +31,7 @@ describe("a territorial membre", () => {
 
     await logIn(page, app.url, MEMBRE);
     await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
-    expect(await page.title()).toBe("Mes espaces — Atelier");
+    await expect.poll(() => page.title()).toBe("Mes espaces — Atelier");
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     await expect.poll(() => page.getByTestId("utilisateur").first().textContent()).toBe("Marie Membre");
 
@@ -50,7 +50,7 @@ describe("a territorial membre", () => {
     const grandSud = spaces.find((s) => s.level === "territorial")!.name;
     await tree.getByRole("link", { name: grandSud, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: grandSud }).waitFor();
-    expect(await page.title()).toBe(`${grandSud} — Atelier`);
+    await expect.poll(() => page.title()).toBe(`${grandSud} — Atelier`);
     expect(await page.getByTestId("membres").innerText()).toContain("Marie Membre");
     // A membre does not manage members.
     expect(await page.getByRole("heading", { name: "Inviter une personne" }).count()).toBe(0);
@@ -73,7 +73,7 @@ describe("a territorial membre", () => {
     await page.waitForURL(`${app.url}/espaces/${id}`);
 
     await page.getByRole("heading", { level: 1, name: "Accès refusé" }).waitFor();
-    expect(await page.title()).toBe("Accès refusé — Atelier");
+    await expect.poll(() => page.title()).toBe("Accès refusé — Atelier");
     const body = await page.locator("body").innerText();
     for (const secret of [sudOuest!.name, "sud-ouest", "Sud-Ouest"]) expect(body).not.toContain(secret);
     await screenshot(page, "acces-refuse");
@@ -84,6 +84,21 @@ describe("a territorial membre", () => {
     expect(await page.locator("body").innerText()).not.toContain(sudOuest!.name);
     // The confirmation is announced to screen readers too.
     await expect.poll(() => page.getByTestId("annonces").textContent()).not.toBe("");
+
+    // The space's pilote sees the request on the space page and grants a role.
+    const pilote = (await browse()).page;
+    await logIn(pilote, app.url, "pilote.sud-ouest@atelier.test", undefined, `/espaces/${id}`);
+    await pilote.getByRole("heading", { level: 2, name: "Demandes d'accès" }).waitFor();
+    const request = pilote.locator(".fr-card", { hasText: "Marie Membre" });
+    expect(await request.innerText()).toContain("Je coordonne le volet protection de l'enfance.");
+    await screenshot(pilote, "demandes-acces");
+    await request.getByLabel("Rôle à accorder à Marie Membre").selectOption("membre");
+    await request.getByRole("button", { name: "Accorder l'accès" }).click();
+    await pilote.getByTestId("membres").getByRole("cell", { name: "Marie Membre", exact: true }).waitFor();
+
+    // Now the space opens for her.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: sudOuest!.name }).waitFor();
   });
 
   test("an id that does not exist shows that the space cannot be found", async () => {
@@ -92,7 +107,7 @@ describe("a territorial membre", () => {
     await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
     await page.goto(`${app.url}/espaces/00000000-0000-4000-8000-000000000000`);
     await page.getByRole("heading", { level: 1, name: "Espace introuvable" }).waitFor();
-    expect(await page.title()).toBe("Espace introuvable — Atelier");
+    await expect.poll(() => page.title()).toBe("Espace introuvable — Atelier");
   });
 
   test("a wrong password gets the API's French message, tied to the fields", async () => {
