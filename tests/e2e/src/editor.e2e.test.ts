@@ -44,12 +44,16 @@ const api = (page: Page) => ({
 const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Texte du document/ });
 const connected = (page: Page) => page.getByTestId("connection-state").getByText("Connecté", { exact: true }).waitFor();
 
-/** Puts the cursor at the end of the (empty) paragraph under a section heading of the template. */
-async function writeUnder(page: Page, section: string, text: string) {
+/** Puts the cursor in the (empty) block under a section heading of the template. */
+async function cursorUnder(page: Page, section: string) {
   await editorOf(page).getByRole("heading", { name: section }).click();
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("End");
+}
+
+async function writeUnder(page: Page, section: string, text: string) {
+  await cursorUnder(page, section);
   await page.keyboard.type(text);
 }
 
@@ -106,19 +110,22 @@ describe("co-writing a livrable", () => {
     await marie.page.goto(`${app.url}/documents/${documentId}`);
     await connected(marie.page);
     const page = marie.page;
-    await writeUnder(page, "Diagnostic partagé", "Constat partagé");
-    await page.keyboard.press("Shift+Home");
+    await cursorUnder(page, "Diagnostic partagé");
     const bold = page.getByRole("button", { name: "Gras" });
     expect(await bold.getAttribute("aria-pressed")).toBe("false");
     await bold.click();
-    await editorOf(page).locator("strong", { hasText: "Constat partagé" }).waitFor();
     expect(await bold.getAttribute("aria-pressed")).toBe("true");
+    await page.keyboard.type("Constat partagé");
+    await editorOf(page).locator("strong", { hasText: "Constat partagé" }).waitFor();
     await bold.hover();
     expect(await page.getByRole("tooltip", { name: /Gras/ }).innerText()).toMatch(/Gras\s*Ctrl\+B/);
     // Keyboard shortcuts work as announced.
+    await page.keyboard.press("Control+b");
     await page.keyboard.press("Control+i");
-    await editorOf(page).locator("em", { hasText: "Constat partagé" }).waitFor();
-    await page.keyboard.press("End");
+    await page.keyboard.type(" et analysé");
+    await editorOf(page).locator("em", { hasText: "et analysé" }).waitFor();
+    expect(await bold.getAttribute("aria-pressed")).toBe("false");
+    expect(await page.getByRole("button", { name: "Italique" }).getAttribute("aria-pressed")).toBe("true");
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Insérer un tableau" }).click();
     await editorOf(page).locator("table").nth(0).waitFor();
@@ -129,7 +136,7 @@ describe("co-writing a livrable", () => {
       "Pratiques inspirantes",
       "Leviers d'actions",
     ]);
-    await expect.poll(() => page.getByText(/^\d+ mots?$/).innerText()).toBe("8 mots");
+    await expect.poll(() => page.getByText(/^\d+ mots?$/).innerText()).toBe("10 mots");
     await screenshot(page, "editeur-barre-outils");
   });
 });

@@ -8,6 +8,7 @@ import { CollaborationGuard } from "./collaborationGuard";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FallbackContent } from "./FallbackContent";
 import { Presence, type PresenceUser } from "./Presence";
+import { ReviewPanel } from "../review/ReviewPanel";
 import { TableOfContents } from "./TableOfContents";
 import { Toolbar } from "./Toolbar";
 import {
@@ -101,6 +102,7 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
       <div className="atelier-editor__bar">
         <ConnectionStatus status={status} />
         <Presence provider={collab.provider} />
+        {editor && <ReviewPanel editor={editor} documentId={collab.documentId} />}
       </div>
       {status.writeRefused && canEdit && (
         <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="alert">

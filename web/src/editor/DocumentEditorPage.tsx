@@ -1,44 +1,31 @@
-import { DOCUMENT_KIND_LABELS, type DocumentDetail, type Me } from "@atelier/shared";
-import { useEffect, useState } from "react";
+import { DOCUMENT_KIND_LABELS } from "@atelier/shared";
 import { useParams } from "react-router";
+import { errorMessage } from "../api/client";
+import { usePageTitle } from "../shell/pageTitle";
+import { displayName, useSession } from "../shell/session";
+import { useLoad } from "../shell/useLoad";
 import { DocumentStatusPanel } from "../workflow/DocumentStatusPanel";
+import { getDocument } from "./api";
 import { CollaborativeEditor } from "./CollaborativeEditor";
-import { ApiError, getJson } from "./http";
-
-type Loaded = { document: DocumentDetail; user: Me } | { error: ApiError } | null;
 
 /** The page of one document (route parameter `documentId`): its title, then the live editor. */
 export function DocumentEditorPage() {
   const { documentId = "" } = useParams();
-  const [loaded, setLoaded] = useState<Loaded>(null);
+  const { user } = useSession();
+  const loaded = useLoad(() => getDocument(documentId), [documentId]);
+  usePageTitle(loaded.state === "ready" ? loaded.data.title : undefined);
 
-  useEffect(() => {
-    let live = true;
-    setLoaded(null);
-    Promise.all([
-      getJson<{ document: DocumentDetail }>(`/api/documents/${encodeURIComponent(documentId)}`),
-      getJson<{ user: Me }>("/api/me"),
-    ]).then(
-      ([d, me]) => live && setLoaded({ document: d.document, user: me.user }),
-      (error: unknown) =>
-        live && setLoaded({ error: error instanceof ApiError ? error : new ApiError(0, "Le document n'a pas pu être chargé.") }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [documentId]);
-
-  if (loaded === null) return <p>Chargement du document…</p>;
-  if ("error" in loaded) {
+  if (loaded.state === "loading" || !user) return <p>Chargement du document…</p>;
+  if (loaded.state === "error") {
     return (
       <div className="fr-alert fr-alert--error" role="alert">
         <h1 className="fr-alert__title">Document indisponible</h1>
-        <p>{loaded.error.message}</p>
+        <p>{errorMessage(loaded.error)}</p>
       </div>
     );
   }
 
-  const { document: doc, user } = loaded;
+  const doc = loaded.data;
   return (
     <article>
       <p className="fr-text--sm fr-mb-1v">
@@ -51,7 +38,7 @@ export function DocumentEditorPage() {
         documentId={doc.id}
         title={doc.title}
         canEdit={doc.can.edit}
-        user={{ id: user.id, name: `${user.firstName} ${user.lastName}` }}
+        user={{ id: user.id, name: displayName(user) }}
       />
     </article>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { ApiError, getJson } from "./http";
+import { errorMessage } from "../api/client";
+import { getDocumentHtml } from "./api";
 
 type Loaded = { html: string } | { error: string } | null;
 
@@ -11,9 +12,9 @@ export function FallbackContent({ documentId }: { documentId: string }) {
   const [loaded, setLoaded] = useState<Loaded>(null);
   useEffect(() => {
     let live = true;
-    getJson<{ content: string }>(`/api/documents/${encodeURIComponent(documentId)}/content?format=html`).then(
-      (reply) => live && setLoaded({ html: reply.content }),
-      (e: unknown) => live && setLoaded({ error: e instanceof ApiError ? e.message : "Le document n'a pas pu être chargé." }),
+    getDocumentHtml(documentId).then(
+      (html) => live && setLoaded({ html }),
+      (e: unknown) => live && setLoaded({ error: errorMessage(e) }),
     );
     return () => {
       live = false;
