@@ -89,7 +89,7 @@ describe("a territorial membre", () => {
     const pilote = (await browse()).page;
     await logIn(pilote, app.url, "pilote.sud-ouest@atelier.test", undefined, `/espaces/${id}`);
     await pilote.getByRole("heading", { level: 2, name: "Demandes d'accès" }).waitFor();
-    const request = pilote.locator(".fr-card", { hasText: "Marie Membre" });
+    const request = pilote.locator("article", { hasText: "Marie Membre" });
     expect(await request.innerText()).toContain("Je coordonne le volet protection de l'enfance.");
     await screenshot(pilote, "demandes-acces");
     await request.getByLabel("Rôle à accorder à Marie Membre").selectOption("membre");

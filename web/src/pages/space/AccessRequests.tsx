@@ -32,39 +32,35 @@ function RequestCard({ request, action, onDone }: { request: AccessRequest; acti
   const [role, setRole] = useState<SpaceRole>("lecteur");
   const name = displayName(request.requester);
   return (
-    <div className="fr-card fr-card--no-arrow fr-mb-3w">
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <h3 className="fr-card__title">{name}</h3>
-          <p className="fr-card__desc">
-            {request.requester.email}
-            {request.requester.organisation && ` — ${request.requester.organisation}`}
-          </p>
-          {request.message && <blockquote className="fr-mt-2w">« {request.message} »</blockquote>}
-          <RoleSelect label={`Rôle à accorder à ${name}`} value={role} onChange={setRole} />
-          <ul className="fr-btns-group fr-btns-group--inline-sm">
-            <li>
-              <Button
-                disabled={action.pending}
-                onClick={async () => (await action.run(() => grantAccess(request.id, role), `Accès accordé à ${name}.`)) && onDone()}
-              >
-                Accorder l'accès
-              </Button>
-            </li>
-            <li>
-              <Button
-                priority="secondary"
-                disabled={action.pending}
-                onClick={async () =>
-                  (await action.run(() => declineAccess(request.id, "").then(() => true), `Demande de ${name} déclinée.`)) && onDone()
-                }
-              >
-                Décliner
-              </Button>
-            </li>
-          </ul>
-        </div>
-      </div>
-    </div>
+    <article className="atelier-box fr-p-3w fr-mb-3w">
+      <h3 className="fr-h6 fr-mb-1w">{name}</h3>
+      <p className="fr-text--sm">
+        {request.requester.email}
+        {request.requester.organisation && ` — ${request.requester.organisation}`}
+      </p>
+      {request.message && <blockquote className="fr-mb-2w">« {request.message} »</blockquote>}
+      <RoleSelect label={`Rôle à accorder à ${name}`} value={role} onChange={setRole} />
+      <ul className="fr-btns-group fr-btns-group--inline-sm">
+        <li>
+          <Button
+            disabled={action.pending}
+            onClick={async () => (await action.run(() => grantAccess(request.id, role), `Accès accordé à ${name}.`)) && onDone()}
+          >
+            Accorder l'accès
+          </Button>
+        </li>
+        <li>
+          <Button
+            priority="secondary"
+            disabled={action.pending}
+            onClick={async () =>
+              (await action.run(() => declineAccess(request.id, "").then(() => true), `Demande de ${name} déclinée.`)) && onDone()
+            }
+          >
+            Décliner
+          </Button>
+        </li>
+      </ul>
+    </article>
   );
 }
