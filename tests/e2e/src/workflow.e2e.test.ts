@@ -1,0 +1,168 @@
+/**
+ * The review journey across levels: a territorial pilote takes a livrable through the workflow,
+ * the national team finds it on its dashboard, comments and sends it back, and the pilote is told.
+ *
+ * The comments have no interface yet: the comment and its answer go through the comments API,
+ * from the same logged-in browser sessions, with anchors made as a client makes them (Yjs
+ * relative positions in the stored document).
+ */
+import { loadYDoc } from "@atelier/server/src/collab/store.js";
+import { DocumentReply } from "@atelier/shared";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+
+const PILOTE = "pilote.grand-sud@atelier.test";
+const NATIONAL = "national@atelier.test";
+const TITLE = "Livrable des Assises Grand-Sud";
+const SENTENCE = "Les partenaires du territoire se mobilisent pour l'accueil.";
+const QUOTE = "partenaires du territoire";
+
+let app: App;
+let browse: () => Promise<Browsing>;
+beforeAll(async () => {
+  app = await startApp();
+  browse = await openBrowser();
+});
+
+async function as(email: string, path = "/"): Promise<Browsing> {
+  const b = await browse();
+  await logIn(b.page, app.url, email, undefined, path);
+  await b.page.waitForURL(app.url + path);
+  return b;
+}
+
+const post = async (page: Page, path: string, data: unknown) => {
+  const r = await page.request.post(app.url + path, { data, headers: { origin: app.url } });
+  return { status: r.status(), body: await r.json() };
+};
+
+const statusPanel = (page: Page) => page.getByTestId("statut-document");
+const statusIs = (page: Page, label: string) => statusPanel(page).getByRole("heading", { name: `Statut : ${label}` }).waitFor();
+
+/** The anchor a client would send for `quote` as stored now: Yjs relative positions, base64. */
+async function anchorOf(documentId: string, quote: string) {
+  const doc = await loadYDoc(app.services.db, documentId);
+  try {
+    const texts: Y.XmlText[] = [];
+    const walk = (node: Y.XmlFragment | Y.XmlElement) =>
+      node.toArray().forEach((child) => (child instanceof Y.XmlText ? texts.push(child) : walk(child as Y.XmlElement)));
+    walk(doc.getXmlFragment("default"));
+    const text = texts.find((t) => t.toString().includes(quote))!;
+    const start = text.toString().indexOf(quote);
+    const b64 = (p: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(p)).toString("base64");
+    return {
+      from: b64(Y.createRelativePositionFromTypeIndex(text, start)),
+      to: b64(Y.createRelativePositionFromTypeIndex(text, start + quote.length, -1)),
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+describe("reviewing a livrable across levels", () => {
+  test("pilote → en relecture → validé → transmis; the national team sees it, comments, sends it back; the pilote is told, answers and resolves", async () => {
+    // The pilote writes a sentence in a new livrable and takes it through the workflow.
+    const paul = await as(PILOTE);
+    const spaceId = await app.spaceId("grand-sud");
+    const created = await post(paul.page, `/api/spaces/${spaceId}/documents`, { title: TITLE, kind: "livrable" });
+    expect(created.status).toBe(201);
+    const documentId = DocumentReply.parse(created.body).document.id;
+    await paul.page.goto(`${app.url}/documents/${documentId}`);
+    await paul.page.getByTestId("connection-state").getByText("Connecté", { exact: true }).waitFor();
+    const editor = paul.page.getByRole("textbox", { name: /^Texte du document/ });
+    await editor.getByRole("heading", { name: "Contexte" }).click();
+    await paul.page.keyboard.press("End");
+    await paul.page.keyboard.press("ArrowDown");
+    await paul.page.keyboard.type(SENTENCE);
+    await expect
+      .poll(async () => (await (await paul.page.request.get(`${app.url}/api/documents/${documentId}/content`)).json()).content)
+      .toContain(SENTENCE);
+
+    await statusIs(paul.page, "Brouillon");
+    for (const [button, label] of [
+      ["Soumettre à la relecture", "En relecture"],
+      ["Valider", "Validé"],
+      ["Transmettre au national", "Transmis au national"],
+    ] as const) {
+      await statusPanel(paul.page).getByRole("button", { name: button }).click();
+      await statusIs(paul.page, label);
+    }
+    // Nothing more is the pilote's to do; the history says who did what.
+    expect(await statusPanel(paul.page).getByRole("button").count()).toBe(0);
+    await statusPanel(paul.page).getByText("Historique du statut (3)").click();
+    expect(await statusPanel(paul.page).innerText()).toContain("Paul Pilote : Validé → Transmis au national");
+    await screenshot(paul.page, "statut-transmis");
+
+    // The national reviewer opens the dashboard from the navigation and finds it.
+    const nadia = await as(NATIONAL);
+    await nadia.page.getByRole("link", { name: "Tableau de bord national" }).first().click();
+    await nadia.page.getByRole("heading", { level: 1, name: "Tableau de bord national" }).waitFor();
+    const row = nadia.page.getByRole("row", { name: /COPIL territorial Grand-Sud/ });
+    await row.getByRole("link", { name: TITLE }).waitFor();
+    // Badges are shown in capitals: compare the text itself.
+    expect(await row.textContent()).toContain("Transmis au national");
+    // A territory without any livrable says so.
+    expect(await nadia.page.getByRole("row", { name: /COPIL territorial Nord/ }).textContent()).toContain("Aucun livrable pour l'instant");
+    await nadia.page.getByLabel("Statut").selectOption("transmis");
+    await nadia.page.waitForURL(/status=transmis/);
+    await expect
+      .poll(() => nadia.page.getByRole("link", { name: /Télécharger le tableau/ }).getAttribute("href"))
+      .toBe("/api/dashboard?status=transmis&format=csv");
+    await screenshot(nadia.page, "tableau-de-bord");
+    await row.getByRole("link", { name: TITLE }).click();
+    await nadia.page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await statusIs(nadia.page, "Transmis au national");
+
+    // She comments on the sentence (through the comments API), then sends the livrable back.
+    const thread = await post(nadia.page, `/api/documents/${documentId}/comments`, {
+      anchor: await anchorOf(documentId, QUOTE),
+      quote: QUOTE,
+      body: "Lesquels ? Citez les partenaires mobilisés.",
+    });
+    expect(thread.status).toBe(201);
+    await statusPanel(nadia.page).getByRole("button", { name: "Demander des modifications" }).click();
+    await nadia.page.getByLabel(/Modifications demandées/).fill("Merci de citer les partenaires de la page 2.");
+    await statusPanel(nadia.page).getByRole("button", { name: "Envoyer la demande de modifications" }).click();
+    await statusIs(nadia.page, "Modifications demandées");
+
+    // The pilote's bell counts it; the notifications page tells what happened and leads to the document.
+    await paul.page.goto(`${app.url}/`);
+    // The header repeats its quick links in the mobile menu: the first one is the visible bell.
+    const bell = paul.page.getByTestId("cloche").first();
+    await expect.poll(() => bell.getAttribute("aria-label")).toMatch(/^Notifications : [1-9]\d* non lues?$/);
+    const unread = Number(/(\d+) non lue/.exec((await bell.getAttribute("aria-label"))!)![1]);
+    await bell.click();
+    await paul.page.getByRole("heading", { level: 1, name: "Mes notifications" }).waitFor();
+    const told = paul.page.getByTestId("notification").filter({ hasText: "demande des modifications" });
+    expect(await told.innerText()).toContain("Merci de citer les partenaires de la page 2.");
+    await screenshot(paul.page, "notifications");
+    await told.getByRole("link").click();
+    await paul.page.waitForURL(`${app.url}/documents/${documentId}`);
+    await statusIs(paul.page, "Modifications demandées");
+    // Following it marked it read.
+    const left = unread - 1;
+    await expect
+      .poll(() => bell.getAttribute("aria-label"))
+      .toBe(left === 0 ? "Notifications : aucune non lue" : `Notifications : ${left} non lue${left > 1 ? "s" : ""}`);
+
+    // He answers the comment and resolves it (comments API), then submits the document again.
+    const threadId = thread.body.thread.id as string;
+    const reply = await post(paul.page, `/api/documents/${documentId}/comments/${threadId}/replies`, {
+      body: "Ajouté : l'UNIOPSS et les CCAS du territoire.",
+    });
+    expect(reply.status).toBe(201);
+    const resolved = await post(paul.page, `/api/documents/${documentId}/comments/${threadId}/resolve`, {});
+    expect(resolved.body.thread.status).toBe("resolved");
+    await statusPanel(paul.page).getByRole("button", { name: "Soumettre à nouveau à la relecture" }).click();
+    await statusIs(paul.page, "En relecture");
+
+    // The national dashboard shows where it stands now, with no open comment left.
+    await nadia.page.goto(`${app.url}/tableau-de-bord?territory=grand-sud`);
+    const again = nadia.page.getByRole("row", { name: /COPIL territorial Grand-Sud/ });
+    await again.getByRole("link", { name: TITLE }).waitFor();
+    expect(await again.textContent()).toContain("En relecture");
+    expect(await again.textContent()).toContain("aucun commentaire ouvert");
+  });
+});
