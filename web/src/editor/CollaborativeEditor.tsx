@@ -118,9 +118,9 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
         </div>
       )}
       {!canEdit && (
-        <p className="fr-badge fr-badge--info fr-mb-2w" data-testid="read-only">
-          Lecture seule : vous pouvez lire ce document et suivre les modifications en direct, pas le modifier.
-        </p>
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="read-only">
+          <p>Lecture seule : vous pouvez lire ce document et suivre les modifications en direct, pas le modifier.</p>
+        </div>
       )}
       {editor && editable && <Toolbar editor={editor} />}
       <div className="atelier-editor__body">
