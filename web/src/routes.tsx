@@ -35,6 +35,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: "/", title: "Mes espaces", page: MySpacesPage, access: "user", nav: "Mes espaces" },
   { path: "/espaces/:spaceId", title: "Espace", page: SpacePage, access: "user" },
+  { path: "/espaces/:spaceId/documents-ressources", title: "Documents ressources", page: lazy(() => import("./files/LibraryPage")), access: "user" },
   { path: "/connexion", title: "Connexion", page: LoginPage, access: "public" },
   { path: "/mot-de-passe-oublie", title: "Mot de passe oublié", page: ForgotPasswordPage, access: "public" },
   { path: "/reinitialiser-mot-de-passe", title: "Réinitialiser le mot de passe", page: ResetPasswordPage, access: "public" },

@@ -74,6 +74,11 @@ export function SpacePage() {
           </ul>
         </section>
       )}
+      <p>
+        <Link to={`/espaces/${s.id}/documents-ressources`} className="fr-link fr-icon-folder-2-line fr-link--icon-left">
+          Documents ressources
+        </Link>
+      </p>
       <Members spaceId={s.id} manages={manages} round={round} onChange={changed} />
       {manages && (
         <>

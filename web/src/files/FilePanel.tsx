@@ -1,0 +1,106 @@
+import type { FileKind, FileSummary } from "@atelier/shared";
+import { useState } from "react";
+import { FormError } from "../components/FormError";
+import { useAction } from "../shell/useAction";
+import { useLoad } from "../shell/useLoad";
+import { deleteFile, downloadUrl, listVersions, restoreVersion, sendFile, versionUrl } from "./api";
+import { formatDate, formatSize } from "./format";
+import { MetadataForm } from "./MetadataForm";
+
+/** One file opened from the list: preview, versions, and for those who may, edit, new version, delete. */
+export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummary; kinds: FileKind[]; onChange(): void; onClose(): void }) {
+  const versions = useLoad(() => listVersions(file.id), [file.id, file.version]);
+  const { run, pending, error } = useAction();
+  const [sending, setSending] = useState<number | null>(null);
+
+  const newVersion = (f: File) => {
+    setSending(0);
+    void run(async () => {
+      try {
+        await sendFile(versionUrl(file.id, f.name), f, (sent) => setSending(Math.round((sent / (f.size || 1)) * 100))).done;
+      } finally {
+        setSending(null);
+      }
+      onChange();
+    }, "Nouvelle version enregistrée.");
+  };
+
+  return (
+    <section className="fr-p-3w fr-mb-4w fr-background-alt--grey" aria-labelledby={`fichier-${file.id}`} data-testid="fiche-fichier">
+      <h2 id={`fichier-${file.id}`} className="fr-h4">
+        {file.title}
+      </h2>
+      <p className="fr-text--sm">
+        {file.originalName} · {formatSize(file.size)} · version {file.version} · déposé par {file.uploadedBy?.name ?? "un compte supprimé"} le{" "}
+        {formatDate(file.createdAt)}
+      </p>
+      {file.description && <p>{file.description}</p>}
+      <FormError id={`fichier-${file.id}-erreur`} message={error} />
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+        <li>
+          <a className="fr-btn fr-btn--secondary" href={downloadUrl(file.id)} download>
+            Télécharger
+          </a>
+        </li>
+        <li>
+          <button className="fr-btn fr-btn--tertiary" type="button" onClick={onClose}>
+            Fermer
+          </button>
+        </li>
+      </ul>
+
+      {file.previewable && (
+        <div className="fr-mb-3w">
+          <h3 className="fr-h6">Aperçu</h3>
+          {file.mimeType === "application/pdf" ? (
+            <iframe title={`Aperçu de ${file.title}`} src={downloadUrl(file.id, { inline: true })} style={{ width: "100%", height: "32rem", border: "1px solid #ddd" }} />
+          ) : (
+            <img src={downloadUrl(file.id, { inline: true })} alt={`Aperçu de ${file.title}`} style={{ maxWidth: "100%", maxHeight: "32rem" }} />
+          )}
+        </div>
+      )}
+
+      <h3 className="fr-h6">Versions</h3>
+      {versions.state === "ready" && (
+        <ul data-testid="versions">
+          {versions.data.map((v) => (
+            <li key={v.number} className="fr-mb-1w">
+              Version {v.number}
+              {v.restoredFrom ? ` (restauration de la version ${v.restoredFrom})` : ""} — {v.originalName}, {formatSize(v.size)}, par {v.uploadedBy?.name ?? "un compte supprimé"} le {formatDate(v.createdAt)}{" "}
+              <a className="fr-link fr-text--sm" href={downloadUrl(file.id, { version: v.number })} download>
+                Télécharger la version {v.number}
+              </a>{" "}
+              {file.canManage && v.number !== file.version && (
+                <button className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" disabled={pending} onClick={() => void run(async () => { await restoreVersion(file.id, v.number); onChange(); }, `Version ${v.number} restaurée.`)}>
+                  Restaurer la version {v.number}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {file.canManage && (
+        <>
+          <div className="fr-upload-group fr-mb-3w">
+            <label className="fr-label" htmlFor={`version-${file.id}`}>
+              Déposer une nouvelle version
+            </label>
+            <input className="fr-upload" type="file" id={`version-${file.id}`} disabled={sending !== null} onChange={(e) => { const f = e.target.files?.[0]; if (f) newVersion(f); e.target.value = ""; }} />
+            {sending !== null && <progress max={100} value={sending} aria-label="Envoi de la nouvelle version" />}
+          </div>
+          <h3 className="fr-h6">Modifier les informations</h3>
+          <MetadataForm key={file.updatedAt} file={file} kinds={kinds} onSaved={onChange} />
+          <button
+            className="fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
+            type="button"
+            disabled={pending}
+            onClick={() => void run(async () => { await deleteFile(file.id); onClose(); onChange(); }, `« ${file.title} » a été mis à la corbeille.`)}
+          >
+            Mettre à la corbeille
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+/** "Documents ressources": the library of one space. */
+import { FILE_SORTS, THEMES, themeName, type FileSummary, type ListFilesQuery } from "@atelier/shared";
+import { useState, type FormEvent } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ApiError } from "../api/client";
+import { getSpace } from "../api/spaces";
+import { LoadError } from "../components/LoadError";
+import { AccessDenied } from "../pages/space/AccessDenied";
+import { usePageTitle } from "../shell/pageTitle";
+import { useAction } from "../shell/useAction";
+import { useLoad } from "../shell/useLoad";
+import { listFiles, listKinds, restoreFile } from "./api";
+import { FilePanel } from "./FilePanel";
+import { formatDate, formatSize } from "./format";
+import { UploadZone } from "./UploadZone";
+
+const SORT_LABELS: Record<(typeof FILE_SORTS)[number], string> = {
+  recent: "Plus récents d'abord",
+  oldest: "Plus anciens d'abord",
+  title: "Titre (A → Z)",
+  size: "Taille (plus gros d'abord)",
+};
+const FILTERS = ["q", "kind", "theme", "from", "to", "sort"] as const;
+
+export default function LibraryPage() {
+  const { spaceId = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const query: ListFilesQuery = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const space = useLoad(() => getSpace(spaceId), [spaceId]);
+  const kinds = useLoad(() => listKinds(spaceId), [spaceId]);
+  const files = useLoad(() => listFiles(spaceId, query), [spaceId, params.toString()]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [showBin, setShowBin] = useState(false);
+  const bin = useLoad(() => (showBin ? listFiles(spaceId, { trash: "true" }) : Promise.resolve([])), [spaceId, showBin]);
+  const { run, error } = useAction();
+  usePageTitle(space.state === "ready" ? `Documents ressources — ${space.data.name}` : undefined);
+
+  if (space.state === "loading") return <p>Chargement de la bibliothèque…</p>;
+  if (space.state === "error") {
+    if (space.error instanceof ApiError && space.error.status === 403) return <AccessDenied spaceId={spaceId} />;
+    return <LoadError title="Documents ressources" error={space.error} />;
+  }
+  const s = space.data;
+  const kindList = kinds.state === "ready" ? kinds.data : [];
+  const kindLabel = (slug: string) => kindList.find((k) => k.slug === slug)?.label ?? slug;
+  const refresh = () => {
+    files.reload();
+    if (showBin) bin.reload();
+  };
+  const open = files.state === "ready" ? files.data.find((f) => f.id === openId) : undefined;
+
+  const filter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const next = new URLSearchParams();
+    for (const k of FILTERS) {
+      const v = String(data.get(k) ?? "").trim();
+      if (v) next.set(k, v);
+    }
+    setParams(next);
+  };
+
+  return (
+    <>
+      <p className="fr-mb-1w">
+        <Link to={`/espaces/${s.id}`} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+          {s.name}
+        </Link>
+      </p>
+      <h1>Documents ressources</h1>
+      <p className="fr-text--lead">Études, contributions, fiches action et présentations partagées dans l'espace {s.name}.</p>
+
+      {s.can.includes("file.upload") && kinds.state === "ready" && <UploadZone spaceId={s.id} kinds={kinds.data} onChange={refresh} />}
+
+      <section aria-labelledby="recherche-titre" className="fr-mb-3w">
+        <h2 id="recherche-titre" className="fr-h4">
+          Rechercher
+        </h2>
+        <form onSubmit={filter} role="search" key={params.toString()}>
+          <div className="fr-grid-row fr-grid-row--gutters">
+            <div className="fr-col-12 fr-col-md-4 fr-input-group">
+              <label className="fr-label" htmlFor="f-q">
+                Mots du titre ou de la description
+              </label>
+              <input className="fr-input" id="f-q" name="q" type="search" defaultValue={query.q} />
+            </div>
+            <div className="fr-col-12 fr-col-md-4 fr-select-group">
+              <label className="fr-label" htmlFor="f-kind">
+                Type de document
+              </label>
+              <select className="fr-select" id="f-kind" name="kind" defaultValue={query.kind ?? ""}>
+                <option value="">Tous les types</option>
+                {kindList.map((k) => (
+                  <option key={k.slug} value={k.slug}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="fr-col-12 fr-col-md-4 fr-select-group">
+              <label className="fr-label" htmlFor="f-theme">
+                Thématique
+              </label>
+              <select className="fr-select" id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
+                <option value="">Toutes les thématiques</option>
+                {THEMES.map((t) => (
+                  <option key={t.slug} value={t.slug}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="fr-col-6 fr-col-md-4 fr-input-group">
+              <label className="fr-label" htmlFor="f-from">
+                Déposés depuis le
+              </label>
+              <input className="fr-input" id="f-from" name="from" type="date" defaultValue={query.from} />
+            </div>
+            <div className="fr-col-6 fr-col-md-4 fr-input-group">
+              <label className="fr-label" htmlFor="f-to">
+                Jusqu'au
+              </label>
+              <input className="fr-input" id="f-to" name="to" type="date" defaultValue={query.to} />
+            </div>
+            <div className="fr-col-12 fr-col-md-4 fr-select-group">
+              <label className="fr-label" htmlFor="f-sort">
+                Trier par
+              </label>
+              <select className="fr-select" id="f-sort" name="sort" defaultValue={query.sort ?? "recent"}>
+                {FILE_SORTS.map((k) => (
+                  <option key={k} value={k}>
+                    {SORT_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <button className="fr-btn fr-mt-2w" type="submit">
+            Rechercher
+          </button>
+        </form>
+      </section>
+
+      {open && kinds.state === "ready" && <FilePanel key={open.id} file={open} kinds={kinds.data} onChange={refresh} onClose={() => setOpenId(null)} />}
+
+      <section aria-labelledby="liste-titre">
+        <h2 id="liste-titre" className="fr-h4">
+          Documents {files.state === "ready" && `(${files.data.length})`}
+        </h2>
+        {files.state === "loading" && <p>Chargement…</p>}
+        {files.state === "error" && <LoadError error={files.error} />}
+        {files.state === "ready" && files.data.length === 0 && <p>Aucun document ne correspond.</p>}
+        {files.state === "ready" && files.data.length > 0 && (
+          <FileTable files={files.data} kindLabel={kindLabel} onOpen={setOpenId} />
+        )}
+      </section>
+
+      {s.can.includes("file.restore") && (
+        <section aria-labelledby="corbeille-titre" className="fr-mt-4w">
+          <h2 id="corbeille-titre" className="fr-h4">
+            Corbeille
+          </h2>
+          <p className="fr-text--sm">Les documents supprimés peuvent être restaurés pendant 30 jours, puis ils sont effacés définitivement.</p>
+          {!showBin ? (
+            <button className="fr-btn fr-btn--secondary fr-btn--sm" type="button" onClick={() => setShowBin(true)}>
+              Afficher la corbeille
+            </button>
+          ) : (
+            <>
+              {error && <p className="fr-error-text">{error}</p>}
+              {bin.state === "ready" && bin.data.length === 0 && <p>La corbeille est vide.</p>}
+              {bin.state === "ready" && bin.data.length > 0 && (
+                <ul>
+                  {bin.data.map((f) => (
+                    <li key={f.id}>
+                      {f.title} — supprimé le {formatDate(f.deletedAt!)}{" "}
+                      <button className="fr-btn fr-btn--tertiary fr-btn--sm" type="button" onClick={() => void run(async () => { await restoreFile(f.id); refresh(); }, `« ${f.title} » a été restauré.`)}>
+                        Restaurer {f.title}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function FileTable({ files, kindLabel, onOpen }: { files: FileSummary[]; kindLabel(slug: string): string; onOpen(id: string): void }) {
+  return (
+    <div className="fr-table fr-table--no-caption">
+      <table data-testid="documents">
+        <caption>Documents de la bibliothèque</caption>
+        <thead>
+          <tr>
+            <th scope="col">Titre</th>
+            <th scope="col">Type</th>
+            <th scope="col">Thématiques</th>
+            <th scope="col">Déposé par</th>
+            <th scope="col">Date</th>
+            <th scope="col">Taille</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.id}>
+              <td>
+                <button className="fr-link" type="button" onClick={() => onOpen(f.id)}>
+                  {f.title}
+                </button>
+              </td>
+              <td>{kindLabel(f.kind)}</td>
+              <td>{f.themes.map(themeName).join(", ")}</td>
+              <td>{f.uploadedBy?.name ?? "—"}</td>
+              <td>{formatDate(f.createdAt)}</td>
+              <td>{formatSize(f.size)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
