@@ -1,23 +1,16 @@
 /**
  * The review journey across levels: a territorial pilote takes a livrable through the workflow,
  * the national team finds it on its dashboard, comments and sends it back, and the pilote is told.
- *
- * The comments have no interface yet: the comment and its answer go through the comments API,
- * from the same logged-in browser sessions, with anchors made as a client makes them (Yjs
- * relative positions in the stored document).
  */
-import { loadYDoc } from "@atelier/server/src/collab/store.js";
 import { DocumentReply } from "@atelier/shared";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import * as Y from "yjs";
 import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
 const PILOTE = "pilote.grand-sud@atelier.test";
 const NATIONAL = "national@atelier.test";
 const TITLE = "Livrable des Assises Grand-Sud";
 const SENTENCE = "Les partenaires du territoire se mobilisent pour l'accueil.";
-const QUOTE = "partenaires du territoire";
 
 let app: App;
 let browse: () => Promise<Browsing>;
@@ -41,25 +34,8 @@ const post = async (page: Page, path: string, data: unknown) => {
 const statusPanel = (page: Page) => page.getByTestId("statut-document");
 const statusIs = (page: Page, label: string) => statusPanel(page).getByRole("heading", { name: `Statut : ${label}` }).waitFor();
 
-/** The anchor a client would send for `quote` as stored now: Yjs relative positions, base64. */
-async function anchorOf(documentId: string, quote: string) {
-  const doc = await loadYDoc(app.services.db, documentId);
-  try {
-    const texts: Y.XmlText[] = [];
-    const walk = (node: Y.XmlFragment | Y.XmlElement) =>
-      node.toArray().forEach((child) => (child instanceof Y.XmlText ? texts.push(child) : walk(child as Y.XmlElement)));
-    walk(doc.getXmlFragment("default"));
-    const text = texts.find((t) => t.toString().includes(quote))!;
-    const start = text.toString().indexOf(quote);
-    const b64 = (p: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(p)).toString("base64");
-    return {
-      from: b64(Y.createRelativePositionFromTypeIndex(text, start)),
-      to: b64(Y.createRelativePositionFromTypeIndex(text, start + quote.length, -1)),
-    };
-  } finally {
-    doc.destroy();
-  }
-}
+const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Texte du document/ });
+const threadOn = (page: Page) => page.getByRole("region", { name: `Discussion sur « ${SENTENCE} »` });
 
 describe("reviewing a livrable across levels", () => {
   test("pilote → en relecture → validé → transmis; the national team sees it, comments, sends it back; the pilote is told, answers and resolves", async () => {
@@ -71,8 +47,7 @@ describe("reviewing a livrable across levels", () => {
     const documentId = DocumentReply.parse(created.body).document.id;
     await paul.page.goto(`${app.url}/documents/${documentId}`);
     await paul.page.getByTestId("connection-state").getByText("Connecté", { exact: true }).waitFor();
-    const editor = paul.page.getByRole("textbox", { name: /^Texte du document/ });
-    await editor.getByRole("heading", { name: "Contexte" }).click();
+    await editorOf(paul.page).getByRole("heading", { name: "Contexte" }).click();
     await paul.page.keyboard.press("End");
     await paul.page.keyboard.press("ArrowDown");
     await paul.page.keyboard.type(SENTENCE);
@@ -115,13 +90,15 @@ describe("reviewing a livrable across levels", () => {
     await nadia.page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await statusIs(nadia.page, "Transmis au national");
 
-    // She comments on the sentence (through the comments API), then sends the livrable back.
-    const thread = await post(nadia.page, `/api/documents/${documentId}/comments`, {
-      anchor: await anchorOf(documentId, QUOTE),
-      quote: QUOTE,
-      body: "Lesquels ? Citez les partenaires mobilisés.",
-    });
-    expect(thread.status).toBe(201);
+    // She selects the sentence, comments on it in the review panel, then sends the livrable back.
+    await nadia.page.getByRole("button", { name: "Commentaires et historique" }).click();
+    await editorOf(nadia.page).getByText(SENTENCE).click({ clickCount: 3 });
+    await nadia.page.getByRole("button", { name: "Commenter la sélection" }).click();
+    const draft = nadia.page.getByRole("form", { name: "Nouveau commentaire" });
+    expect(await draft.innerText()).toContain(SENTENCE);
+    await draft.getByLabel("Votre commentaire").fill("Lesquels ? Citez les partenaires mobilisés.");
+    await draft.getByRole("button", { name: "Publier" }).click();
+    await threadOn(nadia.page).waitFor();
     await statusPanel(nadia.page).getByRole("button", { name: "Demander des modifications" }).click();
     await nadia.page.getByLabel(/Modifications demandées/).fill("Merci de citer les partenaires de la page 2.");
     await statusPanel(nadia.page).getByRole("button", { name: "Envoyer la demande de modifications" }).click();
@@ -147,14 +124,16 @@ describe("reviewing a livrable across levels", () => {
       .poll(() => bell.getAttribute("aria-label"))
       .toBe(left === 0 ? "Notifications : aucune non lue" : `Notifications : ${left} non lue${left > 1 ? "s" : ""}`);
 
-    // He answers the comment and resolves it (comments API), then submits the document again.
-    const threadId = thread.body.thread.id as string;
-    const reply = await post(paul.page, `/api/documents/${documentId}/comments/${threadId}/replies`, {
-      body: "Ajouté : l'UNIOPSS et les CCAS du territoire.",
-    });
-    expect(reply.status).toBe(201);
-    const resolved = await post(paul.page, `/api/documents/${documentId}/comments/${threadId}/resolve`, {});
-    expect(resolved.body.thread.status).toBe("resolved");
+    // He answers the comment in its thread and resolves it, then submits the document again.
+    await paul.page.getByRole("button", { name: "Commentaires et historique" }).click();
+    const thread = threadOn(paul.page);
+    expect(await thread.innerText()).toContain("Lesquels ? Citez les partenaires mobilisés.");
+    await thread.getByLabel("Répondre").fill("Ajouté : l'UNIOPSS et les CCAS du territoire.");
+    await thread.getByRole("button", { name: "Répondre", exact: true }).click();
+    await thread.getByText("Ajouté : l'UNIOPSS et les CCAS du territoire.").waitFor();
+    await thread.getByRole("button", { name: "Résoudre" }).click();
+    await paul.page.getByText("Discussions résolues (1)").waitFor();
+    await screenshot(paul.page, "commentaire-resolu");
     await statusPanel(paul.page).getByRole("button", { name: "Soumettre à nouveau à la relecture" }).click();
     await statusIs(paul.page, "En relecture");
 
