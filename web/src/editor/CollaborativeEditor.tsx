@@ -1,9 +1,10 @@
 import { editorExtensions } from "@atelier/editor";
-import { COLLAB_FRAGMENT } from "@atelier/shared";
+import { COLLAB_CLOSE, COLLAB_FRAGMENT } from "@atelier/shared";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect } from "react";
+import { Link } from "react-router";
 import { CollaborationGuard } from "./collaborationGuard";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FallbackContent } from "./FallbackContent";
@@ -47,9 +48,16 @@ export function CollaborativeEditor({ documentId, title, canEdit, user }: Props)
         <h2 className="fr-alert__title">{status.closed.reason}</h2>
         <p>{status.closed.message}</p>
         <p>
-          <a className="fr-link" href="/">
-            Revenir à l'accueil
-          </a>
+          {status.closed.code === COLLAB_CLOSE.unauthenticated.code ? (
+            // A full page load: the app must learn that the session is gone, then come back here.
+            <a className="fr-link" href={`/connexion?retour=${encodeURIComponent(location.pathname)}`}>
+              Se reconnecter
+            </a>
+          ) : (
+            <Link className="fr-link" to="/">
+              Revenir à mes espaces
+            </Link>
+          )}
         </p>
       </div>
     );
