@@ -111,6 +111,46 @@ describe("inviting into a space", () => {
     expect(spaces.map((s: any) => [s.id, s.role]).sort()).toEqual([[grandSud, "contributeur"], [sudOuest, "lecteur"]].sort());
   });
 
+  it("accepts two links of one person opened at once: one account, both spaces, the other link used", async () => {
+    const email = fresh();
+    await invite(admin, grandSud, { email, role: "membre" });
+    const first = tokenIn(await lastMailTo(server, email), "/invitation");
+    await invite(admin, sudOuest, { email, role: "membre" });
+    const second = tokenIn(await lastMailTo(server, email), "/invitation");
+    const body = { password: PASSWORD, firstName: "A", lastName: "B" };
+    const replies = await Promise.all([first, second].map((t) => server.client().post(`/api/invitations/${t}/accept`, body)));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 410]);
+    const rows = await server.services.db.query<{ space_id: string }>(
+      "SELECT m.space_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+      [email],
+    );
+    expect(rows.map((r) => r.space_id).sort()).toEqual([grandSud, sudOuest].sort());
+  });
+
+  it("refuses a deactivated account's invitation, and replaces the password of an account that has one", async () => {
+    const email = fresh();
+    const created = await admin.post("/api/admin/users", { email, firstName: "Eve", lastName: "Durand" });
+    const userId = created.body.user.id;
+    await invite(admin, grandSud, { email, role: "lecteur" });
+    const token = tokenIn(await lastMailTo(server, email), "/invitation");
+    expect((await admin.post(`/api/admin/users/${userId}/deactivate`)).status).toBe(200);
+    const refused = await server.client().post(`/api/invitations/${token}/accept`, { password: PASSWORD, firstName: "E", lastName: "D" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/désactivé/);
+    expect((await admin.post(`/api/admin/users/${userId}/reactivate`)).status).toBe(200);
+
+    // Meanwhile the person set a password through "mot de passe oublié" and logged in somewhere.
+    await server.services.db.query(
+      "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'nouveau@atelier.test') WHERE id = $1",
+      [userId],
+    );
+    const elsewhere = await server.as(email);
+    const accepted = await server.client().post(`/api/invitations/${token}/accept`, { password: PASSWORD, firstName: "Eve", lastName: "Durand" });
+    expect(accepted.status).toBe(200);
+    expect((await elsewhere.get("/api/me")).status).toBe(401);
+    await server.client().login(email, PASSWORD);
+  });
+
   it("lists pending invitations to managers and lets them cancel one, which kills its link", async () => {
     const email = fresh();
     await invite(pilote, grandSud, { email, role: "lecteur", firstName: "Zoé", lastName: "Roux" });

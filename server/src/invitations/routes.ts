@@ -55,32 +55,32 @@ export function invitationRoutes(s: Services) {
     const body = await readJson(c, AcceptInvitationBody);
     const passwordHash = await hashPassword(body.password);
     const { user, spaceId, joined, sessionToken } = await s.db.tx(async (q) => {
+      // One acceptance at a time per address: its links and its account change together, and two
+      // links of one person opened at once neither deadlock nor create the account twice.
+      const { email } = await liveInvitation(q, token);
+      await q.query("SELECT pg_advisory_xact_lock(727002, hashtext($1))", [email]);
       const invitation = await liveInvitation(q, token, true);
-      const [existing] = await q.query<{ id: string; active: boolean; has_password: boolean }>(
+      await q.query("INSERT INTO users (id, email) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING", [
+        crypto.randomUUID(),
+        invitation.email,
+      ]);
+      const [account] = await q.query<{ id: string; active: boolean; has_password: boolean }>(
         "SELECT id, active, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1 FOR UPDATE",
         [invitation.email],
       );
-      if (existing && !existing.active) {
+      if (!account!.active) {
         throw conflict("account_inactive", "Ce compte a été désactivé : adressez-vous à l'administrateur d'Atelier.");
       }
-      const userId = existing?.id ?? crypto.randomUUID();
-      if (existing) {
-        // The link proves the address as a reset link would: the password is replaced and, if
-        // there was one, every session opened with it ends.
-        await q.query(
-          `UPDATE users SET password_hash = $2, first_name = $3, last_name = $4,
-                  organisation = CASE WHEN organisation = '' THEN $5 ELSE organisation END
-            WHERE id = $1`,
-          [userId, passwordHash, body.firstName, body.lastName, invitation.organisation],
-        );
-        if (existing.has_password) await invalidateUserSessions(q, userId);
-      } else {
-        await q.query(
-          `INSERT INTO users (id, email, first_name, last_name, organisation, password_hash)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [userId, invitation.email, body.firstName, body.lastName, invitation.organisation, passwordHash],
-        );
-      }
+      const userId = account!.id;
+      await q.query(
+        `UPDATE users SET password_hash = $2, first_name = $3, last_name = $4,
+                organisation = CASE WHEN organisation = '' THEN $5 ELSE organisation END
+          WHERE id = $1`,
+        [userId, passwordHash, body.firstName, body.lastName, invitation.organisation],
+      );
+      // The link proves the address as a reset link would: a password the account already had is
+      // replaced, and every session opened with it ends.
+      if (account!.has_password) await invalidateUserSessions(q, userId);
       const joined = await acceptAllFor(q, invitation.email, userId);
       await recordAudit(q, {
         kind: "invitation.accepted",
