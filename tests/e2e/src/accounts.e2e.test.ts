@@ -14,7 +14,7 @@ test("a person who forgot their password gets a link by mail, chooses a new one 
   await page.goto(`${app.url}/connexion`);
   await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
   await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
-  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
   await page.locator(".fr-alert--success").waitFor();

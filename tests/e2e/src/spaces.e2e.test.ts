@@ -23,6 +23,7 @@ describe("a territorial membre", () => {
     await page.waitForURL(/\/connexion$/);
     await expect.poll(() => page.title()).toBe("Connexion — Atelier");
     await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Connexion à Atelier" }).waitFor();
     // The skip link is the first thing the keyboard reaches, and leads to the content.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Aller au contenu");
@@ -32,7 +33,7 @@ describe("a territorial membre", () => {
     await logIn(page, app.url, MEMBRE);
     await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
     await expect.poll(() => page.title()).toBe("Mes espaces — Atelier");
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     await expect.poll(() => page.getByTestId("utilisateur").first().textContent()).toBe("Marie Membre");
 
     const tree = page.getByTestId("mes-espaces");
