@@ -12,8 +12,8 @@ import { adminAudit, auditMembership, type Audit } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { assertSize, decodeCsv, parseMembersCsv, type CsvLine } from "./import.csv.js";
 import { planImport, type ImportPlan } from "./import.plan.js";
-import { upsertMembership } from "./memberships.queries.js";
-import { insertUser } from "./users.queries.js";
+import { upsertMemberships } from "./memberships.queries.js";
+import { insertUsers } from "./users.queries.js";
 
 async function readCsvBody(c: Context): Promise<CsvLine[]> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -32,26 +32,40 @@ interface Applied {
 
 /** Writes a plan without bad lines: new accounts (invited into their first space) and memberships. */
 async function applyImport(s: Services, q: Queryable, plan: ImportPlan, invitedBy: string, audit: Audit): Promise<Applied> {
-  const created = new Map<string, string>();
+  // Written in a few statements whatever the file's size; only the invitations go one by one.
+  const ids = await insertUsers(q, plan.newPeople.map((p) => ({ ...p, platformRole: null })));
+  const created = new Map(plan.newPeople.map((p, i) => [p.email, ids[i]!]));
+  for (const [email, id] of created) {
+    await audit(q, { kind: "user.created", target: { type: "user", id }, details: { email, via: "import" } });
+  }
+  const changed = plan.lines
+    .filter((l) => l.membership !== "unchanged")
+    .map((l) => ({ ...l, userId: l.userId ?? created.get(l.email)! }));
+  await upsertMemberships(q, changed);
+  for (const { userId, spaceId, role, previousRole } of changed) {
+    await auditMembership(audit, q, { userId, spaceId, role, previousRole, via: "import" });
+  }
+  // Each new person is invited into the space of their first line.
+  const firstLine = new Map([...plan.lines].reverse().map((l) => [l.email, l]));
   const invitations: InvitationResult[] = [];
   for (const person of plan.newPeople) {
-    const id = await insertUser(q, { ...person, platformRole: null });
-    created.set(person.email, id);
-    await audit(q, { kind: "user.created", target: { type: "user", id }, details: { email: person.email, via: "import" } });
+    const { spaceId, role } = firstLine.get(person.email)!;
+    invitations.push(await sendInvitation(s, q, { ...person, spaceId, role, invitedBy }));
   }
-  const changes: AccessChange[] = [];
-  for (const line of plan.lines) {
-    const userId = line.userId ?? created.get(line.email)!;
-    if (line.membership === "unchanged") continue;
-    const previousRole = await upsertMembership(q, userId, line.spaceId, line.role);
-    await auditMembership(audit, q, { userId, spaceId: line.spaceId, role: line.role, previousRole, via: "import" });
-    changes.push({ kind: "membership", userId, spaceId: line.spaceId });
-  }
-  for (const person of plan.newPeople) {
-    const first = plan.lines.find((l) => l.email === person.email)!;
-    invitations.push(await sendInvitation(s, q, { ...person, spaceId: first.spaceId, role: first.role, invitedBy }));
-  }
-  return { changes, invitations };
+  return {
+    changes: changed.map(({ userId, spaceId }) => ({ kind: "membership", userId, spaceId })),
+    invitations,
+  };
+}
+
+/** Sends the mails a few at a time: thousands one after the other would hold the answer too long. */
+async function deliverAll(invitations: InvitationResult[], concurrency = 8): Promise<void> {
+  const queue = [...invitations];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await next.deliver();
+    }),
+  );
 }
 
 export function adminImportRoutes(s: Services) {
@@ -86,7 +100,7 @@ export function adminImportRoutes(s: Services) {
       );
     }
     for (const change of applied?.changes ?? []) s.bus.accessChanged(change);
-    for (const invitation of applied?.invitations ?? []) await invitation.deliver();
+    await deliverAll(applied?.invitations ?? []);
     return c.json(report);
   });
 

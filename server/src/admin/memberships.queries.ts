@@ -21,6 +21,19 @@ export async function upsertMembership(
   return before?.role ?? null;
 }
 
+/** Adds or changes many memberships in one statement (the import already knows the roles before). */
+export async function upsertMemberships(
+  q: Queryable,
+  rows: { userId: string; spaceId: string; role: SpaceRole }[],
+): Promise<void> {
+  await q.query(
+    `INSERT INTO memberships (user_id, space_id, role)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
+     ON CONFLICT (user_id, space_id) DO UPDATE SET role = EXCLUDED.role`,
+    [rows.map((r) => r.userId), rows.map((r) => r.spaceId), rows.map((r) => r.role)],
+  );
+}
+
 /** Removes a membership; returns the role it had, null when there was none. */
 export async function deleteMembership(q: Queryable, userId: string, spaceId: string): Promise<SpaceRole | null> {
   const [row] = await q.query<{ role: SpaceRole }>(

@@ -107,16 +107,22 @@ export interface NewUser {
   platformRole: PlatformRole | null;
 }
 
-/** Creates an account without a password: the person sets one from their invitation. */
-export async function insertUser(q: Queryable, u: NewUser): Promise<string> {
-  const id = crypto.randomUUID();
+/**
+ * Creates accounts without a password (each person sets one from their invitation), in one
+ * statement however many there are; returns their ids in the same order.
+ */
+export async function insertUsers(q: Queryable, users: NewUser[]): Promise<string[]> {
+  const ids = users.map(() => crypto.randomUUID());
+  const column = <K extends keyof NewUser>(k: K) => users.map((u) => u[k]);
   await q.query(
     `INSERT INTO users (id, email, first_name, last_name, organisation, platform_role)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, u.email, u.firstName, u.lastName, u.organisation, u.platformRole],
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [ids, column("email"), column("firstName"), column("lastName"), column("organisation"), column("platformRole")],
   );
-  return id;
+  return ids;
 }
+
+export const insertUser = async (q: Queryable, u: NewUser) => (await insertUsers(q, [u]))[0]!;
 
 export const emailTaken = async (q: Queryable, email: string) =>
   (await q.query("SELECT 1 FROM users WHERE email = $1", [email])).length > 0;
