@@ -38,6 +38,12 @@ import {
   type ThreadRow,
 } from "./queries.js";
 
+/** The people who wrote in the document: its creator (the template) and everyone who typed in it. */
+const writersOf = async (q: Queryable, document: DocumentRow) => [
+  ...(document.created_by ? [document.created_by] : []),
+  ...(await documentAuthors(q, document.id)),
+];
+
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** The threads as the API shows them, each anchor resolved against the current state. */
@@ -168,7 +174,7 @@ export function commentRoutes(s: Services) {
       await insertComment(q, { threadId: id, userId: actor.id, body: body.body, mentions });
       await tell(q, document, actor.id, [
         { kind: "mention", recipients: mentions, summary: `${who} vous a mentionné dans « ${document.title} »` },
-        { kind: "comment", recipients: await documentAuthors(q, document.id), summary: `${who} a commenté « ${document.title} »` },
+        { kind: "comment", recipients: await writersOf(q, document), summary: `${who} a commenté « ${document.title} »` },
       ]);
     });
     return threadReply(c, document, id, 201);
@@ -186,7 +192,7 @@ export function commentRoutes(s: Services) {
       await tell(q, document, actor.id, [
         { kind: "mention", recipients: mentions, summary: `${who} vous a mentionné dans « ${document.title} »` },
         { kind: "reply", recipients: before, summary: `${who} a répondu à une discussion de « ${document.title} »` },
-        { kind: "comment", recipients: await documentAuthors(q, document.id), summary: `${who} a commenté « ${document.title} »` },
+        { kind: "comment", recipients: await writersOf(q, document), summary: `${who} a commenté « ${document.title} »` },
       ]);
     });
     return threadReply(c, document, thread.id, 201);
