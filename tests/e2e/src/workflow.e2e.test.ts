@@ -144,4 +144,29 @@ describe("reviewing a livrable across levels", () => {
     expect(await again.textContent()).toContain("En relecture");
     expect(await again.textContent()).toContain("aucun commentaire ouvert");
   });
+
+  test("each person chooses, per kind of event, a mail at once, in the daily digest or none", async () => {
+    const paul = await as(PILOTE, "/notifications");
+    await paul.page.getByRole("link", { name: "Choisir quels courriels je reçois" }).click();
+    await paul.page.getByRole("heading", { level: 1, name: "Préférences de notification" }).waitFor();
+    const status = paul.page.getByRole("group", { name: "Changement de statut d'un document de mes espaces" });
+    // The defaults: mentions at once, status changes in the digest.
+    expect(await status.getByLabel("Dans le résumé quotidien").isChecked()).toBe(true);
+    expect(
+      await paul.page.getByRole("group", { name: "On me mentionne (@)" }).getByLabel("Un courriel tout de suite").isChecked(),
+    ).toBe(true);
+    // DSFR radios are drawn by their labels: a person clicks the label.
+    await status.getByText("Un courriel tout de suite").click();
+    await paul.page.getByRole("group", { name: /^Commentaire sur un document/ }).getByText("Pas de courriel").click();
+    expect(await status.getByLabel("Un courriel tout de suite").isChecked()).toBe(true);
+    await paul.page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+    await paul.page.getByText("Vos préférences de notification sont enregistrées.").waitFor();
+    await screenshot(paul.page, "preferences-notification");
+
+    await paul.page.reload();
+    await paul.page.getByRole("heading", { level: 1, name: "Préférences de notification" }).waitFor();
+    await expect.poll(() => status.getByLabel("Un courriel tout de suite").isChecked()).toBe(true);
+    const prefs = await (await paul.page.request.get(`${app.url}/api/me/notification-preferences`)).json();
+    expect(prefs.preferences).toEqual({ mention: "immediate", reply: "immediate", comment: "none", status: "immediate" });
+  });
 });

@@ -20,9 +20,11 @@ export function PreferencesPage() {
   const loaded = useLoad(getPreferences, []);
   const [prefs, setPrefs] = useState<NotificationPreferences | null>(null);
   const { run, pending, error } = useAction();
+  // The form starts from what was loaded, once: the loaded data keeps its identity between renders.
+  const saved = loaded.state === "ready" ? loaded.data : null;
   useEffect(() => {
-    if (loaded.state === "ready") setPrefs(loaded.data);
-  }, [loaded]);
+    if (saved) setPrefs(saved);
+  }, [saved]);
 
   if (loaded.state === "error") return <LoadError title={TITLE} error={loaded.error} />;
   const submit = async (e: FormEvent) => {
