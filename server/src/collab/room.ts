@@ -78,6 +78,8 @@ export class Room {
 
   /** Handles one frame; a malformed or hostile one closes that connection only. */
   async receive(conn: Conn, data: Uint8Array) {
+    // After a failed write this memory is ahead of the database: nothing more is answered from it.
+    if (this.failed) return;
     try {
       const msg = readMessage(data);
       switch (msg.type) {
@@ -188,8 +190,9 @@ export class Room {
     while (this.writing) await this.writing;
   }
 
-  get rowsInLog() {
-    return this.logRows;
+  /** A write failed: the room is closing and must not take new connections. */
+  get broken() {
+    return this.failed;
   }
 
   private broadcast(message: Uint8Array, except: Conn | null) {

@@ -73,6 +73,8 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
 
   function join(ws: WebSocket, conn: Conn) {
     let room = rooms.get(conn.documentId);
+    // Until its connections are gone, a room whose write failed sends them back to retry later.
+    if (room?.broken) return conn.close(COLLAB_CLOSE.storageFailed);
     if (room && room.conns.size >= config.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT) {
       return conn.close(COLLAB_CLOSE.tooManyConnections);
     }

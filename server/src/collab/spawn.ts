@@ -39,7 +39,7 @@ export async function spawnServer(env: Record<string, string>): Promise<Spawned>
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`le serveur ne démarre pas :\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`le serveur ne démarre pas :\n${out}`)), 120_000);
     const look = () => {
       const m = /Atelier est prêt : (http:\/\/\S+)/.exec(out);
       if (m) {

@@ -48,7 +48,8 @@ export async function appendUpdate(q: Queryable, documentId: string, update: Uin
 export async function compactLog(db: Db, documentId: string): Promise<{ rows: number; bytes: number }> {
   return db.tx(async (q) => {
     // The document's row is the lock: a second instance compacting waits, then finds one row.
-    await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
+    // NO KEY UPDATE leaves appends free meanwhile (their foreign key check only shares the key).
+    await q.query("SELECT id FROM documents WHERE id = $1 FOR NO KEY UPDATE", [documentId]);
     const rows = await q.query<{ id: number; data: Uint8Array }>(
       "SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id",
       [documentId],
