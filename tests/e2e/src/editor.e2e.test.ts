@@ -126,6 +126,17 @@ describe("co-writing a livrable", () => {
     await editorOf(page).locator("em", { hasText: "et analysé" }).waitFor();
     expect(await bold.getAttribute("aria-pressed")).toBe("false");
     expect(await page.getByRole("button", { name: "Italique" }).getAttribute("aria-pressed")).toBe("true");
+    // The toolbar is one tab stop, reached from the text with Alt+F10, walked with the arrows, left with Escape.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    expect(await page.getByRole("toolbar").locator('button[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press("Alt+F10");
+    expect(await focused()).toBe("Annuler");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused()).toBe("Titre de niveau 1");
+    await page.keyboard.press("End");
+    expect(await focused()).toBe("Insérer un tableau");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("textbox");
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Insérer un tableau" }).click();
     await editorOf(page).locator("table").nth(0).waitFor();

@@ -3,7 +3,7 @@ import { COLLAB_CLOSE, COLLAB_FRAGMENT } from "@atelier/shared";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect } from "react";
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect } from "react";
 import { Link } from "react-router";
 import { CollaborationGuard } from "./collaborationGuard";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -66,13 +66,26 @@ export function CollaborativeEditor({ documentId, title, canEdit, user }: Props)
   return <LiveEditor collab={collab} status={status} title={title} canEdit={canEdit} user={user} />;
 }
 
+const KEYBOARD_HINT_ID = "aide-clavier-editeur";
+
 const contentAttributes = (title: string, editable: boolean) => ({
   role: "textbox",
   "aria-multiline": "true",
   "aria-label": `Texte du document « ${title} »`,
   "aria-readonly": String(!editable),
+  ...(editable ? { "aria-describedby": KEYBOARD_HINT_ID } : {}),
   class: "atelier-editor__content",
 });
+
+/** Alt+F10 from the text goes to the toolbar, as in the usual word processors of the administration. */
+function toToolbar(e: ReactKeyboardEvent<HTMLElement>) {
+  if (!e.altKey || e.key !== "F10") return;
+  const button = e.currentTarget.querySelector<HTMLButtonElement>('.atelier-toolbar button[tabindex="0"]');
+  if (button) {
+    e.preventDefault();
+    button.focus();
+  }
+}
 
 const presenceOf = (user: EditorUser, editable: boolean): PresenceUser => ({
   name: user.name,
@@ -106,7 +119,7 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
   }, [editor, editable, title, user.id, user.name]);
 
   return (
-    <div className="atelier-editor">
+    <div className="atelier-editor" onKeyDown={toToolbar}>
       <div className="atelier-editor__bar">
         <ConnectionStatus status={status} />
         <Presence provider={collab.provider} />
@@ -130,7 +143,14 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
           <p>Lecture seule : vous pouvez lire ce document et suivre les modifications en direct, pas le modifier.</p>
         </div>
       )}
-      {editor && editable && <Toolbar editor={editor} />}
+      {editor && editable && (
+        <>
+          <p id={KEYBOARD_HINT_ID} className="fr-sr-only">
+            Alt+F10 : aller à la barre d'outils ; Échap : revenir au texte.
+          </p>
+          <Toolbar editor={editor} />
+        </>
+      )}
       <div className="atelier-editor__body">
         {editor && <TableOfContents editor={editor} />}
         <EditorContent editor={editor} className="atelier-editor__page" />

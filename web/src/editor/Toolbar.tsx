@@ -1,6 +1,6 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { type KeyboardEvent, useState } from "react";
+import { type FocusEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from "react";
 import { LinkForm } from "./LinkForm";
 import { ToolbarButton } from "./ToolbarButton";
 
@@ -19,21 +19,51 @@ const ALIGNMENTS: { value: Align; label: string; shortcut: string; icon: string 
   { value: "justify", label: "Justifier", shortcut: "Mod-Shift-j", icon: "fr-icon-align-justify" },
 ];
 
-/** Arrow keys move along the toolbar, as in any toolbar (WAI-ARIA toolbar pattern). */
-function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
-  if (e.key !== "ArrowRight" && e.key !== "ArrowLeft" && e.key !== "Home" && e.key !== "End") return;
-  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button:not(:disabled)")];
-  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (at < 0) return;
-  e.preventDefault();
-  const next =
-    e.key === "Home" ? 0 : e.key === "End" ? buttons.length - 1 : (at + (e.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
-  buttons[next]?.focus();
+const enabledButtons = (bar: HTMLElement | null) => [...(bar?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [])];
+
+/**
+ * One tab stop for the whole toolbar, arrow keys (and Home/End) to move along it, Escape back to the text: the
+ * WAI-ARIA toolbar pattern, so that the keyboard does not cross thirty buttons to reach the text.
+ */
+function useRovingFocus(editor: Editor) {
+  const bar = useRef<HTMLDivElement>(null);
+  const current = useRef(0);
+  const apply = () => {
+    const buttons = enabledButtons(bar.current);
+    const at = Math.min(current.current, buttons.length - 1);
+    buttons.forEach((b, i) => (b.tabIndex = i === at ? 0 : -1));
+  };
+  // Buttons appear (table tools) and get disabled (undo) as the text changes: re-apply after every render.
+  useLayoutEffect(apply);
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const at = enabledButtons(bar.current).findIndex((b) => b === (e.target as EventTarget));
+    if (at >= 0 && at !== current.current) {
+      current.current = at;
+      apply();
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      editor.commands.focus();
+      return;
+    }
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft" && e.key !== "Home" && e.key !== "End") return;
+    const buttons = enabledButtons(bar.current);
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const next =
+      e.key === "Home" ? 0 : e.key === "End" ? buttons.length - 1 : (at + (e.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
+    buttons[next]?.focus();
+  };
+  return { ref: bar, onFocus, onKeyDown };
 }
 
 /** The formatting toolbar of a writable document. */
 export function Toolbar({ editor }: { editor: Editor }) {
   const [linkOpen, setLinkOpen] = useState(false);
+  const roving = useRovingFocus(editor);
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -58,7 +88,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
 
   return (
     <>
-    <div className="atelier-toolbar" role="toolbar" aria-label="Mise en forme du texte" onKeyDown={moveFocus}>
+    <div className="atelier-toolbar" role="toolbar" aria-label="Mise en forme du texte" {...roving}>
       <div className="atelier-toolbar__group">
         <ToolbarButton label="Annuler" icon="fr-icon-arrow-go-back-line" shortcut="Mod-z" disabled={!s.undo} onClick={() => run().undo().run()} />
         <ToolbarButton label="Rétablir" icon="fr-icon-arrow-go-forward-line" shortcut="Mod-Shift-z" disabled={!s.redo} onClick={() => run().redo().run()} />
