@@ -41,9 +41,23 @@ test("a person who forgot their password gets a link by mail, chooses a new one 
   await logIn(page, app.url, email, "un nouveau mot de passe");
   await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
 
+  // The session ends behind the page's back: the next API answer (401) leads to the login page,
+  // which then brings the person back where they were going.
+  await page.evaluate(() => fetch("/api/auth/logout", { method: "POST" }));
+  const space = page.getByTestId("mes-espaces").getByRole("link").first();
+  const target = new URL((await space.getAttribute("href"))!, app.url).pathname;
+  await space.click();
+  await page.waitForURL(`${app.url}/connexion?retour=${encodeURIComponent(target)}`);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("un nouveau mot de passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(app.url + target);
+  await page.locator("#contenu h1").waitFor();
+
   // Logging out leads back to the login page; the spaces are then out of reach.
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await page.waitForURL(/\/connexion$/);
+  await expect.poll(() => page.getByTestId("annonces").textContent()).toBe("Vous êtes déconnecté(e).");
   await page.goto(`${app.url}/`);
   await page.waitForURL(/\/connexion$/);
 });

@@ -59,11 +59,12 @@ export function Layout() {
           text: "Se déconnecter",
           buttonProps: {
             type: "button",
-            onClick: () =>
-              void signOut().then(() => {
-                announce("Vous êtes déconnecté(e).");
-                navigate("/connexion");
-              }),
+            // To the login page first: leaving a protected page once the session is gone would
+            // otherwise send there with this page as the place to come back to.
+            onClick: () => {
+              navigate("/connexion");
+              void signOut().then(() => announce("Vous êtes déconnecté(e)."));
+            },
           },
         },
       ]
