@@ -1,5 +1,5 @@
 /** Bulk import of members from a CSV file, with a dry run that writes nothing. */
-import { ImportQuery, type ImportReport } from "@atelier/shared";
+import { IMPORT_COLUMNS, ImportQuery, type ImportReport } from "@atelier/shared";
 import { Hono, type Context } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
@@ -71,6 +71,15 @@ async function deliverAll(invitations: InvitationResult[], concurrency = 8): Pro
 export function adminImportRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   app.use("*", requirePlatform("admin.users"));
+
+  // A file to fill in, that spreadsheets open with the accents intact (BOM) and French separators.
+  app.get("/members/modele.csv", (c) => {
+    const csv = `\uFEFF${IMPORT_COLUMNS.join(";")}\r\nprenom.nom@exemple.gouv.fr;Nom;Prénom;Organisme;grand-sud;membre\r\n`;
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="modele-import-membres.csv"',
+    });
+  });
 
   app.post("/members", async (c) => {
     const actor = requireActor(c.get("user"));

@@ -171,6 +171,16 @@ describe("real run", () => {
 });
 
 describe("reading the file", () => {
+  it("offers a template that imports as it is", async () => {
+    const res = await admin.raw("GET", "/api/admin/import/members/modele.csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="modele-import-membres\.csv"/);
+    const template = await res.text();
+    const r = await upload(template, true);
+    expect(r.body).toMatchObject({ lines: 1, errors: [] });
+  });
+
   it("accepts a comma separator, a BOM, header variants in any order and quoted fields", async () => {
     const a = fresh();
     const csv = `\uFEFF Rôle ,ESPACE,Email,Nom,Prenom,Organisme\r\nlecteur,corse,${a},"Durand, épouse Martin",Hélène,"Mairie de ""Bastia"""\r\n`;

@@ -100,6 +100,7 @@ export const rows: MatrixRow[] = [
     await ok(ctx.admin.post(`/api/admin/spaces/${id}/archive`));
     return ctx.client.post(`/api/admin/spaces/${id}/unarchive`);
   }),
+  row("admin : télécharger le modèle d'import", ({ client }) => client.get("/api/admin/import/members/modele.csv")),
   row("admin : importer des membres (essai)", (ctx) => importOne(ctx, true)),
   row("admin : importer des membres", (ctx) => importOne(ctx, false)),
 ];

@@ -152,7 +152,10 @@ export type AdminSpaceReply = z.infer<typeof AdminSpaceReply>;
 
 /* ---------- CSV import of members ---------- */
 
-/** Columns of the import file, in this order, as the header names them. */
+/**
+ * Columns of the import file, as the header names them (any order; case and accents ignored).
+ * GET /api/admin/import/members/modele.csv gives a template to fill in.
+ */
 export const IMPORT_COLUMNS = ["email", "nom", "prénom", "organisme", "espace", "rôle"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 /** Within the server's default body limit (BODY_LIMIT_BYTES, 1 MB), which applies first. */
