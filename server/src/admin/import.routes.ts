@@ -32,7 +32,7 @@ interface Applied {
 
 /** Writes a plan without bad lines: new accounts (invited into their first space) and memberships. */
 async function applyImport(s: Services, q: Queryable, plan: ImportPlan, invitedBy: string, audit: Audit): Promise<Applied> {
-  // Written in a few statements whatever the file's size; only the invitations go one by one.
+  // Accounts and memberships go in one statement each; audit entries and invitations one by one.
   const ids = await insertUsers(q, plan.newPeople.map((p) => ({ ...p, platformRole: null })));
   const created = new Map(plan.newPeople.map((p, i) => [p.email, ids[i]!]));
   for (const [email, id] of created) {
