@@ -120,3 +120,28 @@ describe("a territorial membre", () => {
     expect(await page.getByLabel("Mot de passe", { exact: true }).getAttribute("aria-describedby")).toContain("connexion-erreur");
   });
 });
+
+describe("a territorial pilote", () => {
+  test("changes a member's role and removes a member, each told through the live region", async () => {
+    const { page } = await browse();
+    const id = await app.spaceId("grand-sud");
+    await logIn(page, app.url, "pilote.grand-sud@atelier.test", undefined, `/espaces/${id}`);
+    const members = page.getByTestId("membres");
+    await members.waitFor();
+
+    await members.getByLabel("Rôle de Léa Lectrice").selectOption("contributeur");
+    await members.getByRole("button", { name: "Enregistrer le rôle de Léa Lectrice" }).click();
+    await expect.poll(() => page.getByTestId("annonces").textContent()).toBe("Léa Lectrice est maintenant Contributeur (partenaire).");
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await members.getByRole("button", { name: "Retirer Karim Partenaire de l'espace" }).click();
+    await members.getByRole("cell", { name: "Karim Partenaire", exact: true }).waitFor({ state: "detached" });
+
+    const rows = await app.services.db.query<{ email: string; role: string }>(
+      "SELECT u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.space_id = $1 ORDER BY u.email",
+      [id],
+    );
+    expect(rows.find((r) => r.email === "lecteur.grand-sud@atelier.test")?.role).toBe("contributeur");
+    expect(rows.some((r) => r.email === "partenaire@atelier.test")).toBe(false);
+  });
+});

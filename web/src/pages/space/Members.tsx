@@ -87,13 +87,13 @@ function MemberRow({
         <td>
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
             <li>
-              <Button priority="secondary" size="small" disabled={action.pending || role === member.role} onClick={save} title={`Enregistrer le rôle de ${name}`}>
-                Enregistrer
+              <Button priority="secondary" size="small" disabled={action.pending || role === member.role} onClick={save}>
+                Enregistrer<span className="fr-sr-only"> le rôle de {name}</span>
               </Button>
             </li>
             <li>
-              <Button priority="tertiary" size="small" disabled={action.pending} onClick={remove} title={`Retirer ${name} de l'espace`}>
-                Retirer
+              <Button priority="tertiary" size="small" disabled={action.pending} onClick={remove}>
+                Retirer<span className="fr-sr-only"> {name} de l'espace</span>
               </Button>
             </li>
           </ul>
