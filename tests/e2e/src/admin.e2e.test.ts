@@ -27,6 +27,13 @@ test("an admin finds users by search, from the header's Administration link", as
   expect(rows.some((r) => r.includes("Paul Pilote"))).toBe(true);
   expect(rows.some((r) => r.includes("Jean Aquitain"))).toBe(false);
   await screenshot(page, "admin-utilisateurs");
+
+  // Deactivation asks for confirmation, then shows at once.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Désactiver Léa Lectrice" }).click();
+  await page.getByRole("button", { name: "Réactiver Léa Lectrice" }).waitFor();
+  const [lea] = await app.services.db.query<{ active: boolean }>("SELECT active FROM users WHERE email = $1", ["lecteur.grand-sud@atelier.test"]);
+  expect(lea!.active).toBe(false);
 });
 
 test("the CSV import shows every bad line before anything is written, then applies a clean file", async () => {
