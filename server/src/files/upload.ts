@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { pipeline, Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import type { Services } from "../context.js";
 import { badRequest, HttpError } from "../http/errors.js";
@@ -70,20 +71,23 @@ export async function receive(s: Services, c: Context, originalName: string): Pr
   const declared = c.req.header("content-length");
   const size = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined;
   if (size !== undefined && size > max) throw tooLarge(max);
-  const body = c.req.raw.body;
-  if (!body || size === 0) throw badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
+  if (size === 0) throw badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
 
   const key = `files/${randomUUID()}`;
   const seen = inspector();
-  // pipeline, not pipe: a client that disconnects must fail the upload, not leave it waiting.
-  pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), seen.stream, () => {});
+  // The Node request itself when served by @hono/node-server (c.req.raw.body is then never
+  // touched: converting to a web stream and back costs much of the throughput). pipeline, not
+  // pipe: a client that disconnects must fail the upload, not leave it waiting.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const body = incoming ?? (c.req.raw.body ? Readable.fromWeb(c.req.raw.body as NodeWebStream<Uint8Array>) : Readable.from([]));
+  pipeline(body, seen.stream, () => {});
   let stored: number;
   try {
     stored = (await s.storage.put(key, seen.stream, { maxBytes: max, size })).size;
   } catch (err) {
     if (err instanceof TooLargeError) throw tooLarge(max);
     // A client that went away is not a server fault: say so (to no one) rather than log an error.
-    if (c.req.raw.signal.aborted || (err as NodeJS.ErrnoException).code === "ECONNRESET") {
+    if ((err as NodeJS.ErrnoException).code === "ECONNRESET" || (!incoming && c.req.raw.signal.aborted)) {
       throw badRequest("upload_interrupted", "Le dépôt a été interrompu avant la fin : rien n'a été enregistré.");
     }
     throw err;

@@ -1,3 +1,4 @@
+/// <reference path="./s3rver.d.ts" />
 /**
  * A real S3 HTTP endpoint for tests: s3rver on a free port, in a temporary folder.
  *
