@@ -44,10 +44,12 @@ const toMailed = (s: Services, n: PendingRow) => ({ summary: n.summary, link: ap
 
 /** Sends the pending immediate mails; returns how many went out. */
 export async function deliverImmediate(s: Services): Promise<number> {
-  // Claimed in one statement, so that two instances never send the same mail.
+  // Claimed in one statement, so that two instances never send the same mail. A claim left by
+  // an instance that stopped mid-way is taken again once it is clearly stale.
   const claimed = await s.db.query<PendingRow>(
     `UPDATE notifications n SET mail = 'sending' FROM users u
-      WHERE n.mail = 'immediate' AND u.id = n.user_id ${RETURNING}`,
+      WHERE u.id = n.user_id
+        AND (n.mail = 'immediate' OR (n.mail = 'sending' AND n.created_at < now() - interval '15 minutes')) ${RETURNING}`,
   );
   let sent = 0;
   for (const n of claimed) {

@@ -18,6 +18,7 @@ import { recordAudit } from "../audit/record.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { findDocument, type DocumentRow } from "../documents/queries.js";
+import { clientAddress } from "../http/client-address.js";
 import { badRequest, conflict, notFound } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { deliverImmediate, notify } from "../notifications/notify.js";
@@ -110,6 +111,7 @@ export function workflowRoutes(s: Services) {
         spaceId: row.space_id,
         target: { type: "document", id: row.id },
         details: { title: row.title, from, to: body.to, ...(comment ? { comment } : {}) },
+        address: clientAddress(c, s.config.TRUST_PROXY),
       });
       if (transition.freezesVersion) await freezeVersion(s, q, { documentId: row.id, status: body.to, actorId: actor.id, comment });
       await notify(s, q, {
