@@ -24,6 +24,9 @@ async function freshAsker(): Promise<{ email: string; client: Client; id: string
   return { email, client: await server.as(email), id: created.body.user.id };
 }
 
+const idOfPilote = async () =>
+  (await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'pilote.sud-ouest@atelier.test'"))[0]!.id;
+
 const ask = (client: Client, space: string, body: unknown = { message: "Je co-anime l'atelier 3." }) =>
   client.post(`/api/spaces/${space}/access-requests`, body);
 
@@ -100,6 +103,18 @@ describe("asking for access", () => {
     expect(await server.services.db.query("SELECT 1 FROM access_requests WHERE user_id = $1", [asker.id])).toHaveLength(0);
   });
 
+  it("mails the admins, not the pilotes, when the space is archived", async () => {
+    const asker = await freshAsker();
+    const archived = await spaceId(server, "aquitaine");
+    expect((await admin.put(`/api/admin/users/${await idOfPilote()}/memberships/${archived}`, { role: "pilote" })).status).toBe(200);
+    expect((await admin.post(`/api/admin/spaces/${archived}/archive`)).status).toBe(200);
+    const pilotesBefore = (await mailsTo(server, "pilote.sud-ouest@atelier.test")).length;
+    const adminsBefore = (await mailsTo(server, "admin@atelier.test")).length;
+    expect((await ask(asker.client, archived)).status).toBe(202);
+    expect(await mailsTo(server, "pilote.sud-ouest@atelier.test")).toHaveLength(pilotesBefore);
+    expect(await mailsTo(server, "admin@atelier.test")).toHaveLength(adminsBefore + 1);
+  });
+
   it("mails the admins when the space has no pilote", async () => {
     const asker = await freshAsker();
     const corse = await spaceId(server, "corse");
@@ -108,7 +123,7 @@ describe("asking for access", () => {
     const mails = await mailsTo(server, "admin@atelier.test");
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.subject).toMatch(/Corse/);
-    expect(mails.at(-1)!.text).toMatch(/n'a pas de pilote : vous le recevez comme administrateur/);
+    expect(mails.at(-1)!.text).toMatch(/que seul un administrateur peut ouvrir/);
   });
 });
 

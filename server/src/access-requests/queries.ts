@@ -74,13 +74,22 @@ export async function decide(
   );
 }
 
-/** Who hears of a new request: the space's active pilotes, or the active admins when it has none. */
-export async function requestRecipients(q: Queryable, spaceId: string): Promise<{ emails: string[]; admins: boolean }> {
-  const pilotes = await q.query<{ email: string }>(
-    `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
-      WHERE m.space_id = $1 AND m.role = 'pilote' AND u.active ORDER BY u.email`,
-    [spaceId],
-  );
+/**
+ * Who hears of a new request: the space's active pilotes, or the active admins when it has none
+ * or is archived (then only an admin may still change its members).
+ */
+export async function requestRecipients(
+  q: Queryable,
+  spaceId: string,
+  archived: boolean,
+): Promise<{ emails: string[]; admins: boolean }> {
+  const pilotes = archived
+    ? []
+    : await q.query<{ email: string }>(
+        `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.space_id = $1 AND m.role = 'pilote' AND u.active ORDER BY u.email`,
+        [spaceId],
+      );
   if (pilotes.length > 0) return { emails: pilotes.map((p) => p.email), admins: false };
   const admins = await q.query<{ email: string }>(
     "SELECT email FROM users WHERE platform_role = 'admin' AND active ORDER BY email",

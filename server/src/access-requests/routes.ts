@@ -44,7 +44,7 @@ export function accessRequestRoutes(s: Services) {
     const mails = await s.db.tx(async (q): Promise<Mail[]> => {
       // A second request while one is pending is answered alike, and nobody is mailed twice.
       if (!(await insertRequest(q, found.space.id, actor.id, message))) return [];
-      const recipients = await requestRecipients(q, found.space.id);
+      const recipients = await requestRecipients(q, found.space.id, found.space.archived_at !== null);
       const content = accessRequestedMail({
         requester: `${user.firstName} ${user.lastName}`.trim() || user.email,
         requesterEmail: user.email,

@@ -90,10 +90,10 @@ export function accessRequestedMail(p: {
   spaceName: string;
   message: string;
   link: string;
-  /** Admins hear of requests to spaces that have no pilote. */
+  /** Admins hear of requests to spaces that have no pilote or are archived. */
   toAdmins: boolean;
 }): MailContent {
-  const yours = p.toAdmins ? "qui n'a pas de pilote : vous le recevez comme administrateur" : "dont vous êtes pilote";
+  const yours = p.toAdmins ? "que seul un administrateur peut ouvrir à de nouveaux membres" : "dont vous êtes pilote";
   return {
     subject: `Demande d'accès à l'espace « ${p.spaceName} »`,
     text: `Bonjour,
