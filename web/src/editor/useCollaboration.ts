@@ -83,7 +83,11 @@ class Collaboration {
       this.set({ closed: collabCloseByCode(code) ?? { code, retry: false, reason, message: reason || "Connexion fermée par le serveur." } });
     });
     this.ydoc.on("update", (_update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider && origin !== this.local && !this.provider.synced) this.set({ unsynced: true });
+      const local = origin !== this.provider && origin !== this.local;
+      if (local && !this.provider.synced && !this.status.unsynced) {
+        this.set({ unsynced: true });
+        this.refresh();
+      }
     });
     this.blockedTimer = setTimeout(() => {
       if (!this.everConnected) this.set({ blocked: true });
