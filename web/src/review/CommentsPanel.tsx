@@ -21,6 +21,7 @@ export function CommentsPanel({ documentId, editor }: { documentId: string; edit
   const people = useLoad(() => mentionable(documentId).catch(() => ({ people: [] })), [documentId]);
   const [selected, setSelected] = useState<string | null>(null);
   const [writing, setWriting] = useState<ReturnType<typeof selectionAnchor>>(null);
+  const [noSelection, setNoSelection] = useState(false);
   const threads = loaded.state === "ready" ? loaded.data.threads : [];
   const canComment = loaded.state === "ready" && loaded.data.can.comment;
   const { reload } = loaded;
@@ -45,14 +46,21 @@ export function CommentsPanel({ documentId, editor }: { documentId: string; edit
         <button
           type="button"
           className="fr-btn fr-btn--sm fr-icon-chat-3-line fr-btn--icon-left fr-mb-2w"
-          onClick={() => setWriting(selectionAnchor(editor))}
+          onClick={() => {
+            const picked = selectionAnchor(editor);
+            setWriting(picked);
+            setNoSelection(picked === null);
+          }}
           onMouseDown={(e) => e.preventDefault()}
         >
           Commenter la sélection
         </button>
       )}
       {writing === null && canComment && (
-        <p className="fr-hint-text">Sélectionnez un passage du texte puis choisissez « Commenter la sélection ».</p>
+        <p className={noSelection ? "fr-error-text" : "fr-hint-text"} role={noSelection ? "alert" : undefined}>
+          {noSelection ? "Aucun passage sélectionné : " : ""}
+          Sélectionnez un passage du texte puis choisissez « Commenter la sélection ».
+        </p>
       )}
       {writing && (
         <NewThread

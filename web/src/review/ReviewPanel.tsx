@@ -3,7 +3,7 @@
  * and closes. Its one entry point is <ReviewPanel editor ydoc>, placed next to the editor.
  */
 import type { Editor } from "@tiptap/core";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { commentHighlights } from "./anchors";
 import { CommentsPanel } from "./CommentsPanel";
 import { HistoryPanel } from "./HistoryPanel";
@@ -14,6 +14,17 @@ type Tab = "comments" | "history";
 export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId: string }) {
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<Tab>("comments");
+  const panel = useRef<HTMLElement>(null);
+
+  // Opening the panel takes the focus there (to its selected tab), closing brings it back to the button.
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
 
   // The highlights of commented passages live in the editor for as long as the panel is on the page.
   useEffect(() => {
@@ -31,11 +42,19 @@ export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId
         className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-chat-3-line fr-btn--icon-left atelier-review__toggle"
         aria-expanded={open}
         aria-controls="atelier-review"
+        ref={toggle}
         onClick={() => setOpen((o) => !o)}
       >
         Commentaires et historique
       </button>
-      <aside id="atelier-review" className="atelier-review" hidden={!open} aria-label="Commentaires et historique">
+      <aside
+        id="atelier-review"
+        ref={panel}
+        className="atelier-review"
+        hidden={!open}
+        aria-label="Commentaires et historique"
+        onKeyDown={(e) => e.key === "Escape" && close()}
+      >
         <div className="atelier-review__head">
           <div role="tablist" aria-label="Relecture" className="atelier-review__tabs">
             {(
@@ -62,7 +81,7 @@ export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId
             type="button"
             className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-close-line"
             title="Fermer le panneau"
-            onClick={() => setOpen(false)}
+            onClick={close}
           >
             Fermer le panneau
           </button>
