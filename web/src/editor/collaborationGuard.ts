@@ -1,13 +1,11 @@
 import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 
-const fromSync = (tr: Transaction) => tr.getMeta(ySyncPluginKey) !== undefined;
-
 /**
- * Keeps a client from writing what it did not type: on a read-only editor no local change reaches the document, and
- * plugins reacting to someone else's change (autolink, table fixing…) do not write it a second time from every
- * client — the author's own editor already did.
+ * Keeps a read-only editor from writing anything: not the reader's input (the editor is not editable), and not what
+ * plugins append when someone else's change arrives (autolink, table fixing…), which the Yjs binding would otherwise
+ * send as the reader's own edit. Only the changes the binding brings in are applied.
  */
 export const CollaborationGuard = Extension.create({
   name: "collaborationGuard",
@@ -16,12 +14,7 @@ export const CollaborationGuard = Extension.create({
     return [
       new Plugin({
         key: new PluginKey("collaborationGuard"),
-        filterTransaction(tr) {
-          if (!tr.docChanged || fromSync(tr)) return true;
-          if (!editor.isEditable) return false;
-          const root = tr.getMeta("appendedTransaction") as Transaction | undefined;
-          return !(root && fromSync(root));
-        },
+        filterTransaction: (tr) => editor.isEditable || !tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined,
       }),
     ];
   },
