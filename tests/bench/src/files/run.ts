@@ -1,0 +1,160 @@
+/**
+ * Files benchmark: upload and download of one large file through Atelier (its own process, so
+ * its memory is read alone) to an S3 endpoint and to the local folder, beside a direct upload and
+ * download with the minio client to the same S3 endpoint in the same run.
+ *
+ *   pnpm --filter @atelier/bench bench:files            (1 GiB; FILES_BENCH_MB=256 for a quick run)
+ *
+ * The S3 endpoint is s3rver (the one the tests use) unless BENCH_S3_ENDPOINT/…_ACCESS_KEY/
+ * …_SECRET_KEY point at a real MinIO. Writes tests/bench/out/files-<time>.json.
+ */
+import { request } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { Client } from "minio";
+import { startTestS3 } from "@atelier/server/src/storage/test-s3.js";
+import { measure, rssMiB } from "../collab/procstat.js";
+import { freePort, REPO, spawnReady, stopChild } from "../collab/servers.js";
+
+const MB = 1024 * 1024;
+const SIZE = Number(process.env.FILES_BENCH_MB ?? 1024) * MB;
+const CHUNK = Buffer.alloc(MB, "atelier-egts ");
+
+/** SIZE bytes produced on demand: the client holds one chunk at a time. */
+const body = () =>
+  Readable.from(
+    (function* () {
+      for (let sent = 0; sent < SIZE; sent += CHUNK.length) yield CHUNK.subarray(0, Math.min(CHUNK.length, SIZE - sent));
+    })(),
+  );
+
+async function drain(stream: NodeJS.ReadableStream): Promise<number> {
+  let n = 0;
+  for await (const c of stream) n += (c as Buffer).length;
+  return n;
+}
+
+interface Atelier {
+  pid: number;
+  url: string;
+  cookie: string;
+  spaceId: string;
+  stop(): Promise<void>;
+}
+
+async function startAtelier(env: Record<string, string>): Promise<Atelier> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-bench-files-"));
+  const child = await spawnReady(
+    ["--import", "tsx", path.join(REPO, "server/src/main.ts")],
+    { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "true", WEB_DIST: "", LOG_LEVEL: "warn", FILE_MAX_BYTES: String(SIZE + MB), ...env },
+    /Atelier est prêt/,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const origin = `http://localhost:${port}`;
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: "atelier-demo-2026" }),
+  });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const spaces = (await (await fetch(`${url}/api/spaces`, { headers: { cookie } })).json()) as { spaces: { id: string; slug: string }[] };
+  return {
+    pid: child.pid!,
+    url,
+    cookie: `${cookie}`,
+    spaceId: spaces.spaces.find((s) => s.slug === "grand-sud")!.id,
+    async stop() {
+      await stopChild(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function upload(a: Atelier): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${a.url}/api/spaces/${a.spaceId}/files?name=bench.bin`, {
+      method: "POST",
+      headers: { cookie: a.cookie, origin: a.url.replace("127.0.0.1", "localhost"), "content-type": "application/octet-stream", "content-length": String(SIZE) },
+    });
+    req.on("response", async (res) => {
+      let text = "";
+      for await (const c of res) text += c;
+      if (res.statusCode !== 201) return reject(new Error(`upload ${res.statusCode}: ${text}`));
+      resolve((JSON.parse(text) as { file: { id: string } }).file.id);
+    });
+    req.on("error", reject);
+    body().pipe(req);
+  });
+}
+
+async function download(a: Atelier, id: string): Promise<number> {
+  const res = await fetch(`${a.url}/api/files/${id}/download`, { headers: { cookie: a.cookie } });
+  return drain(Readable.fromWeb(res.body as never));
+}
+
+const mbps = (seconds: number) => Math.round((SIZE / MB / seconds) * 10) / 10;
+
+async function throughAtelier(name: string, env: Record<string, string>) {
+  const a = await startAtelier(env);
+  try {
+    const idle = rssMiB(a.pid);
+    const up = await measure(a.pid, () => upload(a));
+    const down = await measure(a.pid, () => download(a, up.result));
+    if (down.result !== SIZE) throw new Error(`${name}: downloaded ${down.result} bytes of ${SIZE}`);
+    return {
+      name,
+      idleRssMiB: Math.round(idle),
+      upload: { mbPerSecond: mbps(up.seconds), peakRssMiB: Math.round(up.peakRssMiB), growthMiB: Math.round(up.peakRssMiB - idle), cpuPercent: Math.round(up.cpuPercent) },
+      download: { mbPerSecond: mbps(down.seconds), peakRssMiB: Math.round(down.peakRssMiB), growthMiB: Math.round(down.peakRssMiB - idle), cpuPercent: Math.round(down.cpuPercent) },
+    };
+  } finally {
+    await a.stop();
+  }
+}
+
+async function main() {
+  const external = process.env.BENCH_S3_ENDPOINT;
+  const s3 = external ? null : await startTestS3();
+  const env = s3
+    ? s3.env
+    : { S3_ENDPOINT: external!, S3_ACCESS_KEY: process.env.BENCH_S3_ACCESS_KEY!, S3_SECRET_KEY: process.env.BENCH_S3_SECRET_KEY!, S3_BUCKET: `atelier-bench-${Date.now()}` };
+  try {
+    const u = new URL(env.S3_ENDPOINT);
+    const direct = new Client({ endPoint: u.hostname, port: Number(u.port), useSSL: u.protocol === "https:", accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY, pathStyle: true });
+    if (!(await direct.bucketExists(env.S3_BUCKET))) await direct.makeBucket(env.S3_BUCKET);
+    let t0 = performance.now();
+    await direct.putObject(env.S3_BUCKET, "direct.bin", body(), SIZE);
+    const directUp = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    const got = await drain(await direct.getObject(env.S3_BUCKET, "direct.bin"));
+    const directDown = (performance.now() - t0) / 1000;
+    if (got !== SIZE) throw new Error(`direct: downloaded ${got} bytes`);
+    await direct.removeObject(env.S3_BUCKET, "direct.bin");
+
+    const s3Run = await throughAtelier("atelier → S3", env);
+    const localRun = await throughAtelier("atelier → dossier local", {});
+    const result = {
+      date: new Date().toISOString(),
+      sizeMiB: SIZE / MB,
+      endpoint: external ? "MinIO (BENCH_S3_ENDPOINT)" : "s3rver 3.7.1",
+      node: process.version,
+      direct: { uploadMbPerSecond: mbps(directUp), downloadMbPerSecond: mbps(directDown) },
+      runs: [s3Run, localRun],
+      s3UploadShareOfDirect: Math.round((s3Run.upload.mbPerSecond / mbps(directUp)) * 100),
+      s3DownloadShareOfDirect: Math.round((s3Run.download.mbPerSecond / mbps(directDown)) * 100),
+    };
+    const out = path.join(REPO, "tests/bench/out");
+    await mkdir(out, { recursive: true });
+    const file = path.join(out, `files-${Date.now()}.json`);
+    await writeFile(file, JSON.stringify(result, null, 2));
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`\nRésultats écrits dans ${file}`);
+  } finally {
+    await s3?.close();
+  }
+}
+
+await main();
