@@ -94,6 +94,27 @@ export class VersionTracker {
     await snapshotIfChanged(this.db, { documentId, name: null, authorId: null, kind: "auto" });
   }
 
+  /**
+   * At start: documents edited since their latest version whose pause timer died with the
+   * previous process get their version now (or when their pause ends).
+   */
+  async recover() {
+    const rows = await this.db.query<{ document_id: string; idle_ms: number }>(
+      `SELECT a.document_id, (extract(epoch FROM now() - max(a.last_edit_at)) * 1000)::float8 AS idle_ms
+         FROM document_authors a
+        GROUP BY a.document_id
+       HAVING max(a.last_edit_at) > COALESCE(
+         (SELECT max(v.created_at) FROM document_versions v WHERE v.document_id = a.document_id), '-infinity')`,
+    );
+    for (const r of rows) {
+      const st = this.state(r.document_id);
+      if (st.pause || this.closed) continue;
+      st.since ??= Date.now();
+      st.pause = setTimeout(() => this.snapshot(r.document_id), Math.max(0, this.timings.VERSION_AUTO_PAUSE_MS - r.idle_ms));
+      st.pause.unref();
+    }
+  }
+
   private track<T>(p: Promise<T>): Promise<T> {
     this.running.add(p);
     void p.finally(() => this.running.delete(p));
@@ -114,6 +135,7 @@ const trackers = new WeakMap<Db, VersionTracker>();
 export function startTracker(db: Db, timings: Timings): VersionTracker {
   const t = new VersionTracker(db, timings);
   trackers.set(db, t);
+  void t.recover().catch((err) => console.error("[versions] reprise des versions automatiques impossible :", err));
   return t;
 }
 
