@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   COLLAB_COMPACT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Collaboration sockets are pinged this often; one that did not answer the last ping is closed. */
   COLLAB_PING_MS: z.coerce.number().int().positive().default(30_000),
+  /** A socket with more than this waiting to be sent cannot keep up: it is dropped, and resyncs on reconnecting. */
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   /** An automatic version after this long without edits, and at least this often while people write. */
   VERSION_AUTO_PAUSE_MS: z.coerce.number().int().positive().default(2 * 60_000),
   VERSION_AUTO_EVERY_MS: z.coerce.number().int().positive().default(10 * 60_000),

@@ -24,8 +24,12 @@ export class Conn {
     readonly sessionToken: string,
     readonly documentId: string,
     readOnly: boolean,
-    /** Where warnings go (nowhere when LOG_LEVEL is error or silent). */
-    private readonly warn: (line: string) => void,
+    private readonly opts: {
+      /** Bytes waiting to be sent past which the client is too slow to follow. */
+      maxBuffered: number;
+      /** Where warnings go (nowhere when LOG_LEVEL is error or silent). */
+      warn: (line: string) => void;
+    },
   ) {
     this.readOnly = readOnly;
   }
@@ -37,6 +41,12 @@ export class Conn {
 
   send(message: Uint8Array) {
     if (this.ws.readyState !== WebSocket.OPEN) return;
+    // Memory is not to grow for a client that does not read: it goes, and catches up when it comes back.
+    if (this.ws.bufferedAmount > this.opts.maxBuffered) {
+      this.log("client trop lent", `${this.ws.bufferedAmount} octets en attente`);
+      this.ws.terminate();
+      return;
+    }
     this.ws.send(message, (err) => {
       if (err) this.ws.terminate();
     });
@@ -49,6 +59,6 @@ export class Conn {
 
   log(what: string, err: unknown) {
     const detail = err instanceof Error ? err.message : String(err);
-    this.warn(`[collab] ${what} (document ${this.documentId}, utilisateur ${this.userId}) : ${detail}`);
+    this.opts.warn(`[collab] ${what} (document ${this.documentId}, utilisateur ${this.userId}) : ${detail}`);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { COLLAB_CLOSE } from "@atelier/shared";
@@ -22,6 +23,7 @@ beforeAll(async () => {
     COLLAB_MAX_MESSAGE_BYTES: "65536",
     COLLAB_MAX_DOCUMENT_BYTES: "60000",
     COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4",
+    COLLAB_MAX_BUFFERED_BYTES: "100000",
   });
   membre = await server.as("membre.grand-sud@atelier.test");
 });
@@ -174,4 +176,33 @@ describe("limits", () => {
     four[0]!.destroy();
     await synced(fifth);
   });
+
+  it("drops a client that does not read, and keeps the others", async () => {
+    const target = await newDocument();
+    const [fast, other] = [peer(target), peer(target)];
+    await Promise.all([fast, other].map(synced));
+    const slow = await raw(target);
+    let slowClosed = false;
+    void slow.closed.then(() => (slowClosed = true));
+    // Its TCP socket stops reading: what the server sends piles up, first in the kernel, then in memory.
+    (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    const writer = await raw(target);
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    for (let i = 0; i < 300; i++) {
+      presence.setLocalState({ i, filler: "x".repeat(50_000) });
+      writer.ws.send(
+        message(
+          (e) => encoding.writeVarUint(e, MESSAGE_AWARENESS),
+          (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])),
+        ),
+      );
+      if (i % 20 === 0) await new Promise((r) => setTimeout(r, 10));
+    }
+    await until("présence reçue", () => fast.provider.awareness.getStates().get(presence.clientID)?.i === 299, 30_000);
+    presence.destroy();
+    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    await until("client lent coupé", () => slowClosed, 30_000);
+    expect((await slow.closed).code).toBe(1006);
+    await stillWorks(target, fast, other, "les autres suivent");
+  }, 90_000);
 });

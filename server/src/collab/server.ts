@@ -33,7 +33,10 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   const inactivityMs = config.SESSION_INACTIVITY_DAYS * 24 * 3600 * 1000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
   const rooms = new Map<string, Room>();
-  const warn = ["error", "silent"].includes(config.LOG_LEVEL) ? () => {} : (line: string) => console.warn(line);
+  const connOpts = {
+    maxBuffered: config.COLLAB_MAX_BUFFERED_BYTES,
+    warn: ["error", "silent"].includes(config.LOG_LEVEL) ? () => {} : (line: string) => console.warn(line),
+  };
   /** Rooms being let go: a new room of the same document waits for their last writes. */
   const disposing = new Map<string, Promise<void>>();
   const fanout: Fanout | null = config.REDIS_URL ? await createRedisFanout(config.REDIS_URL, (c) => void recheck(c)) : null;
@@ -62,7 +65,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
         wss.handleUpgrade(req, socket, head, (ws) => {
           // Refusals complete the handshake so that the client reads why in the close frame.
           if (!access.ok) return ws.close(access.refusal.code, access.refusal.reason);
-          join(ws, new Conn(ws, access.user.id, token!, documentId, !access.canEdit, warn));
+          join(ws, new Conn(ws, access.user.id, token!, documentId, !access.canEdit, connOpts));
         }),
       (err) => {
         console.error("[collab] vérification d'accès impossible :", err);
