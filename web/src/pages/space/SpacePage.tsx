@@ -1,5 +1,6 @@
 import { SPACE_LEVEL_LABELS, STANDING_LABELS, themeName } from "@atelier/shared";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { getSpace } from "../../api/spaces";
@@ -11,7 +12,6 @@ import { AccessRequests } from "./AccessRequests";
 import { InviteForm } from "./InviteForm";
 import { Members } from "./Members";
 import { PendingInvitations } from "./PendingInvitations";
-import { useState } from "react";
 
 export function SpacePage() {
   const { spaceId = "" } = useParams();
