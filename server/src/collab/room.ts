@@ -41,7 +41,8 @@ export class Room {
   private disposed = false;
   private docBytes = 0;
   private logRows = 0;
-  private logBytes = 0;
+  /** Bytes appended since the log was last one merged row: a large document alone does not trigger compaction. */
+  private appendedBytes = 0;
 
   constructor(
     readonly id: string,
@@ -64,7 +65,7 @@ export class Room {
     const log = await loadLog(this.db, this.id);
     this.doc.transact(() => log.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
     this.logRows = log.rows;
-    this.logBytes = log.bytes;
+    this.appendedBytes = log.bytes - (log.updates[0]?.byteLength ?? 0);
     this.docBytes = log.bytes;
   }
 
@@ -151,12 +152,12 @@ export class Room {
         return;
       }
       this.logRows += 1;
-      this.logBytes += merged.byteLength;
+      this.appendedBytes += merged.byteLength;
       for (const b of batch) this.broadcast(syncUpdate(b.update), b.origin);
       // Versions: who wrote, and when to keep an automatic version.
       editsStored(this.db, this.id, batch.map((b) => b.origin.userId));
       this.fanout?.publish(this.id, "update", merged);
-      if (this.logRows > this.limits.COLLAB_COMPACT_ROWS || this.logBytes > this.limits.COLLAB_COMPACT_BYTES) {
+      if (this.logRows > this.limits.COLLAB_COMPACT_ROWS || this.appendedBytes > this.limits.COLLAB_COMPACT_BYTES) {
         await this.compact();
       }
     }
@@ -177,7 +178,7 @@ export class Room {
     try {
       const left = await compactLog(this.db, this.id);
       this.logRows = left.rows;
-      this.logBytes = left.bytes;
+      this.appendedBytes = 0;
       this.docBytes = left.bytes;
     } catch (err) {
       // Nothing is lost (the log stays as it was); the next write tries again.
