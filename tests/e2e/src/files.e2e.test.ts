@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
@@ -57,6 +59,36 @@ test("a partner drops two files into Grand-Sud, sees them progress and describes
   }
   await expect.poll(() => page.getByTestId("documents").textContent()).toContain("Places d'hébergement par commune");
   await screenshot(page, "fichiers-decrits");
+});
+
+test("a partner cancels an upload midway and nothing is kept", async () => {
+  const count = async () => (await app.services.db.query("SELECT 1 FROM files")).length;
+  const objects = async () => {
+    const keys: string[] = [];
+    for await (const k of app.services.storage.list()) keys.push(k);
+    return keys.sort();
+  };
+  const [before, objectsBefore] = [await count(), await objects()];
+  const { page } = await browse();
+  await logIn(page, app.url, "partenaire@atelier.test", undefined, library());
+  await page.getByRole("heading", { level: 1, name: "Documents ressources" }).waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+  const dropped = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(4 * 1024 * 1024)], "a-annuler.bin"));
+    return dt;
+  });
+  await page.getByTestId("zone-depot").dispatchEvent("drop", { dataTransfer: dropped });
+  const bar = page.getByRole("progressbar", { name: "Envoi de a-annuler.bin" });
+  await expect.poll(async () => Number(await bar.getAttribute("value")), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Annuler l'envoi de a-annuler.bin" }).click();
+  await page.getByTestId("envoi").getByText("Envoi annulé.").waitFor();
+  // The server notices the cut and removes what it had started to write.
+  const partial = path.join(app.dataDir, "files", ".partial");
+  await expect.poll(async () => (await readdir(partial)).length).toBe(0);
+  expect(await count()).toBe(before);
+  expect(await objects()).toEqual(objectsBefore);
 });
 
 test("a Grand-Sud membre finds them by theme and previews the PDF", async () => {
