@@ -54,12 +54,14 @@ export async function serve(s: Services, c: Context, f: Servable, wantInline: bo
       "content-range": `bytes */${f.size}`,
     });
   }
+  const length = range ? range.end - range.start + 1 : f.size;
+  if (range) {
+    headers["content-range"] = `bytes ${range.start}-${range.end}/${f.size}`;
+  }
+  headers["content-length"] = String(length);
+  // A HEAD asks for the headers only: no storage stream is opened for nothing.
+  if (c.req.method === "HEAD") return c.body(null, range ? 206 : 200, headers);
   const stream = await s.storage.get(f.key, range ?? undefined);
   const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
-  if (!range) return c.body(body, 200, { ...headers, "content-length": String(f.size) });
-  return c.body(body, 206, {
-    ...headers,
-    "content-length": String(range.end - range.start + 1),
-    "content-range": `bytes ${range.start}-${range.end}/${f.size}`,
-  });
+  return c.body(body, range ? 206 : 200, headers);
 }

@@ -194,6 +194,9 @@ describe("types and downloads", () => {
     expect(d.headers.get("x-content-type-options")).toBe("nosniff");
     expect(d.headers.get("content-disposition")).toMatch(/^attachment; filename="compte-rendu.pdf"/);
     expect(d.headers.get("accept-ranges")).toBe("bytes");
+    const head = await lecteur.raw("HEAD", `/api/files/${pdfId}/download`);
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(PDF.length));
     const preview = await download(lecteur, pdfId, "?inline=1");
     expect(preview.headers.get("content-disposition")).toMatch(/^inline;/);
   });

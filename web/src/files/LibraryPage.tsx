@@ -3,7 +3,7 @@ import { FILE_SORTS, THEMES, themeName, type FileSummary, type ListFilesQuery } 
 import { useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
-import { getSpace } from "../api/spaces";
+import { getSpace, listMembers } from "../api/spaces";
 import { LoadError } from "../components/LoadError";
 import { AccessDenied } from "../pages/space/AccessDenied";
 import { usePageTitle } from "../shell/pageTitle";
@@ -20,7 +20,7 @@ const SORT_LABELS: Record<(typeof FILE_SORTS)[number], string> = {
   title: "Titre (A → Z)",
   size: "Taille (plus gros d'abord)",
 };
-const FILTERS = ["q", "kind", "theme", "from", "to", "sort"] as const;
+const FILTERS = ["q", "kind", "theme", "uploader", "from", "to", "sort"] as const;
 
 export default function LibraryPage() {
   const { spaceId = "" } = useParams();
@@ -28,6 +28,7 @@ export default function LibraryPage() {
   const query: ListFilesQuery = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
   const space = useLoad(() => getSpace(spaceId), [spaceId]);
   const kinds = useLoad(() => listKinds(spaceId), [spaceId]);
+  const members = useLoad(() => listMembers(spaceId), [spaceId]);
   const files = useLoad(() => listFiles(spaceId, query), [spaceId, params.toString()]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [showBin, setShowBin] = useState(false);
@@ -108,6 +109,20 @@ export default function LibraryPage() {
                     {t.name}
                   </option>
                 ))}
+              </select>
+            </div>
+            <div className="fr-col-12 fr-col-md-4 fr-select-group">
+              <label className="fr-label" htmlFor="f-uploader">
+                Déposé par
+              </label>
+              <select className="fr-select" id="f-uploader" name="uploader" defaultValue={query.uploader ?? ""}>
+                <option value="">Toutes les personnes</option>
+                {members.state === "ready" &&
+                  members.data.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {`${m.firstName} ${m.lastName}`.trim() || m.email}
+                    </option>
+                  ))}
               </select>
             </div>
             <div className="fr-col-6 fr-col-md-4 fr-input-group">
