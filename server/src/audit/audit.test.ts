@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { PDF, upload } from "../files/test-helpers.js";
 import { purgeAudit, recordAudit } from "./record.js";
 
 let server: TestServer;
@@ -63,5 +64,32 @@ describe("retention", () => {
     expect(await purgeAudit(server.services.db, 365)).toBe(1);
     const left = await server.services.db.query("SELECT 1 FROM audit_log WHERE details->>'marker' = 'ancien'");
     expect(left).toHaveLength(0);
+  });
+});
+
+describe("what the library and the documents record", () => {
+  it("records file downloads, deletions and restores, and document trash and restore", async () => {
+    const grandSud = await spaceId(server, "grand-sud");
+    const pilote = await server.as("pilote.grand-sud@atelier.test");
+    const lecteur = await server.as("lecteur.grand-sud@atelier.test");
+    const file = (await upload(pilote, grandSud, "Rapport.pdf", PDF)).body.file;
+    expect((await lecteur.raw("GET", `/api/files/${file.id}/download`)).status).toBe(200);
+    expect((await pilote.delete(`/api/files/${file.id}`)).status).toBe(200);
+    expect((await pilote.post(`/api/files/${file.id}/restore`)).status).toBe(200);
+    const doc = (await pilote.post(`/api/spaces/${grandSud}/documents`, { title: "Livrable audité", kind: "livrable" })).body.document;
+    expect((await pilote.delete(`/api/documents/${doc.id}`)).status).toBe(200);
+    expect((await pilote.post(`/api/documents/${doc.id}/restore`)).status).toBe(200);
+
+    const entries = (await admin.get(`/api/audit?space=${grandSud}&limit=20`)).body.entries;
+    const of = (id: string) => entries.filter((e: any) => e.targetId === id).map((e: any) => [e.kind, e.actorEmail]);
+    expect(of(file.id).reverse()).toEqual([
+      ["file.downloaded", "lecteur.grand-sud@atelier.test"],
+      ["file.deleted", "pilote.grand-sud@atelier.test"],
+      ["file.restored", "pilote.grand-sud@atelier.test"],
+    ]);
+    expect(of(doc.id).reverse()).toEqual([
+      ["document.trashed", "pilote.grand-sud@atelier.test"],
+      ["document.restored", "pilote.grand-sud@atelier.test"],
+    ]);
   });
 });

@@ -2,6 +2,7 @@
  * Documents of a space: create from a template, list, read, rename, move to the trash and
  * restore; the current content as text or HTML. A document's space decides every access.
  */
+import { auditRequest } from "../audit/request.js";
 import { docToHtml, docToText } from "@atelier/editor";
 import {
   canInSpace,
@@ -122,7 +123,10 @@ export function documentRoutes(s: Services) {
 
   app.delete("/documents/:id", async (c) => {
     const { actor, row, found } = await authorizeDocument(c, "document.trash");
-    await trashDocument(s.db, row.id, actor.id);
+    await s.db.tx(async (q) => {
+      await trashDocument(q, row.id, actor.id);
+      await auditRequest(c, s, q, { kind: "document.trashed", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
+    });
     // Open sockets on it are closed, on every instance: they re-check the documents of the space.
     s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
     return reply(c, row.id, found);
@@ -130,7 +134,10 @@ export function documentRoutes(s: Services) {
 
   app.post("/documents/:id/restore", async (c) => {
     const { row, found } = await authorizeDocument(c, "document.restore");
-    await restoreDocument(s.db, row.id);
+    await s.db.tx(async (q) => {
+      await restoreDocument(q, row.id);
+      await auditRequest(c, s, q, { kind: "document.restored", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
+    });
     return reply(c, row.id, found);
   });
 

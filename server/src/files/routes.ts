@@ -2,6 +2,7 @@
  * Resource libraries: /api/spaces/:spaceId/files (list, upload), /api/spaces/:spaceId/file-kinds,
  * and /api/files/:id (metadata, download, versions, recycle bin).
  */
+import { auditRequest } from "../audit/request.js";
 import { randomUUID } from "node:crypto";
 import {
   CreateFileKindBody,
@@ -120,6 +121,15 @@ export function fileRoutes(s: Services) {
     const { file } = await readableFile(s, actor, c.req.param("id"), true);
     const version = query.version === undefined ? null : await getVersion(s.db, file.id, query.version);
     if (query.version !== undefined && !version) throw notFound("Cette version du fichier n'existe pas.");
+    // Previews ask for ranges again and again: only the first request of a download is recorded.
+    if (!c.req.header("range") || /^bytes=0-/.test(c.req.header("range")!)) {
+      await auditRequest(c, s, s.db, {
+        kind: "file.downloaded",
+        spaceId: file.space_id,
+        target: { type: "file", id: file.id },
+        details: { title: file.title, version: query.version ?? null },
+      });
+    }
     return serve(
       s,
       c,
@@ -144,7 +154,10 @@ export function fileRoutes(s: Services) {
   app.delete("/files/:id", async (c) => {
     const actor = requireActor(c.get("user"));
     const { file } = await manageableFile(s, actor, c.req.param("id"));
-    await s.db.tx((q) => trashFile(q, file.id, actor.id));
+    await s.db.tx(async (q) => {
+      await trashFile(q, file.id, actor.id);
+      await auditRequest(c, s, q, { kind: "file.deleted", spaceId: file.space_id, target: { type: "file", id: file.id }, details: { title: file.title } });
+    });
     const trashed = await getFile(s.db, file.id);
     return c.json({ file: toSummary(trashed!, false) });
   });
@@ -156,7 +169,10 @@ export function fileRoutes(s: Services) {
     if (!restorable(file.deleted_at)) {
       throw new HttpError(410, "purged", "Ce fichier est dans la corbeille depuis plus de 30 jours : il ne peut plus être restauré.");
     }
-    await s.db.tx((q) => restoreFile(q, file.id));
+    await s.db.tx(async (q) => {
+      await restoreFile(q, file.id);
+      await auditRequest(c, s, q, { kind: "file.restored", spaceId: file.space_id, target: { type: "file", id: file.id }, details: { title: file.title } });
+    });
     return c.json(await reply(actor, file.id));
   });
 
