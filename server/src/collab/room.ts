@@ -19,7 +19,7 @@ import {
   syncStep2,
   syncUpdate,
 } from "./protocol.js";
-import { appendUpdate, compactLog, loadLog } from "./store.js";
+import { appendUpdates, compactLog, loadLog, mergeInGroups } from "./store.js";
 import { editsStored } from "../versions/tracker.js";
 
 /** Origin of what other instances sent: applied and shown here, already stored by its sender. */
@@ -144,19 +144,19 @@ export class Room {
   private async drain() {
     while (this.queue.length && !this.failed) {
       const batch = this.queue.splice(0);
-      const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      const merged = mergeInGroups(batch.map((b) => b.update));
       try {
-        await appendUpdate(this.db, this.id, merged);
+        await appendUpdates(this.db, this.id, merged);
       } catch (err) {
         this.fail(err);
         return;
       }
-      this.logRows += 1;
-      this.appendedBytes += merged.byteLength;
+      this.logRows += merged.length;
+      this.appendedBytes += merged.reduce((n, u) => n + u.byteLength, 0);
       for (const b of batch) this.broadcast(syncUpdate(b.update), b.origin);
       // Versions: who wrote, and when to keep an automatic version.
       editsStored(this.db, this.id, batch.map((b) => b.origin.userId));
-      this.fanout?.publish(this.id, "update", merged);
+      for (const u of merged) this.fanout?.publish(this.id, "update", u);
       if (this.logRows > this.limits.COLLAB_COMPACT_ROWS || this.appendedBytes > this.limits.COLLAB_COMPACT_BYTES) {
         await this.compact();
       }

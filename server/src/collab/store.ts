@@ -32,13 +32,30 @@ export async function loadYDoc(q: Queryable, documentId: string): Promise<Y.Doc>
 }
 
 /** Appends one update; the document's updated_at moves at most once a minute to spare writes. */
-export async function appendUpdate(q: Queryable, documentId: string, update: Uint8Array): Promise<void> {
+export const appendUpdate = (q: Queryable, documentId: string, update: Uint8Array) => appendUpdates(q, documentId, [update]);
+
+/** Appends updates in order, in one statement. */
+export async function appendUpdates(q: Queryable, documentId: string, updates: Uint8Array[]): Promise<void> {
+  const rows = updates.map((_, i) => `($1, $${i + 2})`).join(", ");
   await q.query(
-    `WITH appended AS (INSERT INTO document_updates (document_id, data) VALUES ($1, $2) RETURNING document_id)
+    `WITH appended AS (INSERT INTO document_updates (document_id, data) VALUES ${rows} RETURNING document_id)
      UPDATE documents SET updated_at = now()
-      WHERE id = (SELECT document_id FROM appended) AND updated_at < now() - interval '1 minute'`,
-    [documentId, update],
+      WHERE id = $1 AND EXISTS (SELECT 1 FROM appended) AND updated_at < now() - interval '1 minute'`,
+    [documentId, ...updates],
   );
+}
+
+/**
+ * Groups a batch of updates into a few merged ones. Y.mergeUpdates grows much faster than the
+ * number of updates it merges (50,000 keystrokes take minutes), so it only ever sees small groups.
+ */
+export function mergeInGroups(updates: Uint8Array[], size = 32): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < updates.length; i += size) {
+    const group = updates.slice(i, i + size);
+    out.push(group.length === 1 ? group[0]! : Y.mergeUpdates(group));
+  }
+  return out;
 }
 
 /**
