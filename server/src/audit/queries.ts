@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditQuery } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
 import { badRequest } from "../http/errors.js";
+import { isUuid } from "../policy/index.js";
 
 interface Row {
   id: string;
@@ -30,10 +31,9 @@ export async function searchAudit(q: Queryable, f: AuditQuery, limit: number): P
   if (f.from) add("a.at >= ?::date", f.from);
   if (f.to) add("a.at < ?::date + 1", f.to);
   if (f.before) {
-    const [at, id] = f.before.split("|");
-    if (!at || !id || Number.isNaN(Date.parse(at))) throw badRequest("invalid_cursor", "Curseur de pagination invalide.");
-    params.push(new Date(at), id);
-    where.push(`(a.at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+    // The entry itself is the cursor: its timestamp keeps the database's full precision.
+    if (!isUuid(f.before)) throw badRequest("invalid_cursor", "Curseur de pagination invalide.");
+    add("(a.at, a.id) < (SELECT p.at, p.id FROM audit_log p WHERE p.id = ?)", f.before);
   }
   params.push(limit);
   const rows = await q.query<Row>(

@@ -32,7 +32,7 @@ export function auditRoutes(s: Services) {
     }
     const entries = await searchAudit(s.db, query, query.limit);
     const last = entries.length === query.limit ? entries.at(-1) : undefined;
-    return c.json({ entries, next: last ? `${last.at}|${last.id}` : null });
+    return c.json({ entries, next: last?.id ?? null });
   });
   return app;
 }

@@ -53,7 +53,14 @@ export const AuditQuery = z.strictObject({
   to: z.iso.date().optional(),
   format: z.enum(["json", "csv"]).default("json"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** The `at` and `id` of the last entry of the previous page. */
+  /** The id of the last entry of the previous page (`next` in the reply). */
   before: z.string().max(100).optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditReply = z.object({
+  entries: z.array(AuditEntry),
+  /** Pass as `before` for the next, older page; null on the last page. */
+  next: z.string().nullable(),
+});
+export type AuditReply = z.infer<typeof AuditReply>;
