@@ -7,6 +7,7 @@
 import type { PlatformAction } from "@atelier/shared";
 import { lazy, type ComponentType } from "react";
 import { AccessibilityPage } from "./pages/AccessibilityPage";
+import { AdminAuditPage } from "./pages/admin/AdminAuditPage";
 import { AdminImportPage } from "./pages/admin/AdminImportPage";
 import { AdminSpacesPage } from "./pages/admin/AdminSpacesPage";
 import { AdminUsersPage } from "./pages/admin/AdminUsersPage";
@@ -43,6 +44,7 @@ export const ROUTES: AppRoute[] = [
   { path: "/administration/utilisateurs", title: "Utilisateurs", page: AdminUsersPage, access: "admin", nav: "Utilisateurs", navGroup: "Administration" },
   { path: "/administration/espaces", title: "Gestion des espaces", page: AdminSpacesPage, access: "admin", nav: "Espaces", navGroup: "Administration" },
   { path: "/administration/import", title: "Import de membres", page: AdminImportPage, access: "admin", nav: "Import de membres", navGroup: "Administration" },
+  { path: "/administration/journal", title: "Journal d'audit", page: AdminAuditPage, access: "admin", nav: "Journal d'audit", navGroup: "Administration" },
   { path: "/documents/:documentId", title: "Document", page: lazy(() => import("./editor/DocumentEditorPage")), access: "user" },
   { path: "/tableau-de-bord", title: "Tableau de bord national", page: lazy(() => import("./dashboard/DashboardPage")), access: "user", platform: "dashboard.read", nav: "Tableau de bord national" },
   { path: "/notifications", title: "Mes notifications", page: lazy(() => import("./notifications/NotificationsPage")), access: "user" },

@@ -83,3 +83,19 @@ test("an admin creates a regional space under a territorial one", async () => {
   await table.getByRole("button", { name: "Enregistrer" }).click();
   await table.getByRole("link", { name: "COPIL régional Essai renommé" }).waitFor();
 });
+
+test("an admin reads the audit journal, filters it by action and person, and gets the CSV of that view", async () => {
+  const failed = await browse();
+  await logIn(failed.page, app.url, "membre.corse@atelier.test", "pas-le-bon-mot-de-passe");
+  await failed.page.getByText(/mot de passe incorrect/).first().waitFor();
+  const page = await asAdmin();
+  await page.goto(`${app.url}/administration/journal`);
+  await page.getByRole("heading", { level: 1, name: "Journal d'audit" }).waitFor();
+  await page.getByLabel("Action").selectOption({ label: "Échec de connexion" });
+  await page.getByLabel(/Personne/).fill("membre.corse");
+  await expect.poll(() => page.locator("tbody tr").allInnerTexts()).toEqual([expect.stringContaining("membre.corse@atelier.test")]);
+  expect(await page.locator("tbody tr").first().innerText()).toContain("Échec de connexion");
+  const csv = page.getByRole("link", { name: /Télécharger le journal filtré/ });
+  expect(await csv.getAttribute("href")).toBe("/api/audit?actor=membre.corse&kind=auth.login_failed&format=csv");
+  await screenshot(page, "admin-journal");
+});

@@ -10,14 +10,7 @@ import {
   type CreateUserBody,
   type UpdateSpaceBody,
 } from "@atelier/shared";
-import { request } from "./client";
-
-const query = (params: Record<string, string | number | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") search.set(k, String(v));
-  const s = search.toString();
-  return s ? `?${s}` : "";
-};
+import { queryString as query, request } from "./client";
 
 export const listUsers = (q: Pick<AdminUsersQuery, "q" | "platformRole" | "active"> & { limit?: number; offset?: number }) => request(`/api/admin/users${query(q)}`, AdminUsersList);
 

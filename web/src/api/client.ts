@@ -87,3 +87,11 @@ export async function requestVoid(path: string, options: Options = {}): Promise<
 /** The French message to show for any error thrown while talking to the API. */
 export const errorMessage = (error: unknown) =>
   error instanceof ApiError ? error.message : "Une erreur inattendue s'est produite. Rechargez la page.";
+
+/** "?a=1&b=2" from the parameters that have a value, or "" when none has. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : "";
+}
