@@ -20,7 +20,15 @@ interface DocState {
   pause: NodeJS.Timeout | null;
   /** When the first edit not yet in a version was stored. */
   since: number | null;
+  /** When each author was last written, to write them at most every NOTE_EVERY_MS while typing. */
+  notedAt: Map<string, number>;
 }
+
+/**
+ * Writing the authors after every stored batch would double the database writes while people
+ * type; a note per author every few seconds is enough to date their edits.
+ */
+const NOTE_EVERY_MS = 15_000;
 
 export class VersionTracker {
   private readonly docs = new Map<string, DocState>();
@@ -36,9 +44,13 @@ export class VersionTracker {
   stored(documentId: string, userIds: string[]) {
     if (this.closed) return;
     const st = this.state(documentId);
-    userIds.forEach((id) => st.pending.add(id));
-    this.writeAuthors(documentId, st);
     const now = Date.now();
+    for (const id of userIds) {
+      if (now - (st.notedAt.get(id) ?? 0) < NOTE_EVERY_MS) continue;
+      st.notedAt.set(id, now);
+      st.pending.add(id);
+    }
+    this.writeAuthors(documentId, st);
     st.since ??= now;
     if (st.pause) clearTimeout(st.pause);
     if (now - st.since >= this.timings.VERSION_AUTO_EVERY_MS) {
@@ -57,7 +69,7 @@ export class VersionTracker {
 
   private state(documentId: string): DocState {
     let st = this.docs.get(documentId);
-    if (!st) this.docs.set(documentId, (st = { pending: new Set(), writing: null, pause: null, since: null }));
+    if (!st) this.docs.set(documentId, (st = { pending: new Set(), writing: null, pause: null, since: null, notedAt: new Map() }));
     return st;
   }
 
@@ -81,6 +93,8 @@ export class VersionTracker {
     if (st.pause) clearTimeout(st.pause);
     st.pause = null;
     st.since = null;
+    // Whoever writes after this version is written again, to be among the next version's authors.
+    st.notedAt.clear();
     this.track(
       this.autoVersion(documentId).catch((err) => {
         console.error(`[versions] version automatique du document ${documentId} impossible :`, err);
