@@ -3,30 +3,30 @@
  * routes, queries and tests; access is decided by ./policy for all of them.
  */
 import { Hono } from "hono";
-import { adminRoutes } from "./admin/routes.js";
-import { accessRequestRoutes } from "./access-requests/routes.js";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { accessRequestRoutes } from "./access-requests/routes.js";
+import { adminRoutes } from "./admin/routes.js";
 import { auditRoutes } from "./audit/routes.js";
-import { authRoutes, meRoutes } from "./auth/routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
-import type { AppEnv, Services } from "./context.js";
-import { documentRoutes } from "./documents/routes.js";
+import { authRoutes, meRoutes } from "./auth/routes.js";
 import { commentRoutes } from "./comments/routes.js";
-import { versionRoutes } from "./versions/routes.js";
+import type { AppEnv, Services } from "./context.js";
+import { dashboardRoutes } from "./dashboard/routes.js";
+import { documentRoutes } from "./documents/routes.js";
+import { fileRoutes } from "./files/routes.js";
+import { isFileUpload } from "./files/upload.js";
 import { healthRoutes } from "./health/routes.js";
-import { invitationRoutes } from "./invitations/routes.js";
-import { memberRoutes } from "./members/routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { HttpError } from "./http/errors.js";
 import { originCheck } from "./http/origin.js";
-import { spaceRoutes } from "./spaces/routes.js";
-import { fileRoutes } from "./files/routes.js";
-import { isFileUpload } from "./files/upload.js";
 import { staticWeb } from "./http/static-web.js";
-import { workflowRoutes } from "./workflow/routes.js";
+import { invitationRoutes } from "./invitations/routes.js";
+import { memberRoutes } from "./members/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
-import { dashboardRoutes } from "./dashboard/routes.js";
+import { spaceRoutes } from "./spaces/routes.js";
+import { versionRoutes } from "./versions/routes.js";
+import { workflowRoutes } from "./workflow/routes.js";
 
 export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
@@ -46,22 +46,26 @@ export function createApp(s: Services) {
   api.use("*", (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   api.use("*", sessionMiddleware(s));
 
-  api.route("/health", healthRoutes(s));
-  api.route("/auth", authRoutes(s));
-  api.route("/me", meRoutes());
-  api.route("/spaces", spaceRoutes(s));
-  api.route("/", fileRoutes(s));
-  api.route("/admin", adminRoutes(s));
-  api.route("/audit", auditRoutes(s));
-  api.route("/", invitationRoutes(s));
-  api.route("/spaces", memberRoutes(s));
-  api.route("/", accessRequestRoutes(s));
-  api.route("/", documentRoutes(s));
-  api.route("/", commentRoutes(s));
-  api.route("/", versionRoutes(s));
-  api.route("/", workflowRoutes(s));
-  api.route("/", notificationRoutes(s));
-  api.route("/dashboard", dashboardRoutes(s));
+  // Foundation: accounts, spaces and who reaches them.
+  api.route("/health", healthRoutes(s)); //            GET /health
+  api.route("/auth", authRoutes(s)); //                /auth/login, /auth/logout, /auth/password/forgot|reset
+  api.route("/me", meRoutes()); //                     GET /me
+  api.route("/spaces", spaceRoutes(s)); //             /spaces, /spaces/:id, /spaces/:id/members
+  api.route("/spaces", memberRoutes(s)); //            /spaces/:id/members/:userId
+  api.route("/", invitationRoutes(s)); //              /spaces/:id/invitations, /invitations/:token[/accept]
+  api.route("/", accessRequestRoutes(s)); //           /spaces/:id/access-requests, /access-requests[/:id/grant|decline]
+  api.route("/admin", adminRoutes(s)); //              /admin/users, /admin/spaces, /admin/import/members
+  api.route("/audit", auditRoutes(s)); //              GET /audit
+  // Co-writing (the WebSocket /collab/:documentId is attached in ./collab/server.ts).
+  api.route("/", documentRoutes(s)); //                /spaces/:id/documents, /documents/:id[/content|/restore]
+  // Resource libraries.
+  api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
+  // Review across territories.
+  api.route("/", versionRoutes(s)); //                 /documents/:id/versions[/:versionId[/diff|/restore]]
+  api.route("/", commentRoutes(s)); //                 /documents/:id/comments[/:threadId/replies|resolve|reopen], /documents/:id/mentionable
+  api.route("/", workflowRoutes(s)); //                /documents/:id/status
+  api.route("/dashboard", dashboardRoutes(s)); //      GET /dashboard
+  api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
 
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
