@@ -5,18 +5,7 @@
  */
 import type { Client } from "../../test/harness.js";
 import type { ActorName, MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-
-const ADMIN_ONLY: Record<ActorName, string> = {
-  admin: "YYYY",
-  national: "NNNN",
-  pilote: "NNNN",
-  membre: "NNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "N-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
+import { ADMIN_ONLY } from "../../test/matrix/profiles.js";
 
 const fresh = () => crypto.randomUUID().slice(0, 8);
 

@@ -1,19 +1,7 @@
 import * as Y from "yjs";
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+import { READERS as readers } from "../../test/matrix/profiles.js";
 import { loadYDoc } from "../collab/store.js";
-
-// A comment's permissions are its document's: every reader comments, editing or not.
-const readers = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYNN",
-  membre: "YYNN",
-  contributeur: "YYNN",
-  lecteur: "YYNN",
-  regional: "Y-YN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
 
 const b64 = (pos: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(pos)).toString("base64");
 

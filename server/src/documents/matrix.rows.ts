@@ -1,41 +1,5 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-
-const readers = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYNN",
-  membre: "YYNN",
-  contributeur: "YYNN",
-  lecteur: "YYNN",
-  regional: "Y-YN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-
-// The national team writes in the national space only; inherited readers never write.
-const editors = {
-  admin: "YYYY",
-  national: "NNYN",
-  pilote: "YNNN",
-  membre: "YNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "Y-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-
-const managers = {
-  admin: "YYYY",
-  national: "NNNN",
-  pilote: "YNNN",
-  membre: "NNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "N-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
+import { READERS as readers, EDITORS as editors, PILOTES as managers } from "../../test/matrix/profiles.js";
 
 /** A document the admin creates in the space, optionally moved to the trash. */
 async function documentIn({ admin, spaceId }: MatrixContext, trashed = false): Promise<string> {

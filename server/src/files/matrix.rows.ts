@@ -1,33 +1,8 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+// Managing anyone's file is the co-writers' (partners manage only their own); the recycle bin and
+// the library's kinds are the pilotes'.
+import { EDITORS as managers, PILOTES as pilotes, READERS as readers, UPLOADERS as uploaders } from "../../test/matrix/profiles.js";
 import { upload } from "./test-helpers.js";
-
-const readers = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYNN",
-  membre: "YYNN",
-  contributeur: "YYNN",
-  lecteur: "YYNN",
-  regional: "Y-YN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-// Uploaders: members, pilotes and partners of the space (the national team in the national space).
-const uploaders = {
-  admin: "YYYY",
-  national: "NNYN",
-  pilote: "YNNN",
-  membre: "YNNN",
-  contributeur: "YNNN",
-  lecteur: "NNNN",
-  regional: "Y-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-// Managing anyone's file: members and pilotes; partners only their own.
-const managers = { ...uploaders, contributeur: "NNNN" };
-// The recycle bin and the library's kinds: pilotes.
-const pilotes = { ...managers, national: "NNNN", membre: "NNNN", regional: "N-NN" };
 
 /** A file an admin put in the space, for the actor to act upon. */
 async function adminFile({ admin, spaceId }: MatrixContext): Promise<string> {

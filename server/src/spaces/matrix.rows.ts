@@ -1,16 +1,5 @@
 import type { MatrixRow } from "../../test/matrix/matrix.js";
-
-const readers = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYNN",
-  membre: "YYNN",
-  contributeur: "YYNN",
-  lecteur: "YYNN",
-  regional: "Y-YN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
+import { READERS as readers } from "../../test/matrix/profiles.js";
 
 export const rows: MatrixRow[] = [
   { action: "voir un espace", run: ({ client, spaceId }) => client.get(`/api/spaces/${spaceId}`), expect: readers },

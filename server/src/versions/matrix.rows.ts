@@ -1,29 +1,5 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-
-const readers = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYNN",
-  membre: "YYNN",
-  contributeur: "YYNN",
-  lecteur: "YYNN",
-  regional: "Y-YN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-
-// version.name and version.restore belong to the editors: the national team in its own space only.
-const editors = {
-  admin: "YYYY",
-  national: "NNYN",
-  pilote: "YNNN",
-  membre: "YNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "Y-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
+import { READERS as readers, EDITORS as editors } from "../../test/matrix/profiles.js";
 
 /** A document the admin creates in the space, with one named version. */
 async function versionIn({ admin, spaceId }: MatrixContext) {

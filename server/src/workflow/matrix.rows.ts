@@ -1,43 +1,7 @@
 import type { DocumentStatus } from "@atelier/shared";
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+import { READERS as readers, EDITORS as editors, PILOTES as pilotes } from "../../test/matrix/profiles.js";
 import { PATH_TO } from "./test-helpers.js";
-
-const readers = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYNN",
-  membre: "YYNN",
-  contributeur: "YYNN",
-  lecteur: "YYNN",
-  regional: "Y-YN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-
-// The national team is a membre of the national space and reviews the others.
-const editors = {
-  admin: "YYYY",
-  national: "NNYN",
-  pilote: "YNNN",
-  membre: "YNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "Y-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
-
-const pilotes = {
-  admin: "YYYY",
-  national: "NNNN",
-  pilote: "YNNN",
-  membre: "NNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "N-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
 
 // Sending back is the reviewers' act: not in the national space, where the national team writes.
 const reviewers = {

@@ -1,7 +1,7 @@
 import { DocumentReply, Me, type DocumentKind } from "@atelier/shared";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+import { openAs, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
 const MEMBRE = "membre.grand-sud@atelier.test";
 const PILOTE = "pilote.grand-sud@atelier.test";
@@ -15,13 +15,7 @@ beforeAll(async () => {
   browse = await openBrowser();
 });
 
-/** A logged-in page (the login form, as a person would) opened on `path`. */
-async function as(email: string, path = "/"): Promise<Browsing> {
-  const b = await browse();
-  await logIn(b.page, app.url, email, undefined, path);
-  await b.page.waitForURL(app.url + path);
-  return b;
-}
+const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
 
 const api = (page: Page) => ({
   headers: { origin: app.url },

@@ -123,3 +123,11 @@ export async function screenshot(page: Page, name: string) {
   const dir = process.env.SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** A new page, logged in through the login form as a person would, and opened on `path`. */
+export async function openAs(browse: () => Promise<Browsing>, base: string, email: string, path = "/"): Promise<Browsing> {
+  const b = await browse();
+  await logIn(b.page, base, email, undefined, path);
+  await b.page.waitForURL(base + path);
+  return b;
+}

@@ -5,7 +5,7 @@
 import { DocumentReply, Me } from "@atelier/shared";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+import { openAs, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
 const MEMBRE = "membre.grand-sud@atelier.test";
 const LECTEUR = "lecteur.grand-sud@atelier.test";
@@ -17,12 +17,7 @@ beforeAll(async () => {
   browse = await openBrowser();
 });
 
-async function as(email: string, path = "/"): Promise<Browsing> {
-  const b = await browse();
-  await logIn(b.page, app.url, email, undefined, path);
-  await b.page.waitForURL(app.url + path);
-  return b;
-}
+const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
 
 async function newDocument(page: Page) {
   const spaceId = await app.spaceId("grand-sud");

@@ -5,7 +5,7 @@
 import { DocumentReply } from "@atelier/shared";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+import { openAs, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
 const PILOTE = "pilote.grand-sud@atelier.test";
 const NATIONAL = "national@atelier.test";
@@ -19,12 +19,7 @@ beforeAll(async () => {
   browse = await openBrowser();
 });
 
-async function as(email: string, path = "/"): Promise<Browsing> {
-  const b = await browse();
-  await logIn(b.page, app.url, email, undefined, path);
-  await b.page.waitForURL(app.url + path);
-  return b;
-}
+const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
 
 const post = async (page: Page, path: string, data: unknown) => {
   const r = await page.request.post(app.url + path, { data, headers: { origin: app.url } });

@@ -1,0 +1,32 @@
+/**
+ * The expectation profiles the matrix rows share (own, child, parent, unrelated; see matrix.ts).
+ * Written out by hand, not derived from the rules they check.
+ */
+import type { ActorName } from "./matrix.js";
+
+type Profile = Record<ActorName, string>;
+
+/** Whoever reads the space: its members, the neighbouring COPIL, the national team, admins. */
+export const READERS: Profile = {
+  admin: "YYYY",
+  national: "YYYY",
+  pilote: "YYNN",
+  membre: "YYNN",
+  contributeur: "YYNN",
+  lecteur: "YYNN",
+  regional: "Y-YN",
+  stranger: "NNNN",
+  anonymous: "NNNN",
+};
+
+/** Co-writers: membres and pilotes; the national team in the national space only; inherited readers never. */
+export const EDITORS: Profile = { ...READERS, national: "NNYN", pilote: "YNNN", membre: "YNNN", contributeur: "NNNN", lecteur: "NNNN", regional: "Y-NN" };
+
+/** Uploaders: the co-writers and the partners (contributeurs). */
+export const UPLOADERS: Profile = { ...EDITORS, contributeur: "YNNN" };
+
+/** The space's pilotes, and admins. */
+export const PILOTES: Profile = { ...EDITORS, national: "NNNN", membre: "NNNN", regional: "N-NN" };
+
+/** Platform admins only, whatever the space. */
+export const ADMIN_ONLY: Profile = { ...PILOTES, pilote: "NNNN" };
