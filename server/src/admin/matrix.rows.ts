@@ -4,7 +4,7 @@
  * on a person or a space the admin prepares for it, so rows never depend on one another.
  */
 import type { Client } from "../../test/harness.js";
-import type { ActorName, MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { ADMIN_ONLY } from "../../test/matrix/profiles.js";
 
 const fresh = () => crypto.randomUUID().slice(0, 8);
