@@ -16,6 +16,7 @@ import { dashboardRoutes } from "./dashboard/routes.js";
 import { documentRoutes } from "./documents/routes.js";
 import { fileRoutes } from "./files/routes.js";
 import { isFileUpload } from "./files/upload.js";
+import { attachmentRoutes } from "./attachments/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { HttpError } from "./http/errors.js";
@@ -60,6 +61,7 @@ export function createApp(s: Services) {
   api.route("/", documentRoutes(s)); //                /spaces/:id/documents, /documents/:id[/content|/restore]
   // Resource libraries.
   api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
+  api.route("/", attachmentRoutes(s)); //              /documents/:id/attachments, /attachments/:id
   // Review across territories.
   api.route("/", versionRoutes(s)); //                 /documents/:id/versions[/:versionId[/diff|/restore]]
   api.route("/", commentRoutes(s)); //                 /documents/:id/comments[/:threadId/replies|resolve|reopen], /documents/:id/mentionable

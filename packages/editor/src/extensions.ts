@@ -1,5 +1,7 @@
 import type { AnyExtension } from "@tiptap/core";
+import { isAttachmentUrl } from "@atelier/shared";
 import Highlight from "@tiptap/extension-highlight";
+import Image from "@tiptap/extension-image";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { TableKit } from "@tiptap/extension-table";
 import TextAlign from "@tiptap/extension-text-align";
@@ -7,6 +9,27 @@ import StarterKit from "@tiptap/starter-kit";
 
 /** Schemes a link may point to; anything else (javascript:, data:…) is refused by the editor and the HTML export. */
 export const LINK_PROTOCOLS = ["http", "https", "mailto", "tel"] as const;
+
+/**
+ * Images shown only from the document's own attachments (/api/attachments/:id, checked by the server on every
+ * read): an image from elsewhere (a tracking pixel, another host, data:) is not parsed, and one that reaches the
+ * document anyway (a foreign client, a markdown input rule) is rendered without its source.
+ */
+export const AttachmentImage = Image.extend({
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      src: {
+        default: null,
+        parseHTML: (el) => (isAttachmentUrl(el.getAttribute("src")) ? el.getAttribute("src") : null),
+        renderHTML: (attrs) => (isAttachmentUrl(attrs.src) ? { src: attrs.src } : {}),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "img[src]", getAttrs: (el) => (isAttachmentUrl(el.getAttribute("src")) ? null : false) }];
+  },
+});
 
 /**
  * The one extension set of Atelier documents, shared by the web editor and the server (templates, text/HTML export),
@@ -33,5 +56,6 @@ export function editorExtensions(): AnyExtension[] {
     TaskItem.configure({ nested: true }),
     // Column resizing needs a view; widths are not part of what committees write.
     TableKit.configure({ table: { resizable: false } }),
+    AttachmentImage,
   ];
 }

@@ -1,4 +1,5 @@
 import type { DOMOutputSpec, Fragment, Mark, Node } from "@tiptap/pm/model";
+import { isAttachmentUrl } from "@atelier/shared";
 import { LINK_PROTOCOLS } from "./extensions.js";
 
 // Elements HTML writes without a closing tag.
@@ -43,6 +44,8 @@ function renderSpec(spec: DOMOutputSpec, hole: string): string {
   const tag = String(rawTag).split(" ").pop()!;
   let children = rest;
   let attrs = "";
+  // An image shows only one of Atelier's attachments; any other is left out whole (see AttachmentImage).
+  if (tag === "img" && !(isAttrs(children[0]) && isAttachmentUrl(children[0].src))) return "";
   if (isAttrs(children[0])) {
     attrs = renderAttributes(children[0]);
     children = children.slice(1);

@@ -15,3 +15,4 @@ export * from "./api/notifications.js";
 export * from "./api/dashboard.js";
 export * from "./api/versions.js";
 export * from "./api/comments.js";
+export * from "./api/attachments.js";

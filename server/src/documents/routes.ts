@@ -19,7 +19,7 @@ import { loadYDoc } from "../collab/store.js";
 import type { AppEnv, Services } from "../context.js";
 import { notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { authorizeSpace, isUuid, requireActor, type SpaceWithStanding } from "../policy/index.js";
+import { authorizeSpace, isUuid, requireActor, type Actor, type SpaceWithStanding } from "../policy/index.js";
 import {
   createDocument,
   findDocument,
@@ -46,29 +46,30 @@ function toDetail(row: DocumentRow, { space, standing }: SpaceWithStanding): Doc
   };
 }
 
+/**
+ * The document and the caller's standing in its space: 404 when unknown, 403 naming nothing
+ * when the space is out of reach, 403 when the action is not the caller's. A trashed document
+ * exists only for those who may restore it.
+ */
+export async function authorizeDocumentById(s: Services, actor: Actor, id: string, action: SpaceAction) {
+  const row = isUuid(id) ? await findDocument(s.db, id) : null;
+  if (!row) throw notFound("Ce document n'existe pas.");
+  const found = await authorizeSpace(s.db, actor, "space.read", row.space_id);
+  if (row.trashed_at && action !== "document.restore") {
+    if (!canInSpace(found.standing, "document.restore", found.space.archived_at !== null)) {
+      throw notFound("Ce document n'existe pas.");
+    }
+    if (action !== "space.read") throw notFound("Ce document est dans la corbeille : restaurez-le d'abord.");
+  }
+  await authorizeSpace(s.db, actor, action, row.space_id);
+  return { actor, row, found };
+}
+
 export function documentRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
-  /**
-   * The document and the caller's standing in its space: 404 when unknown, 403 naming nothing
-   * when the space is out of reach, 403 when the action is not the caller's. A trashed document
-   * exists only for those who may restore it.
-   */
-  async function authorizeDocument(c: Context<AppEnv>, action: SpaceAction) {
-    const actor = requireActor(c.get("user"));
-    const id = c.req.param("id")!;
-    const row = isUuid(id) ? await findDocument(s.db, id) : null;
-    if (!row) throw notFound("Ce document n'existe pas.");
-    const found = await authorizeSpace(s.db, actor, "space.read", row.space_id);
-    if (row.trashed_at && action !== "document.restore") {
-      if (!canInSpace(found.standing, "document.restore", found.space.archived_at !== null)) {
-        throw notFound("Ce document n'existe pas.");
-      }
-      if (action !== "space.read") throw notFound("Ce document est dans la corbeille : restaurez-le d'abord.");
-    }
-    await authorizeSpace(s.db, actor, action, row.space_id);
-    return { actor, row, found };
-  }
+  const authorizeDocument = (c: Context<AppEnv>, action: SpaceAction) =>
+    authorizeDocumentById(s, requireActor(c.get("user")), c.req.param("id")!, action);
 
   const reply = async (c: Context<AppEnv>, id: string, found: SpaceWithStanding, status: 200 | 201 = 200) =>
     c.json({ document: toDetail((await findDocument(s.db, id))!, found) }, status);

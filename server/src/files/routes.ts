@@ -12,7 +12,7 @@ import {
   UploadFileQuery,
   UploadVersionQuery,
 } from "@atelier/shared";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { conflict, HttpError, notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
@@ -34,9 +34,8 @@ import {
   toVersion,
   trashFile,
   updateFile,
-  type NewVersion,
 } from "./queries.js";
-import { discard, receive } from "./upload.js";
+import { storeThen } from "./upload.js";
 
 export function fileRoutes(s: Services) {
   const app = new Hono<AppEnv>();
@@ -45,17 +44,6 @@ export function fileRoutes(s: Services) {
   async function reply(actor: Actor, id: string) {
     const { file, found } = await readableFile(s, actor, id, true);
     return { file: toSummary(file, !file.deleted_at && canManage(actor, found, file.uploaded_by)) };
-  }
-
-  /** Stores the body, then runs `write` in one transaction; if that fails, the bytes go too. */
-  async function storeThen<T>(c: Context, name: string, write: (v: NewVersion) => Promise<T>): Promise<T> {
-    const version = await receive(s, c, name);
-    try {
-      return await write(version);
-    } catch (err) {
-      await discard(s, version.key);
-      throw err;
-    }
   }
 
   app.get("/spaces/:spaceId/files", async (c) => {
@@ -76,7 +64,7 @@ export function fileRoutes(s: Services) {
     const kind = meta.kind ?? "autre";
     await assertKind(s.db, found.space.id, kind);
     const id = randomUUID();
-    await storeThen(c, name, (version) =>
+    await storeThen(s, c, name, (version) =>
       s.db.tx((q) =>
         insertFile(
           q,
@@ -186,7 +174,7 @@ export function fileRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const { file } = await manageableFile(s, actor, c.req.param("id"));
     const name = displayName(readQuery(c, UploadVersionQuery).name);
-    await storeThen(c, name, (version) =>
+    await storeThen(s, c, name, (version) =>
       s.db.tx(async (q) => {
         // The file may have gone to the bin while its bytes were arriving.
         const current = await getFile(q, file.id);

@@ -16,9 +16,9 @@ import { TooLargeError } from "../storage/index.js";
 import type { NewVersion } from "./queries.js";
 import { sniff, SNIFF_BYTES } from "./sniff.js";
 
-/** The two routes whose body is a file: they skip the JSON body limit and enforce FILE_MAX_BYTES. */
+/** The routes whose body is a file: they skip the JSON body limit and enforce FILE_MAX_BYTES. */
 export function isFileUpload(method: string, path: string): boolean {
-  return method === "POST" && /^\/api\/(spaces\/[^/]+\/files|files\/[^/]+\/versions)$/.test(path);
+  return method === "POST" && /^\/api\/(spaces\/[^/]+\/files|files\/[^/]+\/versions|documents\/[^/]+\/attachments)$/.test(path);
 }
 
 const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} Mo`;
@@ -103,4 +103,15 @@ export async function receive(s: Services, c: Context, originalName: string): Pr
     sha256: seen.sha256(),
     mimeType: await sniff(seen.head(), originalName),
   };
+}
+
+/** Stores the body, then runs `write` (one transaction); if that fails, the bytes go too. */
+export async function storeThen<T>(s: Services, c: Context, name: string, write: (v: NewVersion) => Promise<T>): Promise<T> {
+  const version = await receive(s, c, name);
+  try {
+    return await write(version);
+  } catch (err) {
+    await discard(s, version.key);
+    throw err;
+  }
 }
