@@ -33,7 +33,7 @@ export const setUnauthorizedHandler = (handler: () => void) => {
 
 interface Options {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Sent as JSON, or as is when a string (with contentType). */
+  /** Sent as JSON, or as is when a string or a file (with contentType). */
   body?: unknown;
   contentType?: string;
   /** false where a 401 is an expected answer (the session probe, the login form). */
@@ -43,8 +43,8 @@ interface Options {
 async function send(path: string, { method = "GET", body, contentType, redirectOn401 = true }: Options) {
   const headers: Record<string, string> = { accept: "application/json" };
   let payload: BodyInit | undefined;
-  if (typeof body === "string") {
-    headers["content-type"] = contentType ?? "text/plain";
+  if (typeof body === "string" || body instanceof Blob) {
+    headers["content-type"] = contentType ?? (typeof body === "string" ? "text/plain" : "application/octet-stream");
     payload = body;
   } else if (body !== undefined) {
     headers["content-type"] = "application/json";

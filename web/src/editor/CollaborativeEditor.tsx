@@ -3,8 +3,9 @@ import { COLLAB_CLOSE, COLLAB_FRAGMENT } from "@atelier/shared";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { type KeyboardEvent as ReactKeyboardEvent, useEffect } from "react";
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
+import { attachmentHandlers, type AttachmentStatus } from "./attachments";
 import { CollaborationGuard } from "./collaborationGuard";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FallbackContent } from "./FallbackContent";
@@ -95,6 +96,10 @@ const presenceOf = (user: EditorUser, editable: boolean): PresenceUser => ({
 
 function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "documentId"> & { collab: Collab; status: CollaborationStatus }) {
   const editable = canEdit && !status.writeRefused && !status.closed;
+  const [attaching, setAttaching] = useState<AttachmentStatus>(null);
+  // The handlers outlive renders (ProseMirror keeps them): they reach the editor through a ref.
+  const editorRef = useRef<ReturnType<typeof useEditor>>(null);
+  const handlers = useMemo(() => attachmentHandlers(() => editorRef.current, collab.documentId, setAttaching), [collab.documentId]);
 
   const editor = useEditor(
     {
@@ -105,18 +110,19 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
         CollaborationGuard,
       ],
       editable,
-      editorProps: { attributes: contentAttributes(title, editable) },
+      editorProps: { attributes: contentAttributes(title, editable), ...handlers },
       shouldRerenderOnTransaction: false,
     },
     [collab],
   );
+  editorRef.current = editor;
 
   useEffect(() => {
     if (!editor) return;
     editor.setEditable(editable, false);
-    editor.setOptions({ editorProps: { attributes: contentAttributes(title, editable) } });
+    editor.setOptions({ editorProps: { attributes: contentAttributes(title, editable), ...handlers } });
     editor.commands.updateUser(presenceOf({ id: user.id, name: user.name }, editable));
-  }, [editor, editable, title, user.id, user.name]);
+  }, [editor, editable, title, user.id, user.name, handlers]);
 
   return (
     <div className="atelier-editor" onKeyDown={toToolbar}>
@@ -150,6 +156,14 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
           </p>
           <Toolbar editor={editor} />
         </>
+      )}
+      <div role="status">
+        {attaching?.kind === "sending" && <p className="fr-text--sm fr-mb-1w">{attaching.text}</p>}
+      </div>
+      {attaching?.kind === "error" && (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+          <p>{attaching.text}</p>
+        </div>
       )}
       <div className="atelier-editor__body">
         {editor && <TableOfContents editor={editor} />}
