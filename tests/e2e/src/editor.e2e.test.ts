@@ -17,6 +17,23 @@ beforeAll(async () => {
 
 const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
 
+/** How many updates the browser holds for the document in IndexedDB (y-indexeddb's "updates" store). */
+const storedUpdates = (page: Page, documentId: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction("updates").objectStore("updates").count();
+          count.onsuccess = () => (db.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    `atelier-document-${documentId}`,
+  );
+
 const api = (page: Page) => ({
   headers: { origin: app.url },
   async me() {
@@ -222,7 +239,10 @@ describe("when the connection fails", () => {
 
     online = false;
     await Promise.all(links.map((l) => l.close()));
+    const storedBefore = await storedUpdates(marie.page, documentId);
     await writeUnder(marie.page, "Annexes", "Écrit hors connexion.");
+    // The browser keeps the edit in IndexedDB asynchronously: the tab closes once it is written.
+    await expect.poll(() => storedUpdates(marie.page, documentId)).toBeGreaterThan(storedBefore);
     await marie.page.getByTestId("connection-state").getByText("Hors ligne — modifications non synchronisées").waitFor();
     await screenshot(marie.page, "editeur-hors-ligne");
     expect(await api(marie.page).text(documentId)).not.toContain("Écrit hors connexion.");
