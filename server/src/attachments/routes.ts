@@ -7,13 +7,12 @@ import { ATTACHMENT_PATH, UploadAttachmentQuery, type Attachment } from "@atelie
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
-import { authorizeDocumentById } from "../documents/routes.js";
 import { serve } from "../files/download.js";
 import { displayName } from "../files/names.js";
 import { storeThen } from "../files/upload.js";
 import { notFound } from "../http/errors.js";
 import { readQuery } from "../http/validate.js";
-import { isUuid, requireActor } from "../policy/index.js";
+import { authorizeDocument, isUuid, requireActor } from "../policy/index.js";
 import { findAttachment, insertAttachment } from "./queries.js";
 
 export function attachmentRoutes(s: Services) {
@@ -21,7 +20,7 @@ export function attachmentRoutes(s: Services) {
 
   app.post("/documents/:id/attachments", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { row } = await authorizeDocumentById(s, actor, c.req.param("id"), "document.edit");
+    const { row } = await authorizeDocument(s.db, actor, c.req.param("id"), "document.edit");
     const name = displayName(readQuery(c, UploadAttachmentQuery).name);
     const id = randomUUID();
     const stored = await storeThen(s, c, name, async (v) => {
@@ -38,7 +37,7 @@ export function attachmentRoutes(s: Services) {
     const row = isUuid(id) ? await findAttachment(s.db, id) : null;
     if (!row) throw notFound("Cette pièce jointe n'existe pas.");
     // Its document's space decides (a trashed document's attachments go with it).
-    await authorizeDocumentById(s, actor, row.document_id, "space.read");
+    await authorizeDocument(s.db, actor, row.document_id, "space.read");
     return serve(
       s,
       c,

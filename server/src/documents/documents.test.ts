@@ -71,6 +71,13 @@ describe("documents", () => {
     const doc = (await create("membre.grand-sud@atelier.test", { title: "À jeter", kind: "synthese" })).body.document;
     expect((await membre.delete(`/api/documents/${doc.id}`)).status).toBe(200);
     expect((await membre.get(`/api/documents/${doc.id}`)).status).toBe(404);
+    // Nor do its history, comments, status or attachments tell anyone but a restorer it is in the trash.
+    for (const path of ["versions", "comments", "status"]) {
+      const r = await membre.get(`/api/documents/${doc.id}/${path}`);
+      expect(r.status).toBe(404);
+      expect(r.body.error.message).toBe("Ce document n'existe pas.");
+    }
+    expect((await pilote.get(`/api/documents/${doc.id}/versions`)).body.error.message).toMatch(/corbeille/);
     const live = await membre.get(`/api/spaces/${grandSud}/documents`);
     expect(live.body.documents.map((d: { id: string }) => d.id)).not.toContain(doc.id);
     expect((await membre.get(`/api/spaces/${grandSud}/documents?trash=true`)).status).toBe(403);

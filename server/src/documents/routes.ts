@@ -17,9 +17,8 @@ import {
 import { Hono, type Context } from "hono";
 import { loadYDoc } from "../collab/store.js";
 import type { AppEnv, Services } from "../context.js";
-import { notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { authorizeSpace, isUuid, requireActor, type Actor, type SpaceWithStanding } from "../policy/index.js";
+import { authorizeDocument, authorizeSpace, requireActor, type SpaceWithStanding } from "../policy/index.js";
 import {
   createDocument,
   findDocument,
@@ -46,30 +45,12 @@ function toDetail(row: DocumentRow, { space, standing }: SpaceWithStanding): Doc
   };
 }
 
-/**
- * The document and the caller's standing in its space: 404 when unknown, 403 naming nothing
- * when the space is out of reach, 403 when the action is not the caller's. A trashed document
- * exists only for those who may restore it.
- */
-export async function authorizeDocumentById(s: Services, actor: Actor, id: string, action: SpaceAction) {
-  const row = isUuid(id) ? await findDocument(s.db, id) : null;
-  if (!row) throw notFound("Ce document n'existe pas.");
-  const found = await authorizeSpace(s.db, actor, "space.read", row.space_id);
-  if (row.trashed_at && action !== "document.restore") {
-    if (!canInSpace(found.standing, "document.restore", found.space.archived_at !== null)) {
-      throw notFound("Ce document n'existe pas.");
-    }
-    if (action !== "space.read") throw notFound("Ce document est dans la corbeille : restaurez-le d'abord.");
-  }
-  await authorizeSpace(s.db, actor, action, row.space_id);
-  return { actor, row, found };
-}
-
 export function documentRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
-  const authorizeDocument = (c: Context<AppEnv>, action: SpaceAction) =>
-    authorizeDocumentById(s, requireActor(c.get("user")), c.req.param("id")!, action);
+  // The documents' own routes show the trash to those who may restore from it.
+  const authorizeHere = (c: Context<AppEnv>, action: SpaceAction) =>
+    authorizeDocument(s.db, requireActor(c.get("user")), c.req.param("id")!, action, true);
 
   const reply = async (c: Context<AppEnv>, id: string, found: SpaceWithStanding, status: 200 | 201 = 200) =>
     c.json({ document: toDetail((await findDocument(s.db, id))!, found) }, status);
@@ -99,12 +80,12 @@ export function documentRoutes(s: Services) {
   });
 
   app.get("/documents/:id", async (c) => {
-    const { row, found } = await authorizeDocument(c, "space.read");
+    const { row, found } = await authorizeHere(c, "space.read");
     return c.json({ document: toDetail(row, found) });
   });
 
   app.get("/documents/:id/content", async (c) => {
-    const { row } = await authorizeDocument(c, "space.read");
+    const { row } = await authorizeHere(c, "space.read");
     const { format } = readQuery(c, ContentQuery);
     const ydoc = await loadYDoc(s.db, row.id);
     try {
@@ -116,14 +97,14 @@ export function documentRoutes(s: Services) {
   });
 
   app.patch("/documents/:id", async (c) => {
-    const { row, found } = await authorizeDocument(c, "document.edit");
+    const { row, found } = await authorizeHere(c, "document.edit");
     const body = await readJson(c, UpdateDocumentBody);
     await updateDocument(s.db, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] });
     return reply(c, row.id, found);
   });
 
   app.delete("/documents/:id", async (c) => {
-    const { actor, row, found } = await authorizeDocument(c, "document.trash");
+    const { actor, row, found } = await authorizeHere(c, "document.trash");
     await s.db.tx(async (q) => {
       await trashDocument(q, row.id, actor.id);
       await auditRequest(c, s, q, { kind: "document.trashed", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
@@ -134,7 +115,7 @@ export function documentRoutes(s: Services) {
   });
 
   app.post("/documents/:id/restore", async (c) => {
-    const { row, found } = await authorizeDocument(c, "document.restore");
+    const { row, found } = await authorizeHere(c, "document.restore");
     await s.db.tx(async (q) => {
       await restoreDocument(q, row.id);
       await auditRequest(c, s, q, { kind: "document.restored", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });

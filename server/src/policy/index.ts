@@ -44,3 +44,5 @@ export async function authorizeSpace(
 export function authorizePlatform(actor: Actor, action: PlatformAction): void {
   if (!canOnPlatform(actor.platformRole, action)) throw forbidden();
 }
+
+export { authorizeDocument } from "./documents.js";

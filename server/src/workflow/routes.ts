@@ -17,12 +17,12 @@ import { Hono, type Context } from "hono";
 import { recordAudit } from "../audit/record.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
-import { findDocument, type DocumentRow } from "../documents/queries.js";
+import type { DocumentRow } from "../documents/queries.js";
 import { clientAddress } from "../http/client-address.js";
-import { badRequest, conflict, notFound } from "../http/errors.js";
+import { badRequest, conflict } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { deliverImmediate, notify } from "../notifications/notify.js";
-import { authorizeSpace, isUuid, requireActor, type SpaceWithStanding } from "../policy/index.js";
+import { authorizeDocument, authorizeSpace, requireActor, type SpaceWithStanding } from "../policy/index.js";
 import { freezeVersion } from "./freeze.js";
 import { currentStatus, recordChange, spaceMemberIds, statusHistory } from "./queries.js";
 
@@ -68,16 +68,9 @@ function summaryOf(row: DocumentRow, actorName: string, to: DocumentStatus, comm
 export function workflowRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
-  /** A live document the caller can read: 404 when unknown or in the trash, 403 naming nothing otherwise. */
-  async function readableDocument(c: Context<AppEnv>) {
-    const actor = requireActor(c.get("user"));
-    const id = c.req.param("id")!;
-    const row = isUuid(id) ? await findDocument(s.db, id) : null;
-    if (!row) throw notFound("Ce document n'existe pas.");
-    const found = await authorizeSpace(s.db, actor, "space.read", row.space_id);
-    if (row.trashed_at) throw notFound("Ce document est dans la corbeille.");
-    return { actor, row, found };
-  }
+  /** A live document the caller can read (the policy's document check; trashed: 404). */
+  const readableDocument = (c: Context<AppEnv>) =>
+    authorizeDocument(s.db, requireActor(c.get("user")), c.req.param("id")!, "space.read");
 
   app.get("/documents/:id/status", async (c) => {
     const { row, found } = await readableDocument(c);
