@@ -3,6 +3,7 @@
  * Deciding works on a fresh request from a fresh person each run.
  */
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+import { SIGNED_IN } from "../../test/matrix/profiles.js";
 import { freshEmail, MANAGERS, prepared } from "../members/test-helpers.js";
 
 /** A pending request from a new person with no space, written as their own request would be. */
@@ -46,17 +47,7 @@ export const rows: MatrixRow[] = [
     // Every logged-in person may ask; the list holds only the requests of spaces they manage.
     action: "voir les demandes d'accès à traiter (tous mes espaces)",
     run: ({ client }) => client.get("/api/access-requests"),
-    expect: {
-      admin: "YYYY",
-      national: "YYYY",
-      pilote: "YYYY",
-      membre: "YYYY",
-      contributeur: "YYYY",
-      lecteur: "YYYY",
-      regional: "Y-YY",
-      stranger: "YYYY",
-      anonymous: "NNNN",
-    },
+    expect: SIGNED_IN,
   },
   {
     action: "accorder une demande d'accès",

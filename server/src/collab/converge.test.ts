@@ -6,8 +6,7 @@ import { existsSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { spaceId, startTestServer, type TestServer } from "../../test/harness.js";
-import { loadYDoc } from "./store.js";
-import { connect, synced, until, type Peer } from "./test-helpers.js";
+import { connect, readStored, synced, until, type Peer } from "./test-helpers.js";
 import { readTrace, traceUpdates, TRACES } from "./traces.js";
 
 let server: TestServer;
@@ -35,14 +34,8 @@ async function openPeers(documentId: string, count: number) {
   return opened;
 }
 
-const storedText = async (documentId: string, name: string) => {
-  const doc = await loadYDoc(server.services.db, documentId);
-  try {
-    return doc.getText(name).toString();
-  } finally {
-    doc.destroy();
-  }
-};
+const storedText = (documentId: string, name: string) =>
+  readStored(server.services.db, documentId, (doc) => doc.getText(name).toString());
 
 /** A small seeded generator, so that a failure can be replayed. */
 function random(seed: number) {

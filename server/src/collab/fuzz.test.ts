@@ -10,8 +10,7 @@ import * as Y from "yjs";
 import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol.js";
-import { loadYDoc } from "./store.js";
-import { connect, synced, until, type Peer } from "./test-helpers.js";
+import { connect, readStored, synced, until, type Peer } from "./test-helpers.js";
 
 let server: TestServer;
 let membre: Client;
@@ -71,12 +70,7 @@ const syncMessage = (sub: number, payload: Uint8Array) =>
 
 const write = (p: Peer, text: string) => p.doc.getText("t").insert(p.doc.getText("t").length, text);
 
-async function storedText(documentId: string) {
-  const doc = await loadYDoc(server.services.db, documentId);
-  const text = doc.getText("t").toString();
-  doc.destroy();
-  return text;
-}
+const storedText = (documentId: string) => readStored(server.services.db, documentId, (doc) => doc.getText("t").toString());
 
 /** Two peers on a document keep editing together (and the stored state follows). */
 async function stillWorks(documentId: string, a: Peer, b: Peer, word: string) {

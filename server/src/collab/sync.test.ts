@@ -7,8 +7,7 @@ import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type TestServer } from "../../test/harness.js";
-import { loadYDoc } from "./store.js";
-import { connect, fragmentText, synced, until, type Peer } from "./test-helpers.js";
+import { connect, readStored, fragmentText, synced, until, type Peer } from "./test-helpers.js";
 
 let server: TestServer;
 let grandSud: string;
@@ -43,14 +42,7 @@ const write = (peer: Peer, text: string) => {
   peer.doc.getXmlFragment("default").push([p]);
 };
 
-const stored = async (documentId: string) => {
-  const doc = await loadYDoc(server.services.db, documentId);
-  try {
-    return fragmentText(doc);
-  } finally {
-    doc.destroy();
-  }
-};
+const stored = (documentId: string) => readStored(server.services.db, documentId, fragmentText);
 
 describe("collaboration socket", () => {
   it("gives the stored template before anything else, and relays edits once stored", async () => {

@@ -8,7 +8,9 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { COLLAB_PATH } from "@atelier/shared";
 import type { Client } from "../../test/harness.js";
+import type { Db } from "../db/index.js";
 import { MESSAGE_AUTH } from "./protocol.js";
+import { loadYDoc } from "./store.js";
 
 export interface Peer {
   doc: Y.Doc;
@@ -72,3 +74,13 @@ export const synced = (peer: Peer) => until("synchronisation", () => peer.provid
 
 /** The text of the "default" fragment, as the editor would hold it. */
 export const fragmentText = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
+
+/** Reads something of a document as the database holds it (its whole log), then lets the copy go. */
+export async function readStored<T>(db: Db, documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  const doc = await loadYDoc(db, documentId);
+  try {
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,17 +1,7 @@
 import type { MatrixRow } from "../../test/matrix/matrix.js";
+import { SIGNED_IN as signedIn } from "../../test/matrix/profiles.js";
 
 // Each person reads only their own notifications: anyone signed in, whatever the space.
-const signedIn = {
-  admin: "YYYY",
-  national: "YYYY",
-  pilote: "YYYY",
-  membre: "YYYY",
-  contributeur: "YYYY",
-  lecteur: "YYYY",
-  regional: "Y-YY",
-  stranger: "YYYY",
-  anonymous: "NNNN",
-};
 
 export const rows: MatrixRow[] = [
   { action: "lire ses notifications", run: ({ client }) => client.get("/api/notifications"), expect: signedIn },

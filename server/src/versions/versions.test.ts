@@ -5,8 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { loadYDoc } from "../collab/store.js";
-import { connect, fragmentText, synced, until, type Peer } from "../collab/test-helpers.js";
+import { connect, readStored, fragmentText, synced, until, type Peer } from "../collab/test-helpers.js";
 
 let server: TestServer;
 let grandSud: string;
@@ -50,14 +49,7 @@ const paragraphWith = (peer: Peer, needle: string) =>
     .toArray()
     .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.toString().includes(needle))!;
 
-async function stored(documentId: string) {
-  const doc = await loadYDoc(server.services.db, documentId);
-  try {
-    return fragmentText(doc);
-  } finally {
-    doc.destroy();
-  }
-}
+const stored = (documentId: string) => readStored(server.services.db, documentId, fragmentText);
 
 describe("versions", () => {
   it("keeps a version after a pause in editing, with its authors", async () => {

@@ -30,3 +30,16 @@ export const PILOTES: Profile = { ...EDITORS, national: "NNNN", membre: "NNNN", 
 
 /** Platform admins only, whatever the space. */
 export const ADMIN_ONLY: Profile = { ...PILOTES, pilote: "NNNN" };
+
+/** Anyone signed in, whatever the space (their own notifications, the requests they handle). */
+export const SIGNED_IN: Profile = {
+  admin: "YYYY",
+  national: "YYYY",
+  pilote: "YYYY",
+  membre: "YYYY",
+  contributeur: "YYYY",
+  lecteur: "YYYY",
+  regional: "Y-YY",
+  stranger: "YYYY",
+  anonymous: "NNNN",
+};
