@@ -51,7 +51,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async close() {
       await running.close();
       await drop();
-      await rm(dataDir, { recursive: true, force: true });
+      // A mail sent after a commit may still be landing in the outbox: retry rather than fail the file.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
   afterAll(() => server.close());
