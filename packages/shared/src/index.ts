@@ -10,6 +10,7 @@ export * from "./api/admin.js";
 export * from "./api/documents.js";
 export * from "./api/accounts.js";
 export * from "./api/files.js";
+export * from "./api/uploads.js";
 export * from "./api/workflow.js";
 export * from "./api/notifications.js";
 export * from "./api/dashboard.js";

@@ -26,7 +26,7 @@ export const FILE_NAME_MAX = 255;
 /** A kind's slug: a base kind or one a pilote added (lowercase words joined by dashes). */
 export const FileKindSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Type de document inconnu.").max(60);
 const Theme = z.enum(THEME_SLUGS as [string, ...string[]]);
-const Themes = z.array(Theme).max(THEME_SLUGS.length);
+export const Themes = z.array(Theme).max(THEME_SLUGS.length);
 
 /** Metadata sent with an upload, in the query string; `name` is the file's name, kept for display only. */
 export const UploadFileQuery = z.strictObject({
