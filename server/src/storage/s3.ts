@@ -1,7 +1,8 @@
 import { Client } from "minio";
 import type { Readable } from "node:stream";
 import { limited } from "./limit.js";
-import { assertKey, type ByteRange, type PutOptions, type Storage } from "./types.js";
+import { PartCutter } from "./parts.js";
+import { assertKey, type ByteRange, type Multipart, type PartRef, type PutOptions, type Storage } from "./types.js";
 
 export interface S3Options {
   endpoint: string;
@@ -12,15 +13,16 @@ export interface S3Options {
 }
 
 /**
- * Parts of a multipart upload are held in memory one at a time by the minio client: a fixed
- * 8 MB keeps an upload's memory flat (its default grows to ~500 MB parts when the size is
- * unknown) while 10,000 parts still allow 80 GB, far above any size limit we would set.
+ * A stream is sent in parts of 8 MB, up to three at a time while the next one is being received:
+ * memory stays under 32 MB per upload whatever the file size, and receiving overlaps sending
+ * (the minio client's own putObject sends one part after the other). 10,000 parts allow 80 GB.
  */
 const PART_SIZE = 8 * 1024 * 1024;
+const PARTS_IN_FLIGHT = 3;
 
 const isMissing = (err: unknown) => {
   const code = (err as { code?: string }).code;
-  return code === "NotFound" || code === "NoSuchKey";
+  return code === "NotFound" || code === "NoSuchKey" || code === "NoSuchUpload";
 };
 
 export function s3Storage(o: S3Options): Storage {
@@ -34,12 +36,65 @@ export function s3Storage(o: S3Options): Storage {
     secretKey: o.secretKey,
     region: o.region,
     pathStyle: true,
-    partSize: PART_SIZE,
   });
   const bucket = o.bucket;
+  const octets = { "Content-Type": "application/octet-stream" };
+
+  const multipart: Multipart = {
+    start: (key) => {
+      assertKey(key);
+      return client.initiateNewMultipartUpload(bucket, key, { ...octets });
+    },
+    async putPart(key, uploadId, part, bytes) {
+      assertKey(key);
+      const { etag } = await client.uploadPart({ bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} }, bytes);
+      return { part, etag };
+    },
+    async complete(key, uploadId, parts) {
+      assertKey(key);
+      await client.completeMultipartUpload(bucket, key, uploadId, parts);
+    },
+    async abort(key, uploadId) {
+      assertKey(key);
+      await client.abortMultipartUpload(bucket, key, uploadId).catch((err: unknown) => {
+        if (!isMissing(err)) throw err;
+      });
+    },
+  };
+
+  /** Sends the parts of one object, a few at a time; the first failure fails the upload. */
+  async function putParts(key: string, head: Buffer[], rest: AsyncIterable<Buffer>): Promise<void> {
+    const uploadId = await multipart.start(key);
+    const refs: PartRef[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let part = 0;
+    const send = async (bytes: Buffer) => {
+      const p = multipart.putPart(key, uploadId, ++part, bytes).then((ref) => {
+        refs.push(ref);
+      });
+      inFlight.add(p);
+      // Settled parts leave the set; a failure is seen by the race or the final wait below.
+      p.then(() => inFlight.delete(p), () => {});
+      if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race(inFlight);
+    };
+    try {
+      for (const bytes of head) await send(bytes);
+      for await (const bytes of rest) await send(bytes);
+      await Promise.all(inFlight);
+      await multipart.complete(key, uploadId, refs.sort((a, b) => a.part - b.part));
+    } catch (err) {
+      await Promise.allSettled(inFlight);
+      // A cut or refused upload leaves no parts behind.
+      await multipart
+        .abort(key, uploadId)
+        .catch((cleanup: Error) => console.error(`[storage] parts of ${key} left behind:`, cleanup.message));
+      throw err;
+    }
+  }
 
   return {
     kind: "s3",
+    multipart,
     async init() {
       if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, o.region);
     },
@@ -49,15 +104,18 @@ export function s3Storage(o: S3Options): Storage {
     async put(key: string, body: Readable, opts: PutOptions) {
       assertKey(key);
       const { stream, bytes } = limited(body, opts.maxBytes);
-      try {
-        const announced = opts.size !== undefined && opts.size <= opts.maxBytes ? opts.size : undefined;
-        await client.putObject(bucket, key, stream, announced, { "Content-Type": "application/octet-stream" });
-      } catch (err) {
-        // A multipart upload cut midway leaves parts but no object: abort it so no bytes linger.
-        await client
-          .removeIncompleteUpload(bucket, key)
-          .catch((cleanup: Error) => console.error(`[storage] parts of ${key} left behind:`, cleanup.message));
-        throw err;
+      const cutter = new PartCutter(PART_SIZE);
+      const parts = (async function* () {
+        for await (const chunk of stream) yield* cutter.push(chunk as Buffer);
+        if (cutter.rest().length > 0) yield cutter.rest();
+      })();
+      const first = await parts.next();
+      const second = first.done ? undefined : await parts.next();
+      if (first.done || !second || second.done) {
+        // Zero or one part: one plain request.
+        await client.putObject(bucket, key, first.done ? Buffer.alloc(0) : first.value, undefined, { ...octets });
+      } else {
+        await putParts(key, [first.value, second.value], parts);
       }
       return { size: bytes() };
     },

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localStorage } from "./local.js";
 import { s3Storage } from "./s3.js";
 import { startTestS3 } from "./test-s3.js";
-import { TooLargeError, type Storage } from "./types.js";
+import { MIN_PART_BYTES, TooLargeError, type Storage } from "./types.js";
 
 const MB = 1024 * 1024;
 const key = () => `t/${Math.random().toString(36).slice(2)}`;
@@ -36,12 +36,23 @@ async function keys(storage: Storage) {
   return all;
 }
 
-const backends: [string, () => Promise<{ storage: Storage; close(): Promise<void> }>][] = [
+interface Backend {
+  storage: Storage;
+  /** Multipart uploads still holding parts. */
+  incomplete(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const backends: [string, () => Promise<Backend>][] = [
   [
     "local folder",
     async () => {
       const dir = await mkdtemp(path.join(os.tmpdir(), "atelier-files-"));
-      return { storage: localStorage(dir), close: () => rm(dir, { recursive: true, force: true }) };
+      return {
+        storage: localStorage(dir),
+        incomplete: () => readdir(path.join(dir, ".multipart")),
+        close: () => rm(dir, { recursive: true, force: true }),
+      };
     },
   ],
   [
@@ -56,16 +67,17 @@ const backends: [string, () => Promise<{ storage: Storage; close(): Promise<void
         bucket: e.S3_BUCKET,
         region: "us-east-1",
       });
-      return { storage, close: () => s3.close() };
+      return { storage, incomplete: () => s3.incompleteUploads(), close: () => s3.close() };
     },
   ],
 ];
 
 describe.each(backends)("storage: %s", (_name, open) => {
   let storage: Storage;
+  let incomplete: () => Promise<string[]>;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ storage, close } = await open());
+    ({ storage, incomplete, close } = await open());
     await storage.init();
     // Creating the folder or the bucket again is harmless.
     await storage.init();
@@ -119,6 +131,7 @@ describe.each(backends)("storage: %s", (_name, open) => {
       expect(await storage.stat(k)).toBeNull();
     }
     expect(await keys(storage)).toEqual(before);
+    expect(await incomplete()).toEqual([]);
   });
 
   it("streams a file larger than a part (multipart on S3) and returns it intact", async () => {
@@ -134,6 +147,41 @@ describe.each(backends)("storage: %s", (_name, open) => {
     expect(await storage.stat(k)).toEqual({ size: total });
   });
 
+  it("assembles an object from parts sent at different times, in any order, some twice", async () => {
+    const before = await keys(storage);
+    const k = key();
+    const partA = Buffer.alloc(MIN_PART_BYTES, "a");
+    const partB = Buffer.alloc(MIN_PART_BYTES, "b");
+    const id = await storage.multipart.start(k);
+    const b = await storage.multipart.putPart(k, id, 2, partB);
+    await storage.multipart.putPart(k, id, 1, Buffer.alloc(MIN_PART_BYTES, "x"));
+    // Sending a part again (a resumed upload) replaces it.
+    const a = await storage.multipart.putPart(k, id, 1, partA);
+    const c = await storage.multipart.putPart(k, id, 3, Buffer.from("fin"));
+    // Unfinished parts are not objects.
+    expect(await keys(storage)).toEqual(before);
+    expect(await incomplete()).toContain(id);
+    await storage.multipart.complete(k, id, [a, b, c]);
+    expect(await incomplete()).not.toContain(id);
+    const out: Buffer[] = [];
+    for await (const chunk of await storage.get(k)) out.push(chunk as Buffer);
+    expect(Buffer.concat(out).equals(Buffer.concat([partA, partB, Buffer.from("fin")]))).toBe(true);
+    expect(await storage.stat(k)).toEqual({ size: 2 * MIN_PART_BYTES + 3 });
+  });
+
+  it("drops the parts of an aborted upload, and aborting twice is harmless", async () => {
+    const before = await keys(storage);
+    const k = key();
+    const id = await storage.multipart.start(k);
+    await storage.multipart.putPart(k, id, 1, Buffer.alloc(MIN_PART_BYTES, "a"));
+    await storage.multipart.abort(k, id);
+    await storage.multipart.abort(k, id);
+    await expect(storage.multipart.complete(k, id, [{ part: 1, etag: "1" }])).rejects.toThrow();
+    expect(await storage.stat(k)).toBeNull();
+    expect(await keys(storage)).toEqual(before);
+    expect(await incomplete()).toEqual([]);
+  });
+
   it("refuses keys that could escape", async () => {
     await expect(storage.put("../evil", Readable.from(["x"]), { maxBytes: MB })).rejects.toThrow("invalid storage key");
     await expect(storage.stat("a/../../b")).rejects.toThrow("invalid storage key");
@@ -147,6 +195,12 @@ describe("storage: local folder leftovers", () => {
     await storage.init();
     await expect(storage.put(key(), source(4 * MB).stream, { maxBytes: MB })).rejects.toBeInstanceOf(TooLargeError);
     expect(await readdir(path.join(dir, ".partial"))).toEqual([]);
+    // Nor a part folder after an aborted multipart upload.
+    const id = await storage.multipart.start("t/parts");
+    await storage.multipart.putPart("t/parts", id, 1, Buffer.from("x"));
+    await storage.multipart.abort("t/parts", id);
+    expect(await readdir(path.join(dir, ".multipart"))).toEqual([]);
+    await expect(storage.multipart.abort("t/parts", "../../etc")).rejects.toThrow("invalid upload id");
     await rm(dir, { recursive: true, force: true });
   });
 });

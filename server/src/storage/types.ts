@@ -17,6 +17,29 @@ export interface ByteRange {
   end: number;
 }
 
+export interface PartRef {
+  part: number;
+  etag: string;
+}
+
+/** The smallest part S3 accepts, the last one excepted. */
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * An object assembled from parts sent at different times, possibly by different server
+ * instances (resumable uploads): S3's multipart upload, or a folder of parts on disk.
+ */
+export interface Multipart {
+  /** Opens an upload for `key`; returns its id. */
+  start(key: string): Promise<string>;
+  /** Stores part `part` (from 1); sending a part again replaces it. */
+  putPart(key: string, uploadId: string, part: number, bytes: Buffer): Promise<PartRef>;
+  /** Assembles the parts, in order, into the object `key`. */
+  complete(key: string, uploadId: string, parts: PartRef[]): Promise<void>;
+  /** Drops the parts; aborting an upload that is already gone is not an error. */
+  abort(key: string, uploadId: string): Promise<void>;
+}
+
 export interface Storage {
   readonly kind: "local" | "s3";
   /** Creates the folder or the bucket when missing. */
@@ -30,6 +53,7 @@ export interface Storage {
   stat(key: string): Promise<{ size: number } | null>;
   /** Removes the object; removing one that is already gone is not an error. */
   delete(key: string): Promise<void>;
+  readonly multipart: Multipart;
   /** Every stored key (for tests and for sweeping orphans). */
   list(): AsyncIterable<string>;
 }
