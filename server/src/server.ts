@@ -55,6 +55,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.mailer.drain();
       if (!opts.db) await db.close();
     },
   };
