@@ -4,7 +4,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import type { AccessChange } from "../events/bus.js";
-import { HttpError, badRequest } from "../http/errors.js";
+import { HttpError, badRequest, conflict, refuseDuplicate } from "../http/errors.js";
 import { readQuery } from "../http/validate.js";
 import { sendInvitation, type InvitationResult } from "../invitations/service.js";
 import { requireActor } from "../policy/index.js";
@@ -33,7 +33,13 @@ interface Applied {
 /** Writes a plan without bad lines: new accounts (invited into their first space) and memberships. */
 async function applyImport(s: Services, q: Queryable, plan: ImportPlan, invitedBy: string, audit: Audit): Promise<Applied> {
   // Accounts and memberships go in one statement each; audit entries and invitations one by one.
-  const ids = await insertUsers(q, plan.newPeople.map((p) => ({ ...p, platformRole: null })));
+  // Another request may have created one of these accounts since the file was checked.
+  const createdMeanwhile = () =>
+    conflict(
+      "email_taken",
+      "Un compte vient d'être créé avec l'une des adresses du fichier : rien n'a été importé. Relancez l'import pour en tenir compte.",
+    );
+  const ids = await refuseDuplicate(insertUsers(q, plan.newPeople.map((p) => ({ ...p, platformRole: null }))), createdMeanwhile);
   const created = new Map(plan.newPeople.map((p, i) => [p.email, ids[i]!]));
   for (const [email, id] of created) {
     await audit(q, { kind: "user.created", target: { type: "user", id }, details: { email, via: "import" } });

@@ -2,7 +2,7 @@
 import { CreateSpaceBody, slugify, UpdateSpaceBody } from "@atelier/shared";
 import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
-import { badRequest, conflict } from "../http/errors.js";
+import { badRequest, conflict, refuseDuplicate } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { adminAudit } from "./audit.js";
 import { requirePlatform } from "./guard.js";
@@ -21,16 +21,18 @@ export function adminSpaceRoutes(s: Services) {
       throw badRequest("invalid_slug", "Impossible de tirer un identifiant d'URL de ce nom : indiquez-en un (slug).");
     }
     const audit = adminAudit(c, s);
+    const taken = () => conflict("slug_taken", `Un espace utilise déjà l'identifiant d'URL « ${slug} ».`);
     const space = await s.db.tx(async (q) => {
       await checkParent(q, body.level, body.parentId);
-      if (await slugTaken(q, slug)) {
-        throw conflict("slug_taken", `Un espace utilise déjà l'identifiant d'URL « ${slug} ».`);
-      }
+      if (await slugTaken(q, slug)) throw taken();
       const id = crypto.randomUUID();
-      await q.query(
-        `INSERT INTO spaces (id, slug, name, level, parent_id, description, themes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, slug, body.name, body.level, body.parentId, body.description, body.themes],
+      await refuseDuplicate(
+        q.query(
+          `INSERT INTO spaces (id, slug, name, level, parent_id, description, themes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [id, slug, body.name, body.level, body.parentId, body.description, body.themes],
+        ),
+        taken,
       );
       await audit(q, { kind: "space.created", spaceId: id, target: { type: "space", id }, details: { slug, level: body.level } });
       return getAdminSpace(q, id);

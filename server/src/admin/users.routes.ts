@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { invalidateUserSessions } from "../auth/sessions.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
-import { conflict, notFound } from "../http/errors.js";
+import { conflict, notFound, refuseDuplicate } from "../http/errors.js";
 import { sendInvitation } from "../invitations/service.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { isUuid, requireActor } from "../policy/index.js";
@@ -53,12 +53,11 @@ export function adminUserRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const body = await readJson(c, CreateUserBody);
     const audit = adminAudit(c, s);
+    const taken = () => conflict("email_taken", `Un compte existe déjà avec l'adresse ${body.email}.`);
     const { user, invitation } = await s.db.tx(async (q) => {
-      if (await emailTaken(q, body.email)) {
-        throw conflict("email_taken", `Un compte existe déjà avec l'adresse ${body.email}.`);
-      }
+      if (await emailTaken(q, body.email)) throw taken();
       if (body.membership) await existingSpace(q, body.membership.spaceId);
-      const id = await insertUser(q, body);
+      const id = await refuseDuplicate(insertUser(q, body), taken);
       await audit(q, { kind: "user.created", target: { type: "user", id }, details: { email: body.email, platformRole: body.platformRole } });
       if (body.membership) {
         const { spaceId, role } = body.membership;

@@ -21,3 +21,20 @@ export const forbidden = (message = "Accès refusé.") => new HttpError(403, "fo
 export const notFound = (message = "Introuvable.") => new HttpError(404, "not_found", message);
 export const conflict = (code: string, message: string, details?: unknown) =>
   new HttpError(409, code, message, details);
+
+/** PostgreSQL's unique_violation. */
+const UNIQUE_VIOLATION = "23505";
+
+/**
+ * Runs an insert that a check before it already refuses with `duplicate()` when the row exists.
+ * Two requests at once can both pass that check: the one the unique constraint stops hears the
+ * same answer instead of a 500.
+ */
+export async function refuseDuplicate<T>(insert: Promise<T>, duplicate: () => HttpError): Promise<T> {
+  try {
+    return await insert;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) throw duplicate();
+    throw err;
+  }
+}
