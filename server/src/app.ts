@@ -26,6 +26,7 @@ import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
+import { uploadRoutes } from "./uploads/routes.js";
 import { versionRoutes } from "./versions/routes.js";
 import { workflowRoutes } from "./workflow/routes.js";
 
@@ -61,6 +62,7 @@ export function createApp(s: Services) {
   api.route("/", documentRoutes(s)); //                /spaces/:id/documents, /documents/:id[/content|/restore]
   // Resource libraries.
   api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
+  api.route("/", uploadRoutes(s)); //                  /spaces/:id/uploads, /files/:id/uploads, /uploads/:id (resumable)
   api.route("/", attachmentRoutes(s)); //              /documents/:id/attachments, /attachments/:id
   // Review across territories.
   api.route("/", versionRoutes(s)); //                 /documents/:id/versions[/:versionId[/diff|/restore]]

@@ -19,6 +19,7 @@ import { attachCollab } from "./collab/server.js";
 import { notificationTasks } from "./notifications/delivery.js";
 import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
+import { uploadsPurge } from "./uploads/purge.js";
 
 export interface Running {
   url: string;
@@ -39,7 +40,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   const storage = await openStorage(config);
   const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus(), storage };
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });

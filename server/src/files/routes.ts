@@ -3,7 +3,6 @@
  * and /api/files/:id (metadata, download, versions, recycle bin).
  */
 import { auditRequest } from "../audit/request.js";
-import { randomUUID } from "node:crypto";
 import {
   CreateFileKindBody,
   DownloadQuery,
@@ -20,12 +19,12 @@ import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
 import { canManage, manageableFile, readableFile, restorableFile } from "./access.js";
 import { serve } from "./download.js";
 import { addKind, assertKind, listKinds } from "./kinds.js";
-import { defaultTitle, displayName } from "./names.js";
+import { createFile, createVersion, prepareFile } from "./create.js";
+import { displayName } from "./names.js";
 import {
   addVersion,
   getFile,
   getVersion,
-  insertFile,
   listFiles,
   listVersions,
   restorable,
@@ -59,28 +58,10 @@ export function fileRoutes(s: Services) {
   app.post("/spaces/:spaceId/files", async (c) => {
     const actor = requireActor(c.get("user"));
     const found = await authorizeSpace(s.db, actor, "file.upload", c.req.param("spaceId"));
-    const meta = readQuery(c, UploadFileQuery);
-    const name = displayName(meta.name);
-    const kind = meta.kind ?? "autre";
-    await assertKind(s.db, found.space.id, kind);
-    const id = randomUUID();
-    await storeThen(s, c, name, (version) =>
-      s.db.tx((q) =>
-        insertFile(
-          q,
-          {
-            id,
-            spaceId: found.space.id,
-            title: meta.title ?? defaultTitle(name),
-            description: meta.description ?? "",
-            kind,
-            themes: meta.themes ?? [],
-            userId: actor.id,
-          },
-          version,
-        ),
-      ),
-    );
+    const { name: rawName, ...meta } = readQuery(c, UploadFileQuery);
+    const name = displayName(rawName);
+    const file = await prepareFile(s.db, found.space.id, name, meta);
+    const id = await storeThen(s, c, name, (version) => createFile(s, file, version, actor.id));
     return c.json(await reply(actor, id), 201);
   });
 
@@ -174,14 +155,7 @@ export function fileRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const { file } = await manageableFile(s, actor, c.req.param("id"));
     const name = displayName(readQuery(c, UploadVersionQuery).name);
-    await storeThen(s, c, name, (version) =>
-      s.db.tx(async (q) => {
-        // The file may have gone to the bin while its bytes were arriving.
-        const current = await getFile(q, file.id);
-        if (!current || current.deleted_at) throw notFound("Ce fichier n'existe pas.");
-        await addVersion(q, file.id, version, actor.id);
-      }),
-    );
+    await storeThen(s, c, name, (version) => createVersion(s, file.id, version, actor.id));
     return c.json(await reply(actor, file.id), 201);
   });
 

@@ -18,12 +18,15 @@ import { sniff, SNIFF_BYTES } from "./sniff.js";
 
 /** The routes whose body is a file: they skip the JSON body limit and enforce FILE_MAX_BYTES. */
 export function isFileUpload(method: string, path: string): boolean {
-  return method === "POST" && /^\/api\/(spaces\/[^/]+\/files|files\/[^/]+\/versions|documents\/[^/]+\/attachments)$/.test(path);
+  return (
+    (method === "POST" && /^\/api\/(spaces\/[^/]+\/files|files\/[^/]+\/versions|documents\/[^/]+\/attachments)$/.test(path)) ||
+    (method === "PATCH" && /^\/api\/uploads\/[^/]+$/.test(path))
+  );
 }
 
 const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} Mo`;
 
-function tooLarge(max: number) {
+export function tooLarge(max: number) {
   return new HttpError(
     413,
     "file_too_large",
@@ -52,8 +55,29 @@ function inspector() {
   return { stream, sha256: () => hash.digest("hex"), head: () => Buffer.concat(head) };
 }
 
+export const interrupted = () =>
+  badRequest("upload_interrupted", "Le dépôt a été interrompu avant la fin : rien n'a été enregistré.");
+
+/**
+ * The request body as a Node stream: the Node request itself when served by @hono/node-server
+ * (c.req.raw.body is then never touched: converting to a web stream and back costs much of the
+ * throughput), the web body otherwise (tests calling app.fetch).
+ */
+export function requestBody(c: Context): { body: Readable; isNode: boolean } {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming) return { body: incoming, isNode: true };
+  return {
+    body: c.req.raw.body ? Readable.fromWeb(c.req.raw.body as NodeWebStream<Uint8Array>) : Readable.from([]),
+    isNode: false,
+  };
+}
+
+/** A client that went away is not a server fault: it is told (if it still listens) rather than logged. */
+export const clientGone = (c: Context, err: unknown, isNode: boolean) =>
+  (err as NodeJS.ErrnoException).code === "ECONNRESET" || (!isNode && c.req.raw.signal.aborted);
+
 /** Removes bytes that must not stay; if storage refuses, the purge will try again. */
-export async function discard(s: Services, key: string): Promise<void> {
+export async function discard(s: Pick<Services, "db" | "storage">, key: string): Promise<void> {
   try {
     await s.storage.delete(key);
   } catch (err) {
@@ -75,21 +99,15 @@ export async function receive(s: Services, c: Context, originalName: string): Pr
 
   const key = `files/${randomUUID()}`;
   const seen = inspector();
-  // The Node request itself when served by @hono/node-server (c.req.raw.body is then never
-  // touched: converting to a web stream and back costs much of the throughput). pipeline, not
-  // pipe: a client that disconnects must fail the upload, not leave it waiting.
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const body = incoming ?? (c.req.raw.body ? Readable.fromWeb(c.req.raw.body as NodeWebStream<Uint8Array>) : Readable.from([]));
+  const { body, isNode } = requestBody(c);
+  // pipeline, not pipe: a client that disconnects must fail the upload, not leave it waiting.
   pipeline(body, seen.stream, () => {});
   let stored: number;
   try {
     stored = (await s.storage.put(key, seen.stream, { maxBytes: max, size })).size;
   } catch (err) {
     if (err instanceof TooLargeError) throw tooLarge(max);
-    // A client that went away is not a server fault: say so (to no one) rather than log an error.
-    if ((err as NodeJS.ErrnoException).code === "ECONNRESET" || (!incoming && c.req.raw.signal.aborted)) {
-      throw badRequest("upload_interrupted", "Le dépôt a été interrompu avant la fin : rien n'a été enregistré.");
-    }
+    if (clientGone(c, err, isNode)) throw interrupted();
     throw err;
   }
   if (stored === 0) {

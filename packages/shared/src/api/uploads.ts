@@ -10,7 +10,7 @@
  *   DELETE /api/uploads/:id                                        → 204, staged bytes removed
  *
  * A PATCH whose Upload-Offset differs from the server's gets 409 `offset_mismatch` with
- * `details.offset`. Only the person who started an upload sees or continues it.
+ * `details.offset`. Only the person who started an upload sees or continues it (403 for anyone else).
  */
 import { z } from "zod";
 import { FILE_DESCRIPTION_MAX, FILE_TITLE_MAX, FileKindSlug, FileSummary, Themes } from "./files.js";

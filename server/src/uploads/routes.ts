@@ -1,0 +1,114 @@
+/**
+ * Resumable uploads: /api/spaces/:spaceId/uploads and /api/files/:id/uploads open a session,
+ * /api/uploads/:id tells its offset (GET), takes the next piece (PATCH) and cancels (DELETE).
+ * The contract is in packages/shared/src/api/uploads.ts.
+ */
+import { randomUUID } from "node:crypto";
+import { CreateUploadBody, CreateVersionUploadBody, UPLOAD_OFFSET_HEADER } from "@atelier/shared";
+import { Hono, type Context } from "hono";
+import type { AppEnv, Services } from "../context.js";
+import { badRequest, conflict, HttpError } from "../http/errors.js";
+import { readJson } from "../http/validate.js";
+import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
+import { manageableFile, canManage, readableFile } from "../files/access.js";
+import { createFile, createVersion, prepareFile } from "../files/create.js";
+import { displayName } from "../files/names.js";
+import { toSummary } from "../files/queries.js";
+import { discard, tooLarge } from "../files/upload.js";
+import { assertMayContinue, ownSession } from "./access.js";
+import { dropSession } from "./purge.js";
+import { deleteSession, insertSession, toSession, type SessionRow } from "./queries.js";
+import { receivePiece, UPLOAD_PART_BYTES } from "./receive.js";
+
+const PIECE_TYPES = ["application/offset+octet-stream", "application/octet-stream"];
+
+export function uploadRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  const session = (row: SessionRow, offset = Number(row.received)) => toSession({ ...row, received: offset }, UPLOAD_PART_BYTES);
+
+  /** A size the library accepts, refused before any byte is sent. */
+  const checkSize = (size: number) => {
+    if (size > s.config.FILE_MAX_BYTES) throw tooLarge(s.config.FILE_MAX_BYTES);
+    if (size === 0) throw badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
+  };
+
+  const open = async (c: Context<AppEnv>, actor: Actor, o: { spaceId: string; fileId: string | null; name: string; size: number; metadata: object }) => {
+    checkSize(o.size);
+    const row = await insertSession(s.db, { ...o, id: randomUUID(), userId: actor.id, key: `files/${randomUUID()}` });
+    return c.json({ upload: session(row) }, 201);
+  };
+
+  app.post("/spaces/:spaceId/uploads", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const found = await authorizeSpace(s.db, actor, "file.upload", c.req.param("spaceId"));
+    const { name: rawName, size, ...meta } = await readJson(c, CreateUploadBody);
+    const name = displayName(rawName);
+    // The metadata is checked now, not after the last byte.
+    await prepareFile(s.db, found.space.id, name, meta);
+    return open(c, actor, { spaceId: found.space.id, fileId: null, name, size, metadata: meta });
+  });
+
+  app.post("/files/:id/uploads", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const { name, size } = await readJson(c, CreateVersionUploadBody);
+    return open(c, actor, { spaceId: file.space_id, fileId: file.id, name: displayName(name), size, metadata: {} });
+  });
+
+  app.get("/uploads/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const row = await ownSession(s, actor, c.req.param("id"));
+    c.header("cache-control", "no-store");
+    return c.json({ upload: session(row) });
+  });
+
+  app.patch("/uploads/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const row = await ownSession(s, actor, c.req.param("id"));
+    await assertMayContinue(s, actor, row);
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
+    if (!PIECE_TYPES.includes(type)) {
+      throw new HttpError(415, "unsupported_content_type", "Les morceaux d'un fichier s'envoient en application/offset+octet-stream.");
+    }
+    const offset = c.req.header(UPLOAD_OFFSET_HEADER);
+    if (!offset || !/^\d+$/.test(offset)) throw badRequest("invalid_offset", "L'en-tête Upload-Offset doit donner la position du premier octet envoyé.");
+    if (Number(offset) !== Number(row.received)) {
+      throw conflict("offset_mismatch", "Le serveur n'a pas reçu le fichier jusqu'à cette position : reprenez à la sienne.", {
+        offset: Number(row.received),
+      });
+    }
+    const length = c.req.header("content-length");
+    if (length && /^\d+$/.test(length) && Number(offset) + Number(length) > Number(row.size)) {
+      throw new HttpError(400, "upload_overflow", "Les données envoyées dépassent la taille annoncée du fichier.", undefined, { connection: "close" });
+    }
+
+    const piece = await receivePiece(s, c, row);
+    if (!piece.version) return c.json({ upload: session(row, piece.received) });
+    const version = piece.version;
+    try {
+      await assertMayContinue(s, actor, row);
+      const fileId = row.file_id
+        ? (await createVersion(s, row.file_id, version, actor.id), row.file_id)
+        : await createFile(s, await prepareFile(s.db, row.space_id, row.original_name, row.metadata), version, actor.id);
+      await deleteSession(s.db, row.id, piece.lease);
+      const { file, found } = await readableFile(s, actor, fileId);
+      return c.json({ upload: session(row, piece.received), file: toSummary(file, canManage(actor, found, file.uploaded_by)) }, 201);
+    } catch (err) {
+      // Refused at the last step (access withdrawn, file deleted meanwhile): nothing stays.
+      await discard(s, version.key);
+      await dropSession(s, { ...row, multipart_id: null, tail_key: null });
+      throw err;
+    }
+  });
+
+  app.delete("/uploads/:id", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const row = await ownSession(s, actor, c.req.param("id"));
+    // Cancelling is always the owner's right; should storage fail, the purge finishes the job.
+    await s.db.query("UPDATE upload_sessions SET expires_at = now(), lease = NULL WHERE id = $1", [row.id]);
+    await dropSession(s, row).catch((err: Error) => console.error(`[uploads] cleanup of ${row.id} postponed:`, err.message));
+    return c.body(null, 204);
+  });
+
+  return app;
+}
