@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   COLLAB_COMPACT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Collaboration sockets are pinged this often; one that did not answer the last ping is closed. */
   COLLAB_PING_MS: z.coerce.number().int().positive().default(30_000),
+  /** How often the sessions of open collaboration sockets are checked again; a socket whose session ended is closed. */
+  COLLAB_SESSION_CHECK_MS: z.coerce.number().int().positive().default(60_000),
   /** A socket with more than this waiting to be sent cannot keep up: it is dropped, and resyncs on reconnecting. */
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   /** An automatic version after this long without edits, and at least this often while people write. */

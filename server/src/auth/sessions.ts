@@ -66,6 +66,8 @@ interface SessionRow extends UserRow {
   last_verified_at: Date;
 }
 
+const idleTooLong = (lastVerifiedAt: Date, now: number, inactivityMs: number) => now - lastVerifiedAt.getTime() >= inactivityMs;
+
 export async function validateSessionToken(
   q: Queryable,
   token: string,
@@ -83,7 +85,7 @@ export async function validateSessionToken(
   if (!constantTimeEqual(sha256Bytes(secret), new Uint8Array(row.secret_hash))) return null;
   const now = Date.now();
   const last = new Date(row.last_verified_at);
-  if (now - last.getTime() >= inactivityMs) {
+  if (idleTooLong(last, now, inactivityMs)) {
     await q.query("DELETE FROM sessions WHERE id = $1", [id]);
     return null;
   }
@@ -94,6 +96,23 @@ export async function validateSessionToken(
     session: { id: row.id, userId: row.user_id, createdAt: new Date(row.created_at), lastVerifiedAt: last },
     user: toSessionUser(row),
   };
+}
+
+/**
+ * Of these tokens, the ones whose session still holds (not ended, account active, not idle past
+ * `inactivityMs`): one query for all the connections that outlive a request. The tokens were
+ * validated in full when those connections opened; here only whether their session lives on counts.
+ */
+export async function liveSessionTokens(q: Queryable, tokens: string[], inactivityMs: number): Promise<Set<string>> {
+  const idOf = (token: string) => token.split(".")[0]!;
+  const rows = await q.query<{ id: string; last_verified_at: Date }>(
+    `SELECT s.id, s.last_verified_at FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = ANY($1::text[]) AND u.active`,
+    [[...new Set(tokens.map(idOf))]],
+  );
+  const now = Date.now();
+  const live = new Set(rows.filter((r) => !idleTooLong(new Date(r.last_verified_at), now, inactivityMs)).map((r) => r.id));
+  return new Set(tokens.filter((t) => live.has(idOf(t))));
 }
 
 export const invalidateSession = (q: Queryable, id: string) => q.query("DELETE FROM sessions WHERE id = $1", [id]);

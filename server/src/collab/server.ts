@@ -2,7 +2,8 @@
  * The collaboration socket on the API's port: `/collab/:documentId`, the y-websocket protocol.
  * Like Hocuspocus's lifecycle: upgrade (Origin, session cookie, policy) → load the stored state →
  * sync and presence → every accepted change stored, then relayed → the room let go when empty.
- * Access changes (bus, and Redis for the other instances) re-check the open sockets concerned.
+ * Access changes (bus, and Redis for the other instances) re-check the open sockets concerned;
+ * the sessions of all open sockets are checked again every COLLAB_SESSION_CHECK_MS.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -19,6 +20,7 @@ import { createRedisFanout, type Fanout } from "./fanout.js";
 import { permissionDenied } from "./protocol.js";
 import { Room } from "./room.js";
 import { registerLive } from "./live.js";
+import { startSessionCheck } from "./session-check.js";
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
 
@@ -164,6 +166,10 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     }
   }, config.COLLAB_PING_MS);
   pinger.unref();
+  const stopSessionCheck = startSessionCheck(db, () => [...rooms.values()].flatMap((room) => [...room.conns]), {
+    everyMs: config.COLLAB_SESSION_CHECK_MS,
+    inactivityMs,
+  });
 
   server.on("upgrade", onUpgrade);
   return {
@@ -172,6 +178,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       server.off("upgrade", onUpgrade);
       unsubscribe();
       clearInterval(pinger);
+      await stopSessionCheck();
       const open = [...rooms.values()];
       rooms.clear();
       for (const room of open) for (const conn of room.conns) conn.close(COLLAB_CLOSE.shuttingDown);
