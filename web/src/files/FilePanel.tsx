@@ -1,23 +1,46 @@
 import type { FileKind, FileSummary } from "@atelier/shared";
 import { useState } from "react";
 import { FormError } from "../components/FormError";
+import { useAnnounce } from "../shell/announcer";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
-import { deleteFile, downloadUrl, listVersions, restoreVersion, sendFile, versionUrl } from "./api";
+import { deleteFile, downloadUrl, listVersions, restoreVersion } from "./api";
 import { formatDate, formatSize } from "./format";
 import { MetadataForm } from "./MetadataForm";
+import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
+
+/** A new version on its way: its progress, and what to say when the connection dropped or came back. */
+interface Sending {
+  percent: number;
+  note?: { kind: "warning" | "info"; text: string };
+  upload: Upload;
+}
 
 /** One file opened from the list: preview, versions, and for those who may, edit, new version, delete. */
 export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummary; kinds: FileKind[]; onChange(): void; onClose(): void }) {
   const versions = useLoad(() => listVersions(file.id), [file.id, file.version]);
   const { run, pending, error } = useAction();
-  const [sending, setSending] = useState<number | null>(null);
+  const announce = useAnnounce();
+  const [sending, setSending] = useState<Sending | null>(null);
 
   const newVersion = (f: File) => {
-    setSending(0);
+    const update = (change: Partial<Sending>) => setSending((s) => s && { ...s, ...change });
+    const upload = startUpload({ fileId: file.id }, f, {
+      onProgress: (sent) => update({ percent: Math.round((sent / (f.size || 1)) * 100) }),
+      onInterrupted: () => {
+        update({ note: { kind: "warning", text: INTERRUPTED_MESSAGE } });
+        announce(INTERRUPTED_MESSAGE);
+      },
+      onResumed: (from) => {
+        const text = resumedMessage(from, f.size);
+        update({ note: { kind: "info", text } });
+        announce(text);
+      },
+    });
+    setSending({ percent: 0, upload });
     void run(async () => {
       try {
-        await sendFile(versionUrl(file.id, f.name), f, (sent) => setSending(Math.round((sent / (f.size || 1)) * 100))).done;
+        await upload.done;
       } finally {
         setSending(null);
       }
@@ -87,7 +110,17 @@ export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummar
               Déposer une nouvelle version
             </label>
             <input className="fr-upload" type="file" id={`version-${file.id}`} disabled={sending !== null} onChange={(e) => { const f = e.target.files?.[0]; if (f) newVersion(f); e.target.value = ""; }} />
-            {sending !== null && <progress max={100} value={sending} aria-label="Envoi de la nouvelle version" />}
+            {sending && (
+              <>
+                <p className="fr-mb-1w">
+                  <progress max={100} value={sending.percent} aria-label="Envoi de la nouvelle version" /> {sending.percent} %{" "}
+                  <button className="fr-btn fr-btn--tertiary fr-btn--sm" type="button" onClick={() => sending.upload.cancel()}>
+                    Annuler l'envoi de la nouvelle version
+                  </button>
+                </p>
+                {sending.note && <p className={`fr-message fr-message--${sending.note.kind}`}>{sending.note.text}</p>}
+              </>
+            )}
           </div>
           <h3 className="fr-h6">Modifier les informations</h3>
           <MetadataForm key={file.updatedAt} file={file} kinds={kinds} onSaved={onChange} />

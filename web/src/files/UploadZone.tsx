@@ -2,22 +2,27 @@ import type { FileKind, FileSummary } from "@atelier/shared";
 import { useId, useRef, useState, type DragEvent } from "react";
 import { errorMessage } from "../api/client";
 import { useAnnounce } from "../shell/announcer";
-import { sendFile, uploadUrl, type Upload } from "./api";
 import { formatSize } from "./format";
 import { MetadataForm } from "./MetadataForm";
+import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
 
 interface Item {
   key: number;
   name: string;
   size: number;
   sent: number;
-  state: "sending" | "done" | "failed";
+  /** "interrupted": the connection dropped, the upload starts again by itself. */
+  state: "sending" | "interrupted" | "done" | "failed";
+  /** Why it failed, or where a resumed upload started again. */
   message?: string;
   file?: FileSummary;
   upload?: Upload;
 }
 
-/** Drop or pick several files: each is sent at once, with its progress and a cancel button, then described. */
+/**
+ * Drop or pick several files: each is sent at once, with its progress and a cancel button, then
+ * described. A cut connection is waited out; a file dropped again after a reload takes up where it stopped.
+ */
 export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: string; kinds: FileKind[]; maxHint?: string; onChange(): void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -31,7 +36,18 @@ export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: str
   const start = (files: FileList | File[]) => {
     for (const f of Array.from(files)) {
       const key = next.current++;
-      const upload = sendFile(uploadUrl(spaceId, f.name), f, (sent) => patch(key, { sent }));
+      const upload = startUpload({ spaceId }, f, {
+        onProgress: (sent) => patch(key, { sent }),
+        onInterrupted: () => {
+          patch(key, { state: "interrupted" });
+          announce(`${f.name} : ${INTERRUPTED_MESSAGE}`);
+        },
+        onResumed: (from) => {
+          const message = resumedMessage(from, f.size);
+          patch(key, { state: "sending", sent: from, message });
+          announce(`${f.name} : ${message}`);
+        },
+      });
       setItems((all) => [...all, { key, name: f.name, size: f.size, sent: 0, state: "sending", upload }]);
       upload.done.then(
         (file) => {
@@ -97,7 +113,7 @@ export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: str
                 {item.state === "done" && <span className="fr-badge fr-badge--success fr-badge--sm">Envoyé</span>}
                 {item.state === "failed" && <span className="fr-badge fr-badge--error fr-badge--sm">Non envoyé</span>}
               </p>
-              {item.state === "sending" && (
+              {(item.state === "sending" || item.state === "interrupted") && (
                 <p className="fr-mb-1w">
                   <progress max={item.size || 1} value={item.sent} aria-label={`Envoi de ${item.name}`} style={{ width: "20rem", maxWidth: "100%" }} />{" "}
                   {Math.round((item.sent / (item.size || 1)) * 100)} %{" "}
@@ -106,6 +122,8 @@ export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: str
                   </button>
                 </p>
               )}
+              {item.state === "sending" && item.message && <p className="fr-message fr-message--info">{item.message}</p>}
+              {item.state === "interrupted" && <p className="fr-message fr-message--warning">{INTERRUPTED_MESSAGE}</p>}
               {item.state === "failed" && <p className="fr-error-text">{item.message}</p>}
               {item.state === "done" && item.file && (
                 <MetadataForm

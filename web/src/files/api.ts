@@ -1,7 +1,7 @@
-/** The library's API: JSON calls through the app's client, uploads through XHR for their progress. */
-import { ApiErrorSchema, FileKind, FileSummary, FileVersion, type ListFilesQuery, type UpdateFileBody } from "@atelier/shared";
+/** The library's API: JSON calls through the app's client (uploads: see resumable.ts). */
+import { FileKind, FileSummary, FileVersion, type ListFilesQuery, type UpdateFileBody } from "@atelier/shared";
 import { z } from "zod";
-import { ApiError, request } from "../api/client";
+import { request } from "../api/client";
 
 const FileReply = z.object({ file: FileSummary });
 const enc = encodeURIComponent;
@@ -37,49 +37,3 @@ export const downloadUrl = (id: string, opts: { version?: number; inline?: boole
   const q = params.toString();
   return `/api/files/${enc(id)}/download${q ? `?${q}` : ""}`;
 };
-
-export interface Upload {
-  done: Promise<FileSummary>;
-  cancel(): void;
-}
-
-/**
- * Sends one file as the request body (no form encoding: the server streams it to storage) with
- * XHR, the only browser API that reports upload progress; cancel() aborts it and the server
- * keeps nothing.
- */
-export function sendFile(url: string, file: File, onProgress: (sent: number, total: number) => void): Upload {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<FileSummary>((resolve, reject) => {
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onload = () => {
-      const body = (() => {
-        try {
-          return JSON.parse(xhr.responseText) as unknown;
-        } catch {
-          return null;
-        }
-      })();
-      if (xhr.status >= 200 && xhr.status < 300) {
-        const parsed = FileReply.safeParse(body);
-        if (parsed.success) return resolve(parsed.data.file);
-        return reject(new ApiError(xhr.status, "bad_reply", "Le serveur a envoyé une réponse inattendue."));
-      }
-      const error = ApiErrorSchema.safeParse(body);
-      reject(
-        error.success
-          ? new ApiError(xhr.status, error.data.error.code, error.data.error.message)
-          : new ApiError(xhr.status, "http", `L'envoi a échoué (erreur ${xhr.status}).`),
-      );
-    };
-    xhr.onerror = () => reject(new ApiError(0, "network", "L'envoi a été interrompu : vérifiez votre connexion puis réessayez."));
-    xhr.onabort = () => reject(new ApiError(0, "cancelled", "Envoi annulé."));
-  });
-  xhr.open("POST", url);
-  xhr.setRequestHeader("content-type", "application/octet-stream");
-  xhr.send(file);
-  return { done, cancel: () => xhr.abort() };
-}
-
-export const uploadUrl = (spaceId: string, name: string) => `/api/spaces/${enc(spaceId)}/files?${new URLSearchParams({ name })}`;
-export const versionUrl = (fileId: string, name: string) => `/api/files/${enc(fileId)}/versions?${new URLSearchParams({ name })}`;
