@@ -43,8 +43,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a process and waits for a line of its output that says it is ready. */
-export async function spawnReady(args: string[], env: Record<string, string>, ready: RegExp, cwd = BENCH): Promise<ChildProcess> {
+/** Starts a process and waits for a line of its output that says it is ready (kept in `readyOutput`). */
+export async function spawnReady(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  cwd = BENCH,
+): Promise<ChildProcess & { readyOutput: string }> {
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +66,7 @@ export async function spawnReady(args: string[], env: Record<string, string>, re
     child.on("exit", (code) => reject(new Error(`arrêté (${code}) :\n${output}`)));
   });
   child.removeAllListeners("exit");
-  return child;
+  return Object.assign(child, { readyOutput: output });
 }
 
 export const stopChild = (child: ChildProcess) =>

@@ -14,7 +14,6 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { Client } from "minio";
-import { startTestS3 } from "@atelier/server/src/storage/test-s3.js";
 import { measure, rssMiB } from "../collab/procstat.js";
 import { freePort, REPO, spawnReady, stopChild } from "../collab/servers.js";
 
@@ -90,9 +89,16 @@ function upload(a: Atelier): Promise<string> {
   });
 }
 
-async function download(a: Atelier, id: string): Promise<number> {
-  const res = await fetch(`${a.url}/api/files/${id}/download`, { headers: { cookie: a.cookie } });
-  return drain(Readable.fromWeb(res.body as never));
+/** Read with node:http, as the minio client reads: the bench measures the server, not the client's streams. */
+function download(a: Atelier, id: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(`${a.url}/api/files/${id}/download`, { headers: { cookie: a.cookie } }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`download ${res.statusCode}`));
+      drain(res).then(resolve, reject);
+    })
+      .on("error", reject)
+      .end();
+  });
 }
 
 const mbps = (seconds: number) => Math.round((SIZE / MB / seconds) * 10) / 10;
@@ -117,9 +123,10 @@ async function throughAtelier(name: string, env: Record<string, string>) {
 
 async function main() {
   const external = process.env.BENCH_S3_ENDPOINT;
-  const s3 = external ? null : await startTestS3();
+  // s3rver runs in its own process (see s3-process.ts); its settings come back on its stdout.
+  const s3 = external ? null : await spawnReady(["--import", "tsx", path.join(REPO, "tests/bench/src/files/s3-process.ts")], {}, /S3 \{.*\}/);
   const env = s3
-    ? s3.env
+    ? (JSON.parse(/S3 (\{.*\})/.exec(s3.readyOutput)![1]!) as Record<"S3_ENDPOINT" | "S3_ACCESS_KEY" | "S3_SECRET_KEY" | "S3_BUCKET", string>)
     : { S3_ENDPOINT: external!, S3_ACCESS_KEY: process.env.BENCH_S3_ACCESS_KEY!, S3_SECRET_KEY: process.env.BENCH_S3_SECRET_KEY!, S3_BUCKET: `atelier-bench-${Date.now()}` };
   try {
     const u = new URL(env.S3_ENDPOINT);
@@ -153,7 +160,7 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
     console.log(`\nRésultats écrits dans ${file}`);
   } finally {
-    await s3?.close();
+    if (s3) await stopChild(s3);
   }
 }
 
