@@ -85,46 +85,15 @@ export default function LibraryPage() {
               </label>
               <input className="fr-input" id="f-q" name="q" type="search" defaultValue={query.q} />
             </div>
-            <div className="fr-col-12 fr-col-md-4 fr-select-group">
-              <label className="fr-label" htmlFor="f-kind">
-                Type de document
-              </label>
-              <select className="fr-select" id="f-kind" name="kind" defaultValue={query.kind ?? ""}>
-                <option value="">Tous les types</option>
-                {kindList.map((k) => (
-                  <option key={k.slug} value={k.slug}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="fr-col-12 fr-col-md-4 fr-select-group">
-              <label className="fr-label" htmlFor="f-theme">
-                Thématique
-              </label>
-              <select className="fr-select" id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
-                <option value="">Toutes les thématiques</option>
-                {THEMES.map((t) => (
-                  <option key={t.slug} value={t.slug}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="fr-col-12 fr-col-md-4 fr-select-group">
-              <label className="fr-label" htmlFor="f-uploader">
-                Déposé par
-              </label>
-              <select className="fr-select" id="f-uploader" name="uploader" defaultValue={query.uploader ?? ""}>
-                <option value="">Toutes les personnes</option>
-                {members.state === "ready" &&
-                  members.data.map((m) => (
-                    <option key={m.userId} value={m.userId}>
-                      {`${m.firstName} ${m.lastName}`.trim() || m.email}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <FilterSelect name="kind" label="Type de document" value={query.kind} all="Tous les types" options={kindList.map((k) => ({ value: k.slug, label: k.label }))} />
+            <FilterSelect name="theme" label="Thématique" value={query.theme} all="Toutes les thématiques" options={THEMES.map((t) => ({ value: t.slug, label: t.name }))} />
+            <FilterSelect
+              name="uploader"
+              label="Déposé par"
+              value={query.uploader}
+              all="Toutes les personnes"
+              options={members.state === "ready" ? members.data.map((m) => ({ value: m.userId, label: `${m.firstName} ${m.lastName}`.trim() || m.email })) : []}
+            />
             <div className="fr-col-6 fr-col-md-4 fr-input-group">
               <label className="fr-label" htmlFor="f-from">
                 Déposés depuis le
@@ -137,18 +106,7 @@ export default function LibraryPage() {
               </label>
               <input className="fr-input" id="f-to" name="to" type="date" defaultValue={query.to} />
             </div>
-            <div className="fr-col-12 fr-col-md-4 fr-select-group">
-              <label className="fr-label" htmlFor="f-sort">
-                Trier par
-              </label>
-              <select className="fr-select" id="f-sort" name="sort" defaultValue={query.sort ?? "recent"}>
-                {FILE_SORTS.map((k) => (
-                  <option key={k} value={k}>
-                    {SORT_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect name="sort" label="Trier par" value={query.sort ?? "recent"} options={FILE_SORTS.map((k) => ({ value: k, label: SORT_LABELS[k] }))} />
           </div>
           <button className="fr-btn fr-mt-2w" type="submit">
             Rechercher
@@ -236,6 +194,25 @@ function FileTable({ files, kindLabel, onOpen }: { files: FileSummary[]; kindLab
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** One filter of the library's search form; `all` is the choice that filters nothing. */
+function FilterSelect({ name, label, value, all, options }: { name: string; label: string; value?: string; all?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="fr-col-12 fr-col-md-4 fr-select-group">
+      <label className="fr-label" htmlFor={`f-${name}`}>
+        {label}
+      </label>
+      <select className="fr-select" id={`f-${name}`} name={name} defaultValue={value ?? ""}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
