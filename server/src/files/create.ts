@@ -38,19 +38,26 @@ export async function prepareFile(q: Queryable, spaceId: string, name: string, m
   };
 }
 
+/** What else must be written in the same transaction (an upload session marked done). */
+type Within = (q: Queryable, fileId: string) => Promise<void>;
+
 /** Records a new file whose bytes are stored; returns its id. */
-export async function createFile(s: Services, file: NewFile, version: NewVersion, userId: string): Promise<string> {
+export async function createFile(s: Services, file: NewFile, version: NewVersion, userId: string, within?: Within): Promise<string> {
   const id = randomUUID();
-  await s.db.tx((q) => insertFile(q, { ...file, id, userId }, version));
+  await s.db.tx(async (q) => {
+    await insertFile(q, { ...file, id, userId }, version);
+    await within?.(q, id);
+  });
   return id;
 }
 
 /** Records stored bytes as the file's new current version. */
-export async function createVersion(s: Services, fileId: string, version: NewVersion, userId: string): Promise<void> {
+export async function createVersion(s: Services, fileId: string, version: NewVersion, userId: string, within?: Within): Promise<void> {
   await s.db.tx(async (q) => {
     // The file may have gone to the bin while its bytes were arriving.
     const current = await getFile(q, fileId);
     if (!current || current.deleted_at) throw notFound("Ce fichier n'existe pas.");
     await addVersion(q, fileId, version, userId);
+    await within?.(q, fileId);
   });
 }

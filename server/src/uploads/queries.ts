@@ -19,12 +19,14 @@ export interface SessionRow {
   head: Uint8Array;
   hash_state: Uint8Array | null;
   lease: string | null;
+  /** The file the upload became, once its last byte arrived. */
+  completed_file_id: string | null;
   expires_at: Date;
 }
 
 const EXPIRY = `now() + interval '${UPLOAD_EXPIRY_HOURS} hours'`;
 const COLUMNS = `id, user_id, space_id, file_id, metadata, original_name, size::float8 AS size, storage_key, multipart_id,
-  parts, tail_key, received::float8 AS received, head, hash_state, lease, expires_at`;
+  parts, tail_key, received::float8 AS received, head, hash_state, lease, completed_file_id, expires_at`;
 
 export function toSession(r: SessionRow, partSize: number): UploadSession {
   return {
@@ -79,13 +81,15 @@ export async function commitProgress(q: Queryable, id: string, lease: string, p:
   return rows.length === 1;
 }
 
-/** Removes the session; with a lease, only if that request still holds it. */
-export async function deleteSession(q: Queryable, id: string, lease?: string): Promise<SessionRow | null> {
-  const [row] = await q.query<SessionRow>(
-    `DELETE FROM upload_sessions WHERE id = $1 ${lease ? "AND lease = $2" : ""} RETURNING ${COLUMNS}`,
-    lease ? [id, lease] : [id],
+/** Marks the session done, pointing at its file, if the request still holds it; its staging state goes. */
+export async function completeSession(q: Queryable, id: string, lease: string, fileId: string): Promise<void> {
+  await q.query(
+    `UPDATE upload_sessions
+        SET completed_file_id = $3, received = size, multipart_id = NULL, parts = '[]', tail_key = NULL,
+            head = ''::bytea, hash_state = NULL, lease = NULL, expires_at = ${EXPIRY}
+      WHERE id = $1 AND lease = $2`,
+    [id, lease, fileId],
   );
-  return row ?? null;
 }
 
 export async function expiredSessions(q: Queryable, limit: number): Promise<SessionRow[]> {

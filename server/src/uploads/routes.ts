@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { CreateUploadBody, CreateVersionUploadBody, UPLOAD_OFFSET_HEADER } from "@atelier/shared";
 import { Hono, type Context } from "hono";
 import type { AppEnv, Services } from "../context.js";
-import { badRequest, conflict, HttpError } from "../http/errors.js";
+import type { Queryable } from "../db/index.js";
+import { badRequest, HttpError } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
 import { manageableFile, canManage, readableFile } from "../files/access.js";
@@ -17,7 +18,7 @@ import { toSummary } from "../files/queries.js";
 import { discard, tooLarge } from "../files/upload.js";
 import { assertMayContinue, ownSession } from "./access.js";
 import { dropSession } from "./purge.js";
-import { deleteSession, insertSession, toSession, type SessionRow } from "./queries.js";
+import { completeSession, insertSession, toSession, type SessionRow } from "./queries.js";
 import { receivePiece, UPLOAD_PART_BYTES } from "./receive.js";
 
 const PIECE_TYPES = ["application/offset+octet-stream", "application/octet-stream"];
@@ -55,50 +56,63 @@ export function uploadRoutes(s: Services) {
     return open(c, actor, { spaceId: file.space_id, fileId: file.id, name: displayName(name), size, metadata: {} });
   });
 
+  /** The file a finished upload became, as the caller may see it. */
+  const fileOf = async (actor: Actor, row: SessionRow) => {
+    const { file, found } = await readableFile(s, actor, row.completed_file_id!);
+    return toSummary(file, canManage(actor, found, file.uploaded_by));
+  };
+
   app.get("/uploads/:id", async (c) => {
     const actor = requireActor(c.get("user"));
     const row = await ownSession(s, actor, c.req.param("id"));
     c.header("cache-control", "no-store");
-    return c.json({ upload: session(row) });
+    return c.json({ upload: session(row), ...(row.completed_file_id ? { file: await fileOf(actor, row) } : {}) });
   });
 
   app.patch("/uploads/:id", async (c) => {
     const actor = requireActor(c.get("user"));
     const row = await ownSession(s, actor, c.req.param("id"));
-    await assertMayContinue(s, actor, row);
+    // Refusals come before the body is read: the connection closes rather than take a piece for nothing.
+    const refuse = (status: 400 | 409 | 415, code: string, message: string, details?: unknown) =>
+      new HttpError(status, code, message, details, { connection: "close" });
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
     if (!PIECE_TYPES.includes(type)) {
-      throw new HttpError(415, "unsupported_content_type", "Les morceaux d'un fichier s'envoient en application/offset+octet-stream.");
+      throw refuse(415, "unsupported_content_type", "Les morceaux d'un fichier s'envoient en application/offset+octet-stream.");
     }
     const offset = c.req.header(UPLOAD_OFFSET_HEADER);
-    if (!offset || !/^\d+$/.test(offset)) throw badRequest("invalid_offset", "L'en-tête Upload-Offset doit donner la position du premier octet envoyé.");
+    if (!offset || !/^\d+$/.test(offset)) {
+      throw refuse(400, "invalid_offset", "L'en-tête Upload-Offset doit donner la position du premier octet envoyé.");
+    }
     if (Number(offset) !== Number(row.received)) {
-      throw conflict("offset_mismatch", "Le serveur n'a pas reçu le fichier jusqu'à cette position : reprenez à la sienne.", {
+      throw refuse(409, "offset_mismatch", "Le serveur n'a pas reçu le fichier jusqu'à cette position : reprenez à la sienne.", {
         offset: Number(row.received),
       });
     }
+    // Already finished: the client lost the last answer and asks again.
+    if (row.completed_file_id) return c.json({ upload: session(row), file: await fileOf(actor, row) }, 201);
+    await assertMayContinue(s, actor, row);
     const length = c.req.header("content-length");
     if (length && /^\d+$/.test(length) && Number(offset) + Number(length) > Number(row.size)) {
-      throw new HttpError(400, "upload_overflow", "Les données envoyées dépassent la taille annoncée du fichier.", undefined, { connection: "close" });
+      throw refuse(400, "upload_overflow", "Les données envoyées dépassent la taille annoncée du fichier.");
     }
 
     const piece = await receivePiece(s, c, row);
     if (!piece.version) return c.json({ upload: session(row, piece.received) });
     const version = piece.version;
+    const done = (q: Queryable, fileId: string) => completeSession(q, row.id, piece.lease, fileId);
+    let fileId: string;
     try {
       await assertMayContinue(s, actor, row);
-      const fileId = row.file_id
-        ? (await createVersion(s, row.file_id, version, actor.id), row.file_id)
-        : await createFile(s, await prepareFile(s.db, row.space_id, row.original_name, row.metadata), version, actor.id);
-      await deleteSession(s.db, row.id, piece.lease);
-      const { file, found } = await readableFile(s, actor, fileId);
-      return c.json({ upload: session(row, piece.received), file: toSummary(file, canManage(actor, found, file.uploaded_by)) }, 201);
+      fileId = row.file_id
+        ? (await createVersion(s, row.file_id, version, actor.id, done), row.file_id)
+        : await createFile(s, await prepareFile(s.db, row.space_id, row.original_name, row.metadata), version, actor.id, done);
     } catch (err) {
       // Refused at the last step (access withdrawn, file deleted meanwhile): nothing stays.
       await discard(s, version.key);
       await dropSession(s, { ...row, multipart_id: null, tail_key: null });
       throw err;
     }
+    return c.json({ upload: session(row, piece.received), file: await fileOf(actor, { ...row, completed_file_id: fileId }) }, 201);
   });
 
   app.delete("/uploads/:id", async (c) => {
