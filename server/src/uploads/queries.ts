@@ -56,9 +56,16 @@ export async function getSession(q: Queryable, id: string): Promise<SessionRow |
   return row ?? null;
 }
 
-/** Gives the session to a new request; an older one still sending notices at its next commit. */
-export async function takeLease(q: Queryable, id: string, lease: string): Promise<void> {
-  await q.query("UPDATE upload_sessions SET lease = $2 WHERE id = $1", [id, lease]);
+/**
+ * Gives the session to a new request and returns it as it then stands: an older request still
+ * sending notices at its next commit and stops, so nothing changes the session behind this one.
+ */
+export async function takeLease(q: Queryable, id: string, lease: string): Promise<SessionRow | null> {
+  const [row] = await q.query<SessionRow>(
+    `UPDATE upload_sessions SET lease = $2 WHERE id = $1 AND expires_at > now() RETURNING ${COLUMNS}`,
+    [id, lease],
+  );
+  return row ?? null;
 }
 
 export interface Progress {

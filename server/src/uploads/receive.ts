@@ -15,7 +15,7 @@ import type { NewVersion } from "../files/queries.js";
 import { sniff, SNIFF_BYTES } from "../files/sniff.js";
 import { clientGone, discard, requestBody } from "../files/upload.js";
 import { PartCutter } from "../storage/parts.js";
-import { commitProgress, takeLease, type Progress, type SessionRow } from "./queries.js";
+import { commitProgress, type Progress, type SessionRow } from "./queries.js";
 
 /** Parts of 8 MB: S3 wants at least 5 MB; a cut loses nothing, so larger parts cost nothing. */
 export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
@@ -47,14 +47,12 @@ export interface Piece {
   version: NewVersion | null;
   /** The session's offset after this piece. */
   received: number;
-  lease: string;
 }
 
-export async function receivePiece(s: Services, c: Context, session: SessionRow): Promise<Piece> {
+/** Receives the body of a PATCH into a session the request holds the `lease` of (see takeLease). */
+export async function receivePiece(s: Services, c: Context, session: SessionRow, lease: string): Promise<Piece> {
   const size = Number(session.size);
   const key = session.storage_key;
-  const lease = randomUUID();
-  await takeLease(s.db, session.id, lease);
 
   const hasher = await resumeHash(session.hash_state);
   const cutter = new PartCutter(UPLOAD_PART_BYTES);
@@ -128,7 +126,7 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow)
         sha256: hasher.digest("hex"),
         mimeType: await sniff(state.head, session.original_name),
       };
-      return { version, received: size, lease };
+      return { version, received: size };
     }
     if (rest.length > hashed) {
       // Bytes arrived since the last full part: they become the tail, even after a cut.
@@ -153,5 +151,5 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow)
       ? badRequest("upload_interrupted", "L'envoi a été interrompu : il reprendra là où il s'est arrêté.")
       : stop;
   }
-  return { version: null, received: state.received, lease };
+  return { version: null, received: state.received };
 }

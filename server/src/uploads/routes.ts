@@ -18,7 +18,7 @@ import { toSummary } from "../files/queries.js";
 import { discard, tooLarge } from "../files/upload.js";
 import { assertMayContinue, ownSession } from "./access.js";
 import { dropSession } from "./purge.js";
-import { completeSession, insertSession, toSession, type SessionRow } from "./queries.js";
+import { completeSession, insertSession, takeLease, toSession, type SessionRow } from "./queries.js";
 import { receivePiece, UPLOAD_PART_BYTES } from "./receive.js";
 
 const PIECE_TYPES = ["application/offset+octet-stream", "application/octet-stream"];
@@ -71,9 +71,9 @@ export function uploadRoutes(s: Services) {
 
   app.patch("/uploads/:id", async (c) => {
     const actor = requireActor(c.get("user"));
-    const row = await ownSession(s, actor, c.req.param("id"));
+    const owned = await ownSession(s, actor, c.req.param("id"));
     // Refusals come before the body is read: the connection closes rather than take a piece for nothing.
-    const refuse = (status: 400 | 409 | 415, code: string, message: string, details?: unknown) =>
+    const refuse = (status: 400 | 404 | 409 | 415, code: string, message: string, details?: unknown) =>
       new HttpError(status, code, message, details, { connection: "close" });
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
     if (!PIECE_TYPES.includes(type)) {
@@ -83,6 +83,9 @@ export function uploadRoutes(s: Services) {
     if (!offset || !/^\d+$/.test(offset)) {
       throw refuse(400, "invalid_offset", "L'en-tête Upload-Offset doit donner la position du premier octet envoyé.");
     }
+    const lease = randomUUID();
+    const row = await takeLease(s.db, owned.id, lease);
+    if (!row) throw refuse(404, "not_found", "Cet envoi n'existe pas ou a expiré : déposez à nouveau le fichier.");
     if (Number(offset) !== Number(row.received)) {
       throw refuse(409, "offset_mismatch", "Le serveur n'a pas reçu le fichier jusqu'à cette position : reprenez à la sienne.", {
         offset: Number(row.received),
@@ -96,10 +99,10 @@ export function uploadRoutes(s: Services) {
       throw refuse(400, "upload_overflow", "Les données envoyées dépassent la taille annoncée du fichier.");
     }
 
-    const piece = await receivePiece(s, c, row);
+    const piece = await receivePiece(s, c, row, lease);
     if (!piece.version) return c.json({ upload: session(row, piece.received) });
     const version = piece.version;
-    const done = (q: Queryable, fileId: string) => completeSession(q, row.id, piece.lease, fileId);
+    const done = (q: Queryable, fileId: string) => completeSession(q, row.id, lease, fileId);
     let fileId: string;
     try {
       await assertMayContinue(s, actor, row);
