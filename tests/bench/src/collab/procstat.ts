@@ -33,3 +33,20 @@ export async function measure<T>(pid: number, fn: () => Promise<T>): Promise<{ r
     clearInterval(timer);
   }
 }
+
+/** Busy and total CPU ticks of the whole machine, all cores (first line of /proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const n = fields.map(Number);
+  const idle = n[3]! + n[4]!;
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/** Runs `fn` and tells how busy the whole machine was meanwhile (100 = every core busy). */
+export async function machineLoad<T>(fn: () => Promise<T>): Promise<{ result: T; busyPercent: number }> {
+  const t0 = machineTicks();
+  const result = await fn();
+  const t1 = machineTicks();
+  return { result, busyPercent: Math.round((100 * (t1.busy - t0.busy)) / Math.max(1, t1.total - t0.total)) };
+}

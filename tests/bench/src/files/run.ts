@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { Client } from "minio";
-import { measure, rssMiB } from "../collab/procstat.js";
+import { machineLoad, measure, rssMiB } from "../collab/procstat.js";
 import { freePort, REPO, spawnReady, stopChild } from "../collab/servers.js";
 
 const MB = 1024 * 1024;
@@ -107,14 +107,14 @@ async function throughAtelier(name: string, env: Record<string, string>) {
   const a = await startAtelier(env);
   try {
     const idle = rssMiB(a.pid);
-    const up = await measure(a.pid, () => upload(a));
-    const down = await measure(a.pid, () => download(a, up.result));
+    const { result: up, busyPercent: upMachine } = await machineLoad(() => measure(a.pid, () => upload(a)));
+    const { result: down, busyPercent: downMachine } = await machineLoad(() => measure(a.pid, () => download(a, up.result)));
     if (down.result !== SIZE) throw new Error(`${name}: downloaded ${down.result} bytes of ${SIZE}`);
     return {
       name,
       idleRssMiB: Math.round(idle),
-      upload: { mbPerSecond: mbps(up.seconds), peakRssMiB: Math.round(up.peakRssMiB), growthMiB: Math.round(up.peakRssMiB - idle), cpuPercent: Math.round(up.cpuPercent) },
-      download: { mbPerSecond: mbps(down.seconds), peakRssMiB: Math.round(down.peakRssMiB), growthMiB: Math.round(down.peakRssMiB - idle), cpuPercent: Math.round(down.cpuPercent) },
+      upload: { mbPerSecond: mbps(up.seconds), peakRssMiB: Math.round(up.peakRssMiB), growthMiB: Math.round(up.peakRssMiB - idle), cpuPercent: Math.round(up.cpuPercent), machineBusyPercent: upMachine },
+      download: { mbPerSecond: mbps(down.seconds), peakRssMiB: Math.round(down.peakRssMiB), growthMiB: Math.round(down.peakRssMiB - idle), cpuPercent: Math.round(down.cpuPercent), machineBusyPercent: downMachine },
     };
   } finally {
     await a.stop();
@@ -133,10 +133,10 @@ async function main() {
     const direct = new Client({ endPoint: u.hostname, port: Number(u.port), useSSL: u.protocol === "https:", accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY, pathStyle: true });
     if (!(await direct.bucketExists(env.S3_BUCKET))) await direct.makeBucket(env.S3_BUCKET);
     let t0 = performance.now();
-    await direct.putObject(env.S3_BUCKET, "direct.bin", body(), SIZE);
+    const { busyPercent: directUpMachine } = await machineLoad(() => direct.putObject(env.S3_BUCKET, "direct.bin", body(), SIZE));
     const directUp = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    const got = await drain(await direct.getObject(env.S3_BUCKET, "direct.bin"));
+    const { result: got, busyPercent: directDownMachine } = await machineLoad(async () => drain(await direct.getObject(env.S3_BUCKET, "direct.bin")));
     const directDown = (performance.now() - t0) / 1000;
     if (got !== SIZE) throw new Error(`direct: downloaded ${got} bytes`);
     await direct.removeObject(env.S3_BUCKET, "direct.bin");
@@ -148,7 +148,13 @@ async function main() {
       sizeMiB: SIZE / MB,
       endpoint: external ? "MinIO (BENCH_S3_ENDPOINT)" : "s3rver 3.7.1",
       node: process.version,
-      direct: { uploadMbPerSecond: mbps(directUp), downloadMbPerSecond: mbps(directDown) },
+      cores: os.cpus().length,
+      direct: {
+        uploadMbPerSecond: mbps(directUp),
+        downloadMbPerSecond: mbps(directDown),
+        uploadMachineBusyPercent: directUpMachine,
+        downloadMachineBusyPercent: directDownMachine,
+      },
       runs: [s3Run, localRun],
       s3UploadShareOfDirect: Math.round((s3Run.upload.mbPerSecond / mbps(directUp)) * 100),
       s3DownloadShareOfDirect: Math.round((s3Run.download.mbPerSecond / mbps(directDown)) * 100),
