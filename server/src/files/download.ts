@@ -64,34 +64,28 @@ export async function serve(s: Services, c: Context, f: Servable, wantInline: bo
   return c.body(asWebStream(await s.storage.get(f.key, range ?? undefined)), range ? 206 : 200, headers);
 }
 
-/** Bytes handed to the HTTP response at a time: a storage stream's chunks are 16–64 kB. */
-const BATCH = 1024 * 1024;
+/** How far the response's stream reads ahead of the client, in bytes. */
+const READ_AHEAD = 1024 * 1024;
 
 /**
- * The storage stream as the web stream a Response takes, in batches of up to 1 MB read one
- * batch ahead: each web-stream step costs more than a Node one, so fewer, larger steps serve
- * large files faster than Readable.toWeb's chunk-by-chunk relay (see docs/benchmarks.md).
+ * The storage stream as the web stream a Response takes: chunks pass as they are (no copy), up
+ * to 1 MB ahead of the client. Readable.toWeb pauses and resumes the Node stream around every
+ * chunk; gathering chunks into larger buffers costs copies and garbage: both cost more CPU per
+ * byte relayed (measured in docs/benchmarks.md).
  */
 function asWebStream(stream: Readable): ReadableStream<Uint8Array> {
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const batch: Buffer[] = [];
-        let size = 0;
-        while (size < BATCH) {
-          const next = await chunks.next();
-          if (next.done) break;
-          batch.push(next.value);
-          size += next.value.length;
-        }
-        if (size > 0) controller.enqueue(batch.length === 1 ? batch[0]! : Buffer.concat(batch, size));
-        if (size < BATCH) controller.close();
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
       },
       cancel() {
         stream.destroy();
       },
     },
-    { highWaterMark: 1 },
+    new ByteLengthQueuingStrategy({ highWaterMark: READ_AHEAD }),
   );
 }

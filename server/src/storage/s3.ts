@@ -13,12 +13,12 @@ export interface S3Options {
 }
 
 /**
- * A stream is sent in parts of 8 MB, up to three at a time while the next one is being received:
+ * A stream is sent in parts of 8 MB, two at a time while the next one is being received:
  * memory stays under 32 MB per upload whatever the file size, and receiving overlaps sending
  * (the minio client's own putObject sends one part after the other). 10,000 parts allow 80 GB.
  */
 const PART_SIZE = 8 * 1024 * 1024;
-const PARTS_IN_FLIGHT = 3;
+const PARTS_IN_FLIGHT = 2;
 
 const isMissing = (err: unknown) => {
   const code = (err as { code?: string }).code;
