@@ -72,8 +72,9 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
     hashed = tail.length;
   }
 
-  const commit = async () => {
-    if (!(await commitProgress(s.db, session.id, lease, { ...state, hashState: hasher.save() }))) throw new Superseded();
+  /** Records the state, with the hash as it stood at `state.received`. */
+  const commit = async (hashState: Uint8Array) => {
+    if (!(await commitProgress(s.db, session.id, lease, { ...state, hashState }))) throw new Superseded();
   };
   /** Once a commit no longer points at the old tail, its bytes can go. */
   const dropOldTail = async () => {
@@ -82,10 +83,22 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
       oldTail = null;
     }
   };
+  /** Stores part `number` and records it; parts go one after the other, in order. */
+  const storePart = async (part: Buffer, number: number, hashState: Uint8Array) => {
+    state.multipartId ??= await s.storage.multipart.start(key);
+    state.parts.push(await s.storage.multipart.putPart(key, state.multipartId, number, part));
+    state.received = state.parts.length * UPLOAD_PART_BYTES;
+    state.tailKey = null;
+    await commit(hashState);
+    await dropOldTail();
+  };
 
   const { body, isNode } = requestBody(c);
   let position = state.received;
   let stop: unknown = null;
+  // The part being stored while the next one arrives: receiving overlaps sending to storage.
+  let storing: Promise<void> = Promise.resolve();
+  let parts = state.parts.length;
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       if (position + chunk.length > size) throw overflow();
@@ -94,19 +107,26 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
       for (const part of cutter.push(chunk)) {
         hasher.update(part.subarray(hashed));
         hashed = 0;
-        state.multipartId ??= await s.storage.multipart.start(key);
-        state.parts.push(await s.storage.multipart.putPart(key, state.multipartId, state.parts.length + 1, part));
-        state.received = state.parts.length * UPLOAD_PART_BYTES;
-        state.tailKey = null;
-        await commit();
-        await dropOldTail();
+        const hashState = hasher.save();
+        await storing;
+        storing = storePart(part, ++parts, hashState);
+        // Failures surface at the next part or below; this only keeps them from going unhandled.
+        storing.catch(() => {});
       }
     }
+    await storing;
   } catch (err) {
     stop = err;
     body.destroy();
   }
-  if (stop instanceof Superseded) throw superseded();
+  // Whatever stopped the body, the part on its way must land before anything else is recorded.
+  const failed = await storing.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (failed instanceof Superseded || stop instanceof Superseded) throw superseded();
+  // A part that could not be stored: what came after it cannot be kept either.
+  if (failed) throw failed;
 
   const rest = cutter.rest();
   try {
@@ -136,7 +156,7 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
       state.tailKey = tailKey;
       state.received = state.parts.length * UPLOAD_PART_BYTES + rest.length;
       try {
-        await commit();
+        await commit(hasher.save());
       } catch (err) {
         await discard(s, tailKey);
         throw err;

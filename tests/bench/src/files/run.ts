@@ -1,5 +1,6 @@
 /**
- * Files benchmark: upload and download of one large file through Atelier (its own process, so
+ * Files benchmark: upload (direct, then resumable in 32 MB pieces) and download of one large file
+ * through Atelier (its own process, so
  * its memory is read alone) to an S3 endpoint and to the local folder, beside a direct upload and
  * download with the minio client to the same S3 endpoint in the same run.
  *
@@ -89,6 +90,43 @@ function upload(a: Atelier): Promise<string> {
   });
 }
 
+/** Bytes per PATCH of the resumable upload, as the web client sends them (4 parts of 8 MB). */
+const PIECE = 32 * MB;
+
+/** The web client's way: an upload session, then the file in pieces of 32 MB. */
+async function uploadResumable(a: Atelier): Promise<string> {
+  const origin = a.url.replace("127.0.0.1", "localhost");
+  const opened = await fetch(`${a.url}/api/spaces/${a.spaceId}/uploads`, {
+    method: "POST",
+    headers: { cookie: a.cookie, origin, "content-type": "application/json" },
+    body: JSON.stringify({ name: "bench-reprenable.bin", size: SIZE }),
+  });
+  const { upload } = (await opened.json()) as { upload: { id: string } };
+  for (let offset = 0; offset < SIZE; offset += PIECE) {
+    const length = Math.min(PIECE, SIZE - offset);
+    const reply = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${a.url}/api/uploads/${upload.id}`, {
+        method: "PATCH",
+        headers: { cookie: a.cookie, origin, "content-type": "application/offset+octet-stream", "upload-offset": String(offset), "content-length": String(length) },
+      });
+      req.on("response", async (res) => {
+        let text = "";
+        for await (const c of res) text += c;
+        resolve({ status: res.statusCode ?? 0, text });
+      });
+      req.on("error", reject);
+      Readable.from(
+        (function* () {
+          for (let sent = 0; sent < length; sent += CHUNK.length) yield CHUNK.subarray(0, Math.min(CHUNK.length, length - sent));
+        })(),
+      ).pipe(req);
+    });
+    if (reply.status !== (offset + length === SIZE ? 201 : 200)) throw new Error(`piece at ${offset}: ${reply.status} ${reply.text}`);
+    if (offset + length === SIZE) return (JSON.parse(reply.text) as { file: { id: string } }).file.id;
+  }
+  throw new Error("no final piece");
+}
+
 /** Read with node:http, as the minio client reads: the bench measures the server, not the client's streams. */
 function download(a: Atelier, id: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -109,11 +147,13 @@ async function throughAtelier(name: string, env: Record<string, string>) {
     const idle = rssMiB(a.pid);
     const { result: up, busyPercent: upMachine } = await machineLoad(() => measure(a.pid, () => upload(a)));
     const { result: down, busyPercent: downMachine } = await machineLoad(() => measure(a.pid, () => download(a, up.result)));
+    const resumable = await measure(a.pid, () => uploadResumable(a));
     if (down.result !== SIZE) throw new Error(`${name}: downloaded ${down.result} bytes of ${SIZE}`);
     return {
       name,
       idleRssMiB: Math.round(idle),
       upload: { mbPerSecond: mbps(up.seconds), peakRssMiB: Math.round(up.peakRssMiB), growthMiB: Math.round(up.peakRssMiB - idle), cpuPercent: Math.round(up.cpuPercent), machineBusyPercent: upMachine },
+      resumableUpload: { mbPerSecond: mbps(resumable.seconds), growthMiB: Math.round(resumable.peakRssMiB - idle), cpuPercent: Math.round(resumable.cpuPercent) },
       download: { mbPerSecond: mbps(down.seconds), peakRssMiB: Math.round(down.peakRssMiB), growthMiB: Math.round(down.peakRssMiB - idle), cpuPercent: Math.round(down.cpuPercent), machineBusyPercent: downMachine },
     };
   } finally {
