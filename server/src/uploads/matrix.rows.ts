@@ -1,6 +1,6 @@
 import type { Reply } from "../../test/harness.js";
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-import { EDITORS as managers, UPLOADERS as uploaders } from "../../test/matrix/profiles.js";
+import { ADMIN_ONLY, EDITORS as managers, UPLOADERS as uploaders } from "../../test/matrix/profiles.js";
 import { PDF, upload } from "../files/test-helpers.js";
 
 const open = ({ client, spaceId }: MatrixContext) => client.post(`/api/spaces/${spaceId}/uploads`, { name: "envoi.pdf", size: PDF.length });
@@ -13,18 +13,8 @@ async function send(ctx: MatrixContext, id: string): Promise<Reply> {
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
-/** Only the person who opened an upload sees it: here an admin opened it, in the actor's space. */
-const OWNER_ONLY = {
-  admin: "YYYY",
-  national: "NNNN",
-  pilote: "NNNN",
-  membre: "NNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "N-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
+/** Only the person who opened an upload sees it: here an admin opened it, so the admin alone. */
+const OWNER_ONLY = ADMIN_ONLY;
 
 export const rows: MatrixRow[] = [
   { action: "ouvrir un envoi reprenable", run: open, expect: uploaders },
