@@ -13,29 +13,25 @@ import {
   type DashboardSpace,
   type DocumentKind,
 } from "@atelier/shared";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { LoadError } from "../components/LoadError";
 import { useLoad } from "../shell/useLoad";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { dashboardQuery, getDashboard, type DashboardFilters } from "./api";
+import { useFilterParams } from "../shell/useFilterParams";
 
 const TITLE = "Tableau de bord national";
 const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium" });
 
 export function DashboardPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useFilterParams();
   const filters: DashboardFilters = {
     theme: params.get("theme") ?? undefined,
     status: (params.get("status") as DashboardFilters["status"]) ?? undefined,
     territory: params.get("territory") ?? undefined,
   };
   const loaded = useLoad(() => getDashboard(filters), [params.toString()]);
-  const setFilter = (name: keyof DashboardFilters, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+
 
   if (loaded.state === "error") return <LoadError title={TITLE} error={loaded.error} />;
   return (

@@ -4,19 +4,19 @@
  */
 import { AUDIT_KINDS, type AuditEntry, type AuditKind } from "@atelier/shared";
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
 import { auditPath, listAudit, type AuditFilters } from "../../api/audit";
 import { listAdminSpaces } from "../../api/admin";
 import { errorMessage } from "../../api/client";
 import { LoadError } from "../../components/LoadError";
 import { useLoad } from "../../shell/useLoad";
+import { useFilterParams } from "../../shell/useFilterParams";
 
 const TITLE = "Journal d'audit";
 const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium" });
 const FIELDS = ["actor", "space", "kind", "from", "to"] as const;
 
 export function AdminAuditPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useFilterParams();
   const filters: AuditFilters = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? undefined]));
   const spaces = useLoad(listAdminSpaces, []);
   const first = useLoad(() => listAudit(filters), [params.toString()]);
@@ -25,12 +25,7 @@ export function AdminAuditPage() {
   const [moreError, setMoreError] = useState<string | null>(null);
   useEffect(() => setOlder(null), [params.toString()]);
 
-  const setFilter = (name: (typeof FIELDS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+
 
   if (first.state === "error") return <LoadError title={TITLE} error={first.error} />;
   const entries = first.state === "ready" ? [...first.data.entries, ...(older?.entries ?? [])] : [];
