@@ -47,6 +47,11 @@ export interface Piece {
   version: NewVersion | null;
   /** The session's offset after this piece. */
   received: number;
+  /**
+   * With `version`: the tail the session still points at, whose bytes are now in the file. It is
+   * removed once the file is recorded, not before: until then the session may still need it.
+   */
+  staleTail: string | null;
 }
 
 /** Receives the body of a PATCH into a session the request holds the `lease` of (see takeLease). */
@@ -138,7 +143,6 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
       } else {
         await s.storage.put(key, Readable.from([rest]), { maxBytes: size, size });
       }
-      await dropOldTail();
       const version = {
         key,
         originalName: session.original_name,
@@ -146,7 +150,7 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
         sha256: hasher.digest("hex"),
         mimeType: await sniff(state.head, session.original_name),
       };
-      return { version, received: size };
+      return { version, received: size, staleTail: oldTail };
     }
     if (rest.length > hashed) {
       // Bytes arrived since the last full part: they become the tail, even after a cut.
@@ -171,5 +175,5 @@ export async function receivePiece(s: Services, c: Context, session: SessionRow,
       ? badRequest("upload_interrupted", "L'envoi a été interrompu : il reprendra là où il s'est arrêté.")
       : stop;
   }
-  return { version: null, received: state.received };
+  return { version: null, received: state.received, staleTail: null };
 }

@@ -112,9 +112,10 @@ export function uploadRoutes(s: Services) {
     } catch (err) {
       // Refused at the last step (access withdrawn, file deleted meanwhile): nothing stays.
       await discard(s, version.key);
-      await dropSession(s, { ...row, multipart_id: null, tail_key: null });
+      await dropSession(s, { ...row, multipart_id: null, tail_key: piece.staleTail });
       throw err;
     }
+    if (piece.staleTail) await discard(s, piece.staleTail);
     return c.json({ upload: session(row, piece.received), file: await fileOf(actor, { ...row, completed_file_id: fileId }) }, 201);
   });
 
