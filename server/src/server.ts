@@ -16,7 +16,7 @@ import { isEmpty, seedDemo } from "./seed/demo.js";
 import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
 import { attachCollab } from "./collab/server.js";
-import { notificationTasks } from "./notifications/delivery.js";
+import { notificationTasks, settleDeliveries } from "./notifications/delivery.js";
 import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
@@ -56,6 +56,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await settleDeliveries(services);
       await services.mailer.drain();
       if (!opts.db) await db.close();
     },

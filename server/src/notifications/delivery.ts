@@ -71,16 +71,34 @@ export async function deliverImmediate(s: Services): Promise<number> {
   return sent;
 }
 
-const pendingDeliveries = new WeakSet<Services>();
+/** Per instance: the delivery waiting to start, and the one running. */
+const deliveries = new WeakMap<Services, { timer?: NodeJS.Timeout; running?: Promise<void> }>();
 
 /** Delivers shortly, after the caller's transaction is committed; one run for many notify() calls. */
 export function deliverSoon(s: Services): void {
-  if (pendingDeliveries.has(s)) return;
-  pendingDeliveries.add(s);
-  setTimeout(() => {
-    pendingDeliveries.delete(s);
-    deliverImmediate(s).catch((err: Error) => console.error("[notifications] envoi immédiat :", err.message));
-  }, 100).unref();
+  const d = deliveries.get(s) ?? {};
+  deliveries.set(s, d);
+  if (d.timer) return;
+  d.timer = setTimeout(() => {
+    d.timer = undefined;
+    d.running = deliverImmediate(s)
+      .then(() => undefined)
+      .catch((err: Error) => console.error("[notifications] envoi immédiat :", err.message))
+      .finally(() => (d.running = undefined));
+  }, 100);
+  d.timer.unref();
+}
+
+/**
+ * At shutdown: a delivery not yet started is left to the next start (the periodic task sends
+ * what is still unsent), one under way is waited for, so nothing touches a closed database.
+ */
+export async function settleDeliveries(s: Services): Promise<void> {
+  const d = deliveries.get(s);
+  if (!d) return;
+  clearTimeout(d.timer);
+  d.timer = undefined;
+  await d.running;
 }
 
 /**
