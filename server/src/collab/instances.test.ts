@@ -3,17 +3,15 @@
  * defaults): clients split between them converge, each update is stored once, and an access
  * withdrawn on one instance closes the socket held on the other.
  */
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { COLLAB_CLOSE } from "@atelier/shared";
-import { withDatabase } from "../../test/global-setup.js";
+import { runSql, scratchDatabase } from "../../test/scratch-db.js";
 import type { Client } from "../../test/harness.js";
 import { spawnServer, type Spawned } from "./spawn.js";
 import { connect, synced, until, type Peer } from "./test-helpers.js";
 
-const PG = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const REDIS = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const name = `atelier_collab_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+let db: Awaited<ReturnType<typeof scratchDatabase>>;
 
 let one: Spawned;
 let two: Spawned;
@@ -22,19 +20,9 @@ let membre2: Client;
 let grandSud: string;
 const peers: Peer[] = [];
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name}`);
-  const env = { DATABASE_URL: withDatabase(PG, name), REDIS_URL: REDIS };
+  db = await scratchDatabase("atelier_collab");
+  const env = { DATABASE_URL: db.url, REDIS_URL: REDIS };
   // The first one migrates and seeds; the second finds it done.
   one = await spawnServer({ ...env, SEED_DEMO: "true" });
   two = await spawnServer({ ...env, SEED_DEMO: "false" });
@@ -46,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   peers.forEach((p) => p.destroy());
   await Promise.all([one?.kill(), two?.kill()]);
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await db?.drop();
 });
 
 async function newDocument() {
@@ -60,15 +48,8 @@ function open(server: Spawned, client: Client, id: string) {
   return p;
 }
 
-const rowsOf = async (id: string) => {
-  const c = new pg.Client({ connectionString: withDatabase(PG, name) });
-  await c.connect();
-  try {
-    return (await c.query("SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1", [id])).rows[0].n as number;
-  } finally {
-    await c.end();
-  }
-};
+const rowsOf = async (id: string) =>
+  (await runSql(db.url, "SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1", [id]))[0].n as number;
 
 it("relays between instances, stores each update once, and clients on both converge", async () => {
   const id = await newDocument();

@@ -5,40 +5,28 @@
  * not in the process that received the first piece.
  */
 import { createHash, randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { withDatabase } from "../../test/global-setup.js";
+import { scratchDatabase } from "../../test/scratch-db.js";
 import type { Client, Reply } from "../../test/harness.js";
 import { spawnServer, type Spawned } from "../collab/spawn.js";
 import { s3Storage } from "../storage/s3.js";
 import { startTestS3, type TestS3 } from "../storage/test-s3.js";
 
-const PG = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `atelier_uploads_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 const MB = 1024 * 1024;
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 let s3: TestS3;
+let db: Awaited<ReturnType<typeof scratchDatabase>>;
 let one: Spawned;
 let two: Spawned;
 let onOne: Client;
 let onTwo: Client;
 let grandSud: string;
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
   s3 = await startTestS3();
-  await admin(`CREATE DATABASE ${name}`);
-  const env = { DATABASE_URL: withDatabase(PG, name), ...s3.env };
+  db = await scratchDatabase("atelier_uploads");
+  const env = { DATABASE_URL: db.url, ...s3.env };
   one = await spawnServer({ ...env, SEED_DEMO: "true" });
   two = await spawnServer({ ...env, SEED_DEMO: "false" });
   onOne = await one.as("partenaire@atelier.test");
@@ -48,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([one?.kill(), two?.kill()]);
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await db?.drop();
   await s3?.close();
 });
 
