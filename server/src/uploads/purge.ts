@@ -1,7 +1,7 @@
 import type { Services } from "../context.js";
 import { discard } from "../files/upload.js";
 import type { MaintenanceTask } from "../maintenance.js";
-import { expiredSessions, type SessionRow } from "./queries.js";
+import { deleteSession, expiredSessions, type SessionRow } from "./queries.js";
 
 /**
  * Drops what an abandoned or cancelled upload stored (its parts, its tail), then its row. The
@@ -10,7 +10,7 @@ import { expiredSessions, type SessionRow } from "./queries.js";
 export async function dropSession(s: Pick<Services, "db" | "storage">, row: SessionRow): Promise<void> {
   if (row.multipart_id) await s.storage.multipart.abort(row.storage_key, row.multipart_id);
   if (row.tail_key) await discard(s, row.tail_key);
-  await s.db.query("DELETE FROM upload_sessions WHERE id = $1", [row.id]);
+  await deleteSession(s.db, row.id);
 }
 
 /** Expired sessions (24 h without a piece, or cancelled); a failure keeps the row for the next run. */

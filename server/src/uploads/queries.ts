@@ -99,6 +99,15 @@ export async function completeSession(q: Queryable, id: string, lease: string, f
   );
 }
 
+/** Ends the session now (cancelled): it is gone for its owner, and the purge clears what it left. */
+export async function expireSession(q: Queryable, id: string): Promise<void> {
+  await q.query("UPDATE upload_sessions SET expires_at = now(), lease = NULL WHERE id = $1", [id]);
+}
+
+export async function deleteSession(q: Queryable, id: string): Promise<void> {
+  await q.query("DELETE FROM upload_sessions WHERE id = $1", [id]);
+}
+
 export async function expiredSessions(q: Queryable, limit: number): Promise<SessionRow[]> {
   return q.query<SessionRow>(`SELECT ${COLUMNS} FROM upload_sessions WHERE expires_at <= now() ORDER BY expires_at LIMIT $1`, [limit]);
 }

@@ -18,7 +18,7 @@ import { toSummary } from "../files/queries.js";
 import { discard, tooLarge } from "../files/upload.js";
 import { assertMayContinue, ownSession } from "./access.js";
 import { dropSession } from "./purge.js";
-import { completeSession, insertSession, takeLease, toSession, type SessionRow } from "./queries.js";
+import { completeSession, expireSession, insertSession, takeLease, toSession, type SessionRow } from "./queries.js";
 import { receivePiece, UPLOAD_PART_BYTES } from "./receive.js";
 
 const PIECE_TYPES = ["application/offset+octet-stream", "application/octet-stream"];
@@ -123,7 +123,7 @@ export function uploadRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const row = await ownSession(s, actor, c.req.param("id"));
     // Cancelling is always the owner's right; should storage fail, the purge finishes the job.
-    await s.db.query("UPDATE upload_sessions SET expires_at = now(), lease = NULL WHERE id = $1", [row.id]);
+    await expireSession(s.db, row.id);
     await dropSession(s, row).catch((err: Error) => console.error(`[uploads] cleanup of ${row.id} postponed:`, err.message));
     return c.body(null, 204);
   });
