@@ -69,6 +69,19 @@ export async function spawnReady(
   return Object.assign(child, { readyOutput: output });
 }
 
+/** Logs in as the demo membre of Grand-Sud: the session cookie, and Grand-Sud's id. */
+export async function signIn(base: string, origin: string): Promise<{ cookie: string; spaceId: string }> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: "atelier-demo-2026" }),
+  });
+  if (!login.ok) throw new Error(`connexion refusée : ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+  const spaces = (await (await fetch(`${base}/api/spaces`, { headers: { cookie } })).json()) as { spaces: { id: string; slug: string }[] };
+  return { cookie, spaceId: spaces.spaces.find((s) => s.slug === "grand-sud")!.id };
+}
+
 export const stopChild = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -166,15 +179,7 @@ export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningSe
   const child = await spawnReady(["--import", "tsx", "src/main.ts"], env, /Atelier est prêt/, path.join(REPO, "server"));
   const base = `http://127.0.0.1:${port}`;
   const origin = `http://localhost:${port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: "atelier-demo-2026" }),
-  });
-  if (!login.ok) throw new Error(`connexion refusée : ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
-  const spaces = (await (await fetch(`${base}/api/spaces`, { headers: { cookie } })).json()) as { spaces: { id: string; slug: string }[] };
-  const spaceId = spaces.spaces.find((s) => s.slug === "grand-sud")!.id;
+  const { cookie, spaceId } = await signIn(base, origin);
   let n = 0;
   return {
     name: opts.label ?? `atelier (${opts.databaseUrl ? "PostgreSQL" : "PGlite"})`,

@@ -16,7 +16,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { Client } from "minio";
 import { machineLoad, measure, rssMiB } from "../collab/procstat.js";
-import { freePort, REPO, spawnReady, stopChild } from "../collab/servers.js";
+import { freePort, REPO, signIn, spawnReady, stopChild } from "../collab/servers.js";
 
 const MB = 1024 * 1024;
 const SIZE = Number(process.env.FILES_BENCH_MB ?? 1024) * MB;
@@ -54,18 +54,12 @@ async function startAtelier(env: Record<string, string>): Promise<Atelier> {
   );
   const url = `http://127.0.0.1:${port}`;
   const origin = `http://localhost:${port}`;
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: "atelier-demo-2026" }),
-  });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const spaces = (await (await fetch(`${url}/api/spaces`, { headers: { cookie } })).json()) as { spaces: { id: string; slug: string }[] };
+  const { cookie, spaceId } = await signIn(url, origin);
   return {
     pid: child.pid!,
     url,
-    cookie: `${cookie}`,
-    spaceId: spaces.spaces.find((s) => s.slug === "grand-sud")!.id,
+    cookie,
+    spaceId,
     async stop() {
       await stopChild(child);
       await rm(dataDir, { recursive: true, force: true });
