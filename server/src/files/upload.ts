@@ -26,7 +26,7 @@ export function isFileUpload(method: string, path: string): boolean {
 
 const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} Mo`;
 
-export function tooLarge(max: number) {
+function tooLarge(max: number) {
   return new HttpError(
     413,
     "file_too_large",
@@ -53,6 +53,14 @@ function inspector() {
     },
   });
   return { stream, sha256: () => hash.digest("hex"), head: () => Buffer.concat(head) };
+}
+
+const emptyFile = () => badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
+
+/** Refuses, before any byte is read, a size announced as empty or above the limit. */
+export function checkAnnouncedSize(size: number | undefined, max: number): void {
+  if (size !== undefined && size > max) throw tooLarge(max);
+  if (size === 0) throw emptyFile();
 }
 
 export const interrupted = () =>
@@ -94,8 +102,7 @@ export async function receive(s: Services, c: Context, originalName: string): Pr
   const max = s.config.FILE_MAX_BYTES;
   const declared = c.req.header("content-length");
   const size = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined;
-  if (size !== undefined && size > max) throw tooLarge(max);
-  if (size === 0) throw badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
+  checkAnnouncedSize(size, max);
 
   const key = `files/${randomUUID()}`;
   const seen = inspector();
@@ -112,7 +119,7 @@ export async function receive(s: Services, c: Context, originalName: string): Pr
   }
   if (stored === 0) {
     await discard(s, key);
-    throw badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
+    throw emptyFile();
   }
   return {
     key,

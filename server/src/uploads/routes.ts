@@ -8,14 +8,14 @@ import { CreateUploadBody, CreateVersionUploadBody, UPLOAD_OFFSET_HEADER } from 
 import { Hono, type Context } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
-import { badRequest, HttpError } from "../http/errors.js";
+import { HttpError } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
 import { manageableFile, canManage, readableFile } from "../files/access.js";
 import { createFile, createVersion, prepareFile } from "../files/create.js";
 import { displayName } from "../files/names.js";
 import { toSummary } from "../files/queries.js";
-import { discard, tooLarge } from "../files/upload.js";
+import { checkAnnouncedSize, discard } from "../files/upload.js";
 import { assertMayContinue, ownSession } from "./access.js";
 import { dropSession } from "./purge.js";
 import { completeSession, expireSession, insertSession, takeLease, toSession, type SessionRow } from "./queries.js";
@@ -27,14 +27,8 @@ export function uploadRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const session = (row: SessionRow, offset = Number(row.received)) => toSession({ ...row, received: offset }, UPLOAD_PART_BYTES);
 
-  /** A size the library accepts, refused before any byte is sent. */
-  const checkSize = (size: number) => {
-    if (size > s.config.FILE_MAX_BYTES) throw tooLarge(s.config.FILE_MAX_BYTES);
-    if (size === 0) throw badRequest("empty_file", "Le fichier est vide : il n'a pas été enregistré.");
-  };
-
   const open = async (c: Context<AppEnv>, actor: Actor, o: { spaceId: string; fileId: string | null; name: string; size: number; metadata: object }) => {
-    checkSize(o.size);
+    checkAnnouncedSize(o.size, s.config.FILE_MAX_BYTES);
     const row = await insertSession(s.db, { ...o, id: randomUUID(), userId: actor.id, key: `files/${randomUUID()}` });
     return c.json({ upload: session(row) }, 201);
   };
