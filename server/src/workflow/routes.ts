@@ -26,8 +26,7 @@ import { deliverImmediate, notify } from "../notifications/notify.js";
 import { authorizeDocument, authorizeSpace, requireActor, type SpaceWithStanding } from "../policy/index.js";
 import { freezeVersion } from "./freeze.js";
 import { currentStatus, recordChange, spaceMemberIds, statusHistory } from "./queries.js";
-
-const quote = (s: DocumentStatus) => `« ${DOCUMENT_STATUS_LABELS[s]} »`;
+import { quote, summaryOf } from "./summary.js";
 
 async function statusReply(q: Queryable, row: DocumentRow, found: SpaceWithStanding): Promise<DocumentStatusReply> {
   const { status, changedAt } = await currentStatus(q, row.id);
@@ -55,14 +54,6 @@ function refuseTransition(from: DocumentStatus, to: DocumentStatus): never {
     to,
     allowed,
   });
-}
-
-function summaryOf(row: DocumentRow, actorName: string, to: DocumentStatus, comment: string): string {
-  const what = `${DOCUMENT_KIND_LABELS[row.kind]} « ${row.title} »`;
-  const why = comment.length > 140 ? `${comment.slice(0, 139)}…` : comment;
-  if (to === "modifications-demandees") return `${what} : ${actorName} demande des modifications (« ${why} »).`;
-  if (to === "brouillon") return `${what} : ${actorName} l'a rouvert pour modification (« ${why} »).`;
-  return `${what} : ${actorName} l'a passé au statut ${quote(to)}.`;
 }
 
 export function workflowRoutes(s: Services) {
