@@ -5,10 +5,9 @@
  */
 import { FROZEN_MESSAGES, type DocumentStatus } from "@atelier/shared";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { attach } from "../attachments/test-helpers.js";
-import { connect, fragmentText, readStored, synced, until, type Peer } from "../collab/test-helpers.js";
+import { connect, fragmentText, readStored, synced, until, write, type Peer } from "../collab/test-helpers.js";
 import { ADMIN, documentAt, MEMBRE, NATIONAL, PILOTE } from "./test-helpers.js";
 
 let server: TestServer;
@@ -30,12 +29,6 @@ async function open(email: string, documentId: string) {
   await synced(peer);
   return peer;
 }
-
-const write = (peer: Peer, text: string) => {
-  const p = new Y.XmlElement("paragraph");
-  p.insert(0, [new Y.XmlText(text)]);
-  peer.doc.getXmlFragment("default").push([p]);
-};
 
 const stored = (documentId: string) => readStored(server.services.db, documentId, fragmentText);
 

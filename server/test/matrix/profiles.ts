@@ -32,17 +32,7 @@ export const PILOTES: Profile = { ...EDITORS, national: "NNNN", membre: "NNNN", 
 export const ADMIN_ONLY: Profile = { ...PILOTES, pilote: "NNNN" };
 
 /** Nobody, admins included: what a frozen (validated or transmitted) document refuses. */
-export const NOBODY: Profile = {
-  admin: "NNNN",
-  national: "NNNN",
-  pilote: "NNNN",
-  membre: "NNNN",
-  contributeur: "NNNN",
-  lecteur: "NNNN",
-  regional: "N-NN",
-  stranger: "NNNN",
-  anonymous: "NNNN",
-};
+export const NOBODY: Profile = { ...ADMIN_ONLY, admin: "NNNN" };
 
 /** Anyone signed in, whatever the space (their own notifications, the requests they handle). */
 export const SIGNED_IN: Profile = {

@@ -20,28 +20,17 @@ const CONFIRM: Partial<Record<DocumentStatus, string>> = {
   brouillon: "Rouvrir le document",
 };
 
-export function DocumentStatusPanel({
-  documentId,
-  current,
-  onChange,
-}: {
+interface Props {
   documentId: string;
   current: DocumentStatusReply;
   onChange: (r: DocumentStatusReply) => void;
-}) {
-  if (!current.followsWorkflow) return null;
-  return <Panel documentId={documentId} current={current} onChange={onChange} />;
 }
 
-function Panel({
-  documentId,
-  current,
-  onChange,
-}: {
-  documentId: string;
-  current: DocumentStatusReply;
-  onChange: (r: DocumentStatusReply) => void;
-}) {
+export function DocumentStatusPanel(props: Props) {
+  return props.current.followsWorkflow ? <Panel {...props} /> : null;
+}
+
+function Panel({ documentId, current, onChange }: Props) {
   const { run, pending, error } = useAction();
   const [asking, setAsking] = useState<Move | null>(null);
   const [comment, setComment] = useState("");
