@@ -72,6 +72,13 @@ export async function until(what: string, predicate: () => boolean | Promise<boo
 
 export const synced = (peer: Peer) => until("synchronisation", () => peer.provider.synced);
 
+/** Appends a paragraph to the "default" fragment, as the editor would. */
+export const write = (peer: Peer, text: string) => {
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  peer.doc.getXmlFragment("default").push([p]);
+};
+
 /** The text of the "default" fragment, as the editor would hold it. */
 export const fragmentText = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
 

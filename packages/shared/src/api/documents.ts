@@ -58,7 +58,15 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export const DocumentDetail = DocumentSummary.extend({
   space: z.object({ id: z.string(), name: z.string() }),
   /** What the caller may do with this document, from the space's rules. */
-  can: z.object({ edit: z.boolean(), comment: z.boolean(), trash: z.boolean(), restore: z.boolean() }),
+  can: z.object({
+    /** Title and themes. */
+    edit: z.boolean(),
+    /** The text: false for everyone while the document is validated or transmitted. */
+    editContent: z.boolean(),
+    comment: z.boolean(),
+    trash: z.boolean(),
+    restore: z.boolean(),
+  }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
