@@ -2,7 +2,7 @@
  * One WebSocket on one document: who it is, whether it may write, and its frames handled one
  * after the other in arrival order.
  */
-import type { CollabClose } from "@atelier/shared";
+import { COLLAB_CLOSE, type CollabClose } from "@atelier/shared";
 import WebSocket from "ws";
 
 export class Conn {
@@ -15,7 +15,14 @@ export class Conn {
   lastAwarenessAt = 0;
   /** Answered the last ping. */
   alive = true;
+  /** Closed by the server (or its right is being withdrawn): no frame of it is handled any more. */
+  ended = false;
   private chain: Promise<void> = Promise.resolve();
+  /** Per-connection budgets, as token buckets refilled continuously. */
+  private messageTokens: number;
+  private byteTokens: number;
+  private refilledAt = Date.now();
+  private resumeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly ws: WebSocket,
@@ -29,14 +36,49 @@ export class Conn {
       maxBuffered: number;
       /** Where warnings go (nowhere when LOG_LEVEL is error or silent). */
       warn: (line: string) => void;
+      messagesPerSecond: number;
+      bytesPerSecond: number;
+      /** The largest message accepted: the byte budget always holds at least one. */
+      maxMessageBytes: number;
     },
   ) {
     this.readOnly = readOnly;
+    this.messageTokens = 2 * opts.messagesPerSecond;
+    this.byteTokens = this.byteBurst;
   }
 
-  /** Queues work after what this connection already asked for. */
-  enqueue(fn: () => Promise<void> | void) {
-    this.chain = this.chain.then(fn, fn);
+  private get byteBurst() {
+    return Math.max(2 * this.opts.bytesPerSecond, this.opts.maxMessageBytes);
+  }
+
+  /**
+   * Counts a received frame against the budgets. Past them, the socket is no longer read until
+   * the budgets have refilled: the flooder is slowed (TCP pushes back on it), nobody else is.
+   */
+  charge(bytes: number) {
+    const now = Date.now();
+    const elapsed = (now - this.refilledAt) / 1000;
+    this.refilledAt = now;
+    const { messagesPerSecond, bytesPerSecond } = this.opts;
+    this.messageTokens = Math.min(2 * messagesPerSecond, this.messageTokens + elapsed * messagesPerSecond) - 1;
+    this.byteTokens = Math.min(this.byteBurst, this.byteTokens + elapsed * bytesPerSecond) - bytes;
+    const waitS = Math.max(-this.messageTokens / messagesPerSecond, -this.byteTokens / bytesPerSecond);
+    if (waitS <= 0 || this.resumeTimer) return;
+    this.ws.pause();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.resume();
+    }, Math.ceil(waitS * 1000));
+  }
+
+  /** Queues work after what this connection already asked for; resolves once it has run. */
+  enqueue(fn: () => Promise<void> | void): Promise<void> {
+    // What escapes the handlers closes this connection only, logged once.
+    this.chain = this.chain.then(fn).catch((err: unknown) => {
+      this.log("erreur inattendue", err);
+      this.close(COLLAB_CLOSE.documentFailed);
+    });
+    return this.chain;
   }
 
   send(message: Uint8Array) {
@@ -53,6 +95,8 @@ export class Conn {
   }
 
   close(reason: CollabClose) {
+    this.ended = true;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
     if (this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING) return;
     this.ws.close(reason.code, reason.reason);
   }

@@ -23,6 +23,8 @@ beforeAll(async () => {
     COLLAB_MAX_DOCUMENT_BYTES: "60000",
     COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4",
     COLLAB_MAX_BUFFERED_BYTES: "100000",
+    // The slow-reader test floods presence of 50 KB.
+    COLLAB_MAX_AWARENESS_BYTES: "60000",
   });
   membre = await server.as("membre.grand-sud@atelier.test");
 });
