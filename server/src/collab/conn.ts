@@ -18,12 +18,12 @@ export class Conn {
   /** Closed by the server (or its right is being withdrawn): no frame of it is handled any more. */
   ended = false;
   private chain: Promise<void> = Promise.resolve();
-  /** Per-connection budgets, as token buckets refilled continuously. */
-  private messageTokens: number;
-  private byteTokens: number;
-  private refilledAt = Date.now();
-  private resumeTimer: NodeJS.Timeout | null = null;
-
+  /**
+   * Per-connection budgets, as the time by which what was received so far would have been
+   * allowed (one for messages, one for bytes), one second of burst ahead of now.
+   */
+  private messagesDueAt = 0;
+  private bytesDueAt = 0;
   constructor(
     readonly ws: WebSocket,
     readonly userId: string,
@@ -43,32 +43,28 @@ export class Conn {
     },
   ) {
     this.readOnly = readOnly;
-    this.messageTokens = 2 * opts.messagesPerSecond;
-    this.byteTokens = this.byteBurst;
-  }
-
-  private get byteBurst() {
-    return Math.max(2 * this.opts.bytesPerSecond, this.opts.maxMessageBytes);
   }
 
   /**
-   * Counts a received frame against the budgets. Past them, the socket is no longer read until
-   * the budgets have refilled: the flooder is slowed (TCP pushes back on it), nobody else is.
+   * Handles a received frame once the budgets allow it. Past them, the frame waits its turn and
+   * the socket is not read meanwhile: the flooder is slowed (TCP pushes back on it), nobody else.
    */
-  charge(bytes: number) {
+  receive(bytes: number, handle: () => Promise<void> | void) {
     const now = Date.now();
-    const elapsed = (now - this.refilledAt) / 1000;
-    this.refilledAt = now;
-    const { messagesPerSecond, bytesPerSecond } = this.opts;
-    this.messageTokens = Math.min(2 * messagesPerSecond, this.messageTokens + elapsed * messagesPerSecond) - 1;
-    this.byteTokens = Math.min(this.byteBurst, this.byteTokens + elapsed * bytesPerSecond) - bytes;
-    const waitS = Math.max(-this.messageTokens / messagesPerSecond, -this.byteTokens / bytesPerSecond);
-    if (waitS <= 0 || this.resumeTimer) return;
-    this.ws.pause();
-    this.resumeTimer = setTimeout(() => {
-      this.resumeTimer = null;
-      if (this.ws.readyState === WebSocket.OPEN) this.ws.resume();
-    }, Math.ceil(waitS * 1000));
+    const { messagesPerSecond, bytesPerSecond, maxMessageBytes } = this.opts;
+    this.messagesDueAt = Math.max(this.messagesDueAt, now) + 1000 / messagesPerSecond;
+    this.bytesDueAt = Math.max(this.bytesDueAt, now) + (bytes * 1000) / bytesPerSecond;
+    // One second of burst, and always room for one message of the largest size.
+    const bytesBurst = Math.max(1000, (maxMessageBytes * 1000) / bytesPerSecond);
+    const notBefore = Math.max(this.messagesDueAt - 1000, this.bytesDueAt - bytesBurst);
+    if (notBefore > now) {
+      this.ws.pause();
+      void this.enqueue(async () => {
+        await new Promise((resolve) => setTimeout(resolve, notBefore - Date.now()));
+        if (this.ws.readyState === WebSocket.OPEN) this.ws.resume();
+      });
+    }
+    void this.enqueue(handle);
   }
 
   /** Queues work after what this connection already asked for; resolves once it has run. */
@@ -96,7 +92,6 @@ export class Conn {
 
   close(reason: CollabClose) {
     this.ended = true;
-    if (this.resumeTimer) clearTimeout(this.resumeTimer);
     if (this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING) return;
     this.ws.close(reason.code, reason.reason);
   }

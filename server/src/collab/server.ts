@@ -110,9 +110,8 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     ws.on("message", (data: Buffer, isBinary) => {
       if (conn.ended) return;
       if (!isBinary) return conn.close(COLLAB_CLOSE.badMessage);
-      conn.charge(data.byteLength);
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      void conn.enqueue(() => r.receive(conn, bytes));
+      conn.receive(bytes.byteLength, () => r.receive(conn, bytes));
     });
     ws.on("close", () => leave(r, conn));
     ws.on("error", (err) => conn.log("erreur de socket", err));

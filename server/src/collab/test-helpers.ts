@@ -84,3 +84,34 @@ export async function readStored<T>(db: Db, documentId: string, read: (doc: Y.Do
     doc.destroy();
   }
 }
+
+/** Y.Text "t" as a comparable value: its text with formatting. */
+export const formatted = (doc: Y.Doc) => JSON.stringify(doc.getText("t").toDelta());
+
+/**
+ * Stock clients all go offline, format, unformat and split the same words, then come back: they
+ * must converge, and the document as stored must be what they hold.
+ */
+export async function formatOffline(peers: Peer[], stored: () => Promise<string>) {
+  await Promise.all(peers.map(synced));
+  peers[0]!.doc.getText("t").insert(0, "Bonjour le monde entier");
+  await until("texte partagé", () => peers.every((p) => p.doc.getText("t").length === 23));
+  peers.forEach((p) => p.provider.disconnect());
+  const edits: ((t: Y.Text) => void)[] = [
+    (t) => t.format(0, 7, { bold: true }),
+    (t) => {
+      t.format(0, 7, { bold: true });
+      t.format(3, 8, { italic: true });
+    },
+    (t) => {
+      t.format(0, 10, { bold: null });
+      t.insert(8, "\n");
+      t.format(0, 3, { bold: true });
+    },
+  ];
+  peers.forEach((p, i) => edits[i % edits.length]!(p.doc.getText("t")));
+  peers.forEach((p) => p.provider.connect());
+  await until("convergence", () => peers.every((p) => p.provider.synced && formatted(p.doc) === formatted(peers[0]!.doc)), 20_000);
+  // What the server stored after their updates and its own cleanup: the same.
+  await until("état stocké identique", async () => (await stored()) === formatted(peers[0]!.doc), 10_000);
+}
