@@ -17,6 +17,8 @@ export class Conn {
   alive = true;
   /** Closed by the server (or its right is being withdrawn): no frame of it is handled any more. */
   ended = false;
+  /** A re-check of its access under way: its frames wait for the answer before being handled. */
+  hold: Promise<void> | null = null;
   private chain: Promise<void> = Promise.resolve();
   /**
    * Per-connection budgets, as the time by which what was received so far would have been

@@ -209,28 +209,6 @@ describe("the end of a right", () => {
     expect(writer.closes[0]!.code).toBe(COLLAB_CLOSE.unauthenticated.code);
     expect(await storedText(id)).toBe("avant ");
   });
-
-  it("stores nothing sent after a member's removal was answered", async () => {
-    const id = await newDocument();
-    const [user] = await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'membre.grand-sud@atelier.test'");
-    const c = await server.as("membre.grand-sud@atelier.test");
-    const { ws, closed } = await raw(id, c);
-    const author = new Y.Doc();
-    let n = 0;
-    author.on("update", (u: Uint8Array) => ws.readyState === WebSocket.OPEN && ws.send(syncUpdate(u)));
-    // Edits keep coming while the removal is under way.
-    const typing = setInterval(() => author.getText("t").insert(0, `${n++} `), 2);
-    await new Promise((r) => setTimeout(r, 50));
-    const pilote = await server.as("pilote.grand-sud@atelier.test");
-    const removed = await pilote.delete(`/api/spaces/${grandSud}/members/${user!.id}`);
-    const storedAtAnswer = await storedText(id);
-    await closed;
-    clearInterval(typing);
-    expect(removed.status).toBe(204);
-    expect(await storedText(id)).toBe(storedAtAnswer);
-    author.destroy();
-    await server.services.db.query("INSERT INTO memberships (user_id, space_id, role) VALUES ($1, $2, 'membre')", [user!.id, grandSud]);
-  });
 });
 
 describe("presence", () => {

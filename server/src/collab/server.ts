@@ -148,10 +148,10 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   }
 
   /**
-   * Applies a change of access to every open socket it may concern, on this instance. Each check
-   * runs in its socket's queue (no frame of it is handled meanwhile) and what it had sent before is
-   * stored before this resolves: the route that changed the access answers after, so nothing
-   * the socket sends once the right is gone is stored.
+   * Applies a change of access to every open socket it may concern, on this instance. While its
+   * check runs, a socket's frames wait (and are dropped if it is closed), and what it had sent
+   * before is stored before this resolves: the route that changed the access answers after, so
+   * nothing the socket sends once the right is gone is stored.
    */
   async function recheck(change: AccessChange) {
     const concerned = [...rooms.values()].flatMap((room) =>
@@ -159,20 +159,24 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     );
     await Promise.all(
       concerned.map(async ({ room, conn }) => {
-        await conn.enqueue(async () => {
-          try {
-            const access = await documentAccess(db, conn.sessionToken, conn.documentId, inactivityMs);
-            if (!access.ok) return conn.close(closeFor(change, access.refusal));
-            const readOnly = !access.canEdit;
-            if (readOnly && !conn.readOnly) conn.send(permissionDenied(COLLAB_READ_ONLY_REASON));
-            conn.readOnly = readOnly;
-            conn.toldReadOnly = readOnly;
-          } catch (err) {
-            // Unable to confirm the access: the socket goes rather than stay open on a stale right.
-            conn.log("nouvelle vérification d'accès impossible", err);
-            conn.close(COLLAB_CLOSE.storageFailed);
-          }
+        const check = (async () => {
+          const access = await documentAccess(db, conn.sessionToken, conn.documentId, inactivityMs);
+          if (!access.ok) return conn.close(closeFor(change, access.refusal));
+          const readOnly = !access.canEdit;
+          if (readOnly && !conn.readOnly) conn.send(permissionDenied(COLLAB_READ_ONLY_REASON));
+          conn.readOnly = readOnly;
+          conn.toldReadOnly = readOnly;
+        })().catch((err: unknown) => {
+          // Unable to confirm the access: the socket goes rather than stay open on a stale right.
+          conn.log("nouvelle vérification d'accès impossible", err);
+          conn.close(COLLAB_CLOSE.storageFailed);
         });
+        const previous = conn.hold;
+        const hold = Promise.all([previous, check]).then(() => {
+          if (conn.hold === hold) conn.hold = null;
+        });
+        conn.hold = hold;
+        await hold;
         await room.idle();
       }),
     );
