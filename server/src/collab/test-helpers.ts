@@ -85,33 +85,52 @@ export async function readStored<T>(db: Db, documentId: string, read: (doc: Y.Do
   }
 }
 
-/** Y.Text "t" as a comparable value: its text with formatting. */
-export const formatted = (doc: Y.Doc) => JSON.stringify(doc.getText("t").toDelta());
+/** The editor's fragment as a comparable value: its elements, text and formatting. */
+export const formatted = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
+
+const paragraph = (text: string) => {
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+};
 
 /**
- * Stock clients all go offline, format, unformat and split the same words, then come back: they
- * must converge, and the document as stored must be what they hold.
+ * Stock clients all go offline, format, unformat and split the same words of one paragraph (an
+ * XmlText, as the editor writes), then come back: they must converge, and the document as stored
+ * must be what they hold. The server, receiving formatting from another, runs Yjs's formatting
+ * cleanup in a transaction of its own (origin null).
  */
 export async function formatOffline(peers: Peer[], stored: () => Promise<string>) {
   await Promise.all(peers.map(synced));
-  peers[0]!.doc.getText("t").insert(0, "Bonjour le monde entier");
-  await until("texte partagé", () => peers.every((p) => p.doc.getText("t").length === 23));
+  const fragment = (p: Peer) => p.doc.getXmlFragment("default");
+  fragment(peers[0]!).push([paragraph("Bonjour le monde entier")]);
+  await until("texte partagé", () => peers.every((p) => formatted(p.doc).includes("Bonjour le monde entier")));
   peers.forEach((p) => p.provider.disconnect());
-  const edits: ((t: Y.Text) => void)[] = [
+  const edits: ((t: Y.XmlText, p: Peer) => void)[] = [
     (t) => t.format(0, 7, { bold: true }),
     (t) => {
       t.format(0, 7, { bold: true });
       t.format(3, 8, { italic: true });
     },
-    (t) => {
-      t.format(0, 10, { bold: null });
-      t.insert(8, "\n");
-      t.format(0, 3, { bold: true });
+    (t, p) => {
+      // Splits the paragraph after "Bonjour ", as Enter would.
+      p.doc.transact(() => {
+        t.format(0, 10, { bold: null });
+        t.delete(8, 15);
+        fragment(p).insert(fragment(p).length, [paragraph("le monde entier")]);
+        t.format(0, 3, { bold: true });
+      });
     },
   ];
-  peers.forEach((p, i) => edits[i % edits.length]!(p.doc.getText("t")));
+  peers.forEach((p, i) => {
+    const last = fragment(p).get(fragment(p).length - 1) as Y.XmlElement;
+    edits[i % edits.length]!(last.get(0) as Y.XmlText, p);
+  });
   peers.forEach((p) => p.provider.connect());
   await until("convergence", () => peers.every((p) => p.provider.synced && formatted(p.doc) === formatted(peers[0]!.doc)), 20_000);
-  // What the server stored after their updates and its own cleanup: the same.
+  // The document goes on after it (the server is still up and storing)...
+  fragment(peers.at(-1)!).push([paragraph("fin")]);
+  await until("suite relayée", () => peers.every((p) => formatted(p.doc).includes(">fin<")));
+  // ...and what the server stored after their updates and its own cleanup is what they hold.
   await until("état stocké identique", async () => (await stored()) === formatted(peers[0]!.doc), 10_000);
 }
