@@ -2,7 +2,6 @@
  * The defects of issue 9, one test each: what a client sends never stops the process nor leaves
  * a document half alive, and a socket writes nothing once its right is gone.
  */
-import { connect as netConnect } from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
@@ -11,7 +10,7 @@ import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { appendUpdate } from "./store.js";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from "./protocol.js";
-import { connect, formatOffline, formatted, readStored, synced, until, type Peer } from "./test-helpers.js";
+import { connect, formatOffline, formatted, readStored, synced, until, upgradeStatus, type Peer } from "./test-helpers.js";
 
 let server: TestServer;
 let membre: Client;
@@ -65,29 +64,12 @@ const syncUpdate = (update: Uint8Array) => {
   return encoding.toUint8Array(e);
 };
 
-/** The status line the server answers to a raw upgrade request for this path (sent as is). */
-function upgradeStatus(path: string) {
-  const { port } = new URL(server.url);
-  return new Promise<string>((resolve, reject) => {
-    const socket = netConnect(Number(port), "127.0.0.1", () =>
-      socket.write(
-        `GET ${path} HTTP/1.1\r\nHost: localhost\r\nOrigin: ${membre.origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
-          "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
-      ),
-    );
-    let text = "";
-    socket.on("data", (d) => (text += d));
-    socket.on("end", () => resolve(text.split("\r\n")[0]!));
-    socket.on("error", reject);
-  });
-}
-
 describe("the upgrade", () => {
   it("answers malformed paths with a clean 400 or 404 and stays up", async () => {
     for (const path of ["/collab/%FF", "/collab/%", "/collab/%ZZ", "/collab/%E0%A4%A", "/collab/%C0%AF"]) {
-      expect(await upgradeStatus(path), path).toBe("HTTP/1.1 400 Bad Request");
+      expect(await upgradeStatus(server.url, membre.origin, path), path).toBe("HTTP/1.1 400 Bad Request");
     }
-    expect(await upgradeStatus("//")).toBe("HTTP/1.1 404 Not Found");
+    expect(await upgradeStatus(server.url, membre.origin, "//")).toBe("HTTP/1.1 404 Not Found");
     expect((await membre.get("/api/health")).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@
  * Test helpers: the stock y-websocket client from Node, with `ws` carrying the session cookie
  * and an allowed Origin as a browser would.
  */
+import { connect as netConnect } from "node:net";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -133,4 +134,28 @@ export async function formatOffline(peers: Peer[], stored: () => Promise<string>
   await until("suite relayée", () => peers.every((p) => formatted(p.doc).includes(">fin<")));
   // ...and what the server stored after their updates and its own cleanup is what they hold.
   await until("état stocké identique", async () => (await stored()) === formatted(peers[0]!.doc), 10_000);
+}
+
+/** The status line a server answers to a raw WebSocket upgrade request for this path, sent as is. */
+export function upgradeStatus(base: string, origin: string, path: string) {
+  const { port } = new URL(base);
+  return new Promise<string>((resolve, reject) => {
+    const socket = netConnect(Number(port), "127.0.0.1", () =>
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: localhost\r\nOrigin: ${origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+      ),
+    );
+    let text = "";
+    socket.on("data", (d) => (text += d));
+    // A path that opens a socket answers 101 and stays open: its first line is enough.
+    socket.on("data", () => {
+      if (text.includes("\r\n")) {
+        resolve(text.split("\r\n")[0]!);
+        socket.destroy();
+      }
+    });
+    socket.on("end", () => resolve(text.split("\r\n")[0]!));
+    socket.on("error", reject);
+  });
 }
