@@ -269,11 +269,6 @@ export class Room {
     while (this.writing) await this.writing;
   }
 
-  /** A write failed: the room is closing and must not take new connections. */
-  get broken() {
-    return this.failed;
-  }
-
   private broadcast(message: Uint8Array, except: Conn | null) {
     for (const conn of this.conns) if (conn !== except) conn.send(message);
   }
