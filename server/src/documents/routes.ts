@@ -112,7 +112,7 @@ export function documentRoutes(s: Services) {
       await auditRequest(c, s, q, { kind: "document.trashed", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
     });
     // Open sockets on it are closed, on every instance: they re-check the documents of the space.
-    s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
+    await s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
     return reply(c, row.id, found, facts);
   });
 

@@ -109,7 +109,7 @@ export function workflowRoutes(s: Services) {
       return from;
     });
     // Frozen or reopened: the open sockets are checked again, and switch to read-only or back at once.
-    if (isFrozen(from) !== isFrozen(body.to)) s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
+    if (isFrozen(from) !== isFrozen(body.to)) await s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
     await deliverImmediate(s);
     return c.json(await statusReply(s.db, row, found));
   });
