@@ -1,6 +1,7 @@
 export * from "./roles.js";
 export * from "./permissions.js";
 export * from "./programme/index.js";
+export * from "./time.js";
 export * from "./api/errors.js";
 export * from "./api/common.js";
 export * from "./api/auth.js";
