@@ -4,6 +4,7 @@ export * from "./programme/index.js";
 export * from "./time.js";
 export * from "./api/errors.js";
 export * from "./api/common.js";
+export * from "./api/french.js";
 export * from "./api/auth.js";
 export * from "./api/spaces.js";
 export * from "./api/audit.js";
