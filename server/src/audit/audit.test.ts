@@ -48,8 +48,8 @@ describe("GET /api/audit", () => {
   it("names bad filters", async () => {
     const r = await admin.get("/api/audit?kind=inconnu&from=hier");
     expect(r.status).toBe(400);
-    expect(r.body.error.message).toMatch(/kind/);
-    expect(r.body.error.message).toMatch(/from/);
+    expect(r.body.error.message).toMatch(/Type : valeur inconnue/);
+    expect(r.body.error.message).toMatch(/Date de début invalide/);
   });
 
   it("is for admins only", async () => {

@@ -118,7 +118,7 @@ describe("preferences", () => {
     const membre = await as(MEMBRE);
     const bad = await membre.put("/api/me/notification-preferences", { mention: "parfois", reply: "none", comment: "none", status: "none" });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain("mention");
+    expect(bad.body.error.message).toContain("Mention : valeur inconnue.");
     expect((await membre.put("/api/me/notification-preferences", { mention: "none" })).status).toBe(400);
     expect((await membre.get("/api/me/notification-preferences")).body.preferences.mention).toBe("immediate");
   });

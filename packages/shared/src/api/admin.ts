@@ -16,12 +16,8 @@ export const ORGANISATION_MAX = 200;
 export const SPACE_NAME_MAX = 200;
 export const SPACE_DESCRIPTION_MAX = 5000;
 
-/** A strict object whose refusal of unexpected fields names them, in French. */
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys" ? `Champ(s) non prévu(s) : ${iss.keys.join(", ")}.` : undefined,
-  });
+/** Unexpected fields are refused and named in French by the shared wording (./french.ts). */
+const strict = z.strictObject;
 
 const FirstName = text(NAME_MAX);
 const LastName = text(NAME_MAX);
