@@ -32,6 +32,8 @@ export const AdminMembership = z.object({
   level: SpaceLevelSchema,
   archived: z.boolean(),
   role: SpaceRoleSchema,
+  /** The space's only active pilote: the server refuses to remove or demote them (409). */
+  lastPilote: z.boolean(),
 });
 export type AdminMembership = z.infer<typeof AdminMembership>;
 
@@ -46,6 +48,8 @@ export const AdminUser = z.object({
   /** False while the person has not yet set a password from their invitation. */
   hasPassword: z.boolean(),
   createdAt: z.string(),
+  /** The platform's only active admin: the server refuses to deactivate or demote them (409). */
+  lastAdmin: z.boolean(),
   memberships: z.array(AdminMembership),
 });
 export type AdminUser = z.infer<typeof AdminUser>;
