@@ -27,7 +27,7 @@ test("a member sets Martinique and reads the same Martinique times in the versio
   });
   const documentId = DocumentReply.parse(await created.json()).document.id;
 
-  await page.getByTestId("utilisateur").click();
+  await page.getByTestId("utilisateur").first().click();
   await page.getByRole("heading", { level: 1, name: "Mes préférences" }).waitFor();
   await page.getByLabel(/Fuseau horaire des dates et heures/).selectOption({ label: "Martinique" });
   await page.getByRole("button", { name: "Enregistrer le fuseau horaire" }).click();
