@@ -133,6 +133,22 @@ function UserRow({
   );
 }
 
+/** "Aucun", national team or admin; `locked` says why it cannot change. */
+function PlatformRoleSelect({ value, onChange, locked }: { value: PlatformRole | ""; onChange(v: PlatformRole | ""): void; locked?: string }) {
+  return (
+    <Select
+      label="Rôle de plateforme"
+      hint={locked}
+      disabled={locked !== undefined}
+      nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value as PlatformRole | "") }}
+    >
+      <option value="">Aucun</option>
+      <option value="national">{PLATFORM_ROLE_LABELS.national}</option>
+      <option value="admin">{PLATFORM_ROLE_LABELS.admin}</option>
+    </Select>
+  );
+}
+
 /** A person's name, organisation, platform role and memberships, as an admin changes them. */
 function EditUser({ user, onChange, onClose }: { user: AdminUser; onChange(): void; onClose(): void }) {
   const name = displayName(user);
@@ -186,16 +202,11 @@ function EditUser({ user, onChange, onClose }: { user: AdminUser; onChange(): vo
         <Input label="Prénom" nativeInputProps={field("firstName")} />
         <Input label="Nom" nativeInputProps={field("lastName")} />
         <Input label="Organisme" nativeInputProps={field("organisation")} />
-        <Select
-          label="Rôle de plateforme"
-          hint={roleLocked ? "Un administrateur ne retire pas son propre rôle, ni celui du dernier administrateur." : undefined}
-          disabled={roleLocked}
-          nativeSelectProps={{ value: platformRole, onChange: (e) => setPlatformRole(e.target.value as PlatformRole | "") }}
-        >
-          <option value="">Aucun</option>
-          <option value="national">{PLATFORM_ROLE_LABELS.national}</option>
-          <option value="admin">{PLATFORM_ROLE_LABELS.admin}</option>
-        </Select>
+        <PlatformRoleSelect
+          value={platformRole}
+          onChange={setPlatformRole}
+          locked={roleLocked ? "Un administrateur ne retire pas son propre rôle, ni celui du dernier administrateur." : undefined}
+        />
         <Button type="submit" disabled={pending}>
           Enregistrer le compte
         </Button>
@@ -321,14 +332,7 @@ function CreateUserForm({ onCreated }: { onCreated(): void }) {
         <Input label="Prénom" nativeInputProps={field("firstName")} />
         <Input label="Nom" nativeInputProps={field("lastName")} />
         <Input label="Organisme (facultatif)" nativeInputProps={field("organisation")} />
-        <Select
-          label="Rôle de plateforme"
-          nativeSelectProps={{ value: platformRole, onChange: (e) => setPlatformRole(e.target.value as PlatformRole | "") }}
-        >
-          <option value="">Aucun</option>
-          <option value="national">{PLATFORM_ROLE_LABELS.national}</option>
-          <option value="admin">{PLATFORM_ROLE_LABELS.admin}</option>
-        </Select>
+        <PlatformRoleSelect value={platformRole} onChange={setPlatformRole} />
         <Select label="Premier espace (facultatif)" nativeSelectProps={{ value: spaceId, onChange: (e) => setSpaceId(e.target.value) }}>
           <option value="">Aucun</option>
           {spaces.state === "ready" &&
