@@ -7,7 +7,7 @@ import type { Queryable } from "../db/index.js";
 import { conflict, notFound, refuseDuplicate } from "../http/errors.js";
 import { sendInvitation } from "../invitations/service.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { isUuid, keepOnePilote, requireActor } from "../policy/index.js";
+import { assertNotSolePilote, isUuid, keepOnePilote, requireActor } from "../policy/index.js";
 import { adminAudit, auditMembership } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { deleteMembership, upsertMembership } from "./memberships.queries.js";
@@ -129,6 +129,7 @@ export function adminUserRoutes(s: Services) {
       if (target.platform_role === "admin" && target.active && activeAdmins <= 1) {
         throw conflict("last_admin", "C'est le dernier administrateur actif : il ne peut pas être désactivé.");
       }
+      if (target.active) await assertNotSolePilote(q, id);
       await q.query("UPDATE users SET active = false WHERE id = $1", [id]);
       if (target.active) await audit(q, { kind: "user.deactivated", target: { type: "user", id } });
       // Every session ends now: the next request with an old cookie answers 401.

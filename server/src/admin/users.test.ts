@@ -207,6 +207,17 @@ describe("deactivation", () => {
     expect((await admin.get("/api/me")).status).toBe(200);
   });
 
+  it("refuses to deactivate a space's last pilote, in French, and the page knows it", async () => {
+    const id = await idOf("pilote.sud-ouest@atelier.test");
+    const r = await admin.post(`/api/admin/users/${id}/deactivate`);
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({ code: "last_pilote" });
+    expect(r.body.error.message).toMatch(/^C'est le dernier pilote de « COPIL territorial Sud-Ouest »/);
+    const jean = (await admin.get(`/api/admin/users/${id}`)).body.user;
+    expect(jean).toMatchObject({ active: true, lastAdmin: false, memberships: [expect.objectContaining({ lastPilote: true })] });
+    expect((await admin.get(`/api/admin/users/${await idOf("admin@atelier.test")}`)).body.user.lastAdmin).toBe(true);
+  });
+
   it("lets an admin deactivate another admin while another remains", async () => {
     const other = (await admin.post("/api/admin/users", newUserBody({ platformRole: "admin" }))).body.user;
     const r = await admin.post(`/api/admin/users/${other.id}/deactivate`);

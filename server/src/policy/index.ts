@@ -46,4 +46,4 @@ export function authorizePlatform(actor: Actor, action: PlatformAction): void {
 }
 
 export { authorizeDocument } from "./documents.js";
-export { keepOnePilote } from "./pilotes.js";
+export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";

@@ -29,3 +29,21 @@ export async function keepOnePilote(q: Queryable, spaceId: string, userId: strin
   }
   return target?.role ?? null;
 }
+
+/** Refuses (409) to deactivate an account that is the only active pilote of a space. */
+export async function assertNotSolePilote(q: Queryable, userId: string): Promise<void> {
+  const spaces = await q.query<{ name: string }>(
+    `SELECT s.name FROM memberships m JOIN spaces s ON s.id = m.space_id
+      WHERE m.user_id = $1 AND m.role = 'pilote'
+        AND NOT EXISTS (SELECT 1 FROM memberships o JOIN users ou ON ou.id = o.user_id
+                         WHERE o.space_id = m.space_id AND o.role = 'pilote' AND ou.active AND o.user_id <> m.user_id)
+      ORDER BY s.name FOR UPDATE OF m`,
+    [userId],
+  );
+  if (spaces.length > 0) {
+    throw conflict(
+      "last_pilote",
+      `C'est le dernier pilote de ${spaces.map((s) => `« ${s.name} »`).join(", ")} : nommez un autre pilote avant de désactiver ce compte.`,
+    );
+  }
+}

@@ -63,6 +63,7 @@ test("an admin edits a member's name and organisation and adds a membership; the
   const jean = page.getByRole("region", { name: "Modifier le compte de Jean Aquitain" });
   await jean.getByText("Dernier pilote", { exact: false }).waitFor();
   expect(await jean.getByRole("button", { name: /^Retirer de/ }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: "Désactiver Jean Aquitain" }).count()).toBe(0);
 
   // The journal says it in words, with names, no key or id.
   await page.goto(`${app.url}/administration/journal`);

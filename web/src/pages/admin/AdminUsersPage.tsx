@@ -94,7 +94,7 @@ function UserRow({
   const name = displayName(user);
   const me = useSession().user;
   // The server refuses both (409); the button is not offered.
-  const mayDeactivate = !user.active || (user.id !== me?.id && !user.lastAdmin);
+  const mayDeactivate = !user.active || (user.id !== me?.id && !user.lastAdmin && !user.memberships.some((m) => m.lastPilote));
   const toggle = async () => {
     if (user.active && !window.confirm(`Désactiver le compte de ${name} ? Ses sessions prendront fin immédiatement.`)) return;
     const done = await action.run(
