@@ -43,10 +43,10 @@ describe("documents", () => {
   it("refuses unknown kinds and themes, naming the field", async () => {
     const kind = await create("membre.grand-sud@atelier.test", { title: "X", kind: "roman" });
     expect(kind.status).toBe(400);
-    expect(kind.body.error.message).toContain("kind");
+    expect(kind.body.error.message).toContain("Type : valeur inconnue.");
     const theme = await create("membre.grand-sud@atelier.test", { title: "X", kind: "diagnostic", themes: ["licornes"] });
     expect(theme.status).toBe(400);
-    expect(theme.body.error.message).toContain("themes");
+    expect(theme.body.error.message).toContain("Thématiques : valeur inconnue.");
   });
 
   it("lists and filters by kind and theme; renames", async () => {
