@@ -30,11 +30,29 @@ import { uploadRoutes } from "./uploads/routes.js";
 import { versionRoutes } from "./versions/routes.js";
 import { workflowRoutes } from "./workflow/routes.js";
 
+/**
+ * Only the app's own scripts run, and nothing is loaded from elsewhere (an image in a text cannot call
+ * another host). Styles allow inline attributes because the editor writes alignment as a style
+ * attribute; what a text carries is reduced by the server to alignment and table widths (@atelier/editor html.ts).
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  fontSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
-  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const api = new Hono<AppEnv>();
   api.use("*", originCheck(s.config.allowedOrigins));

@@ -6,6 +6,11 @@ import { LINK_PROTOCOLS } from "./extensions.js";
 const VOID_ELEMENTS = new Set(["br", "hr", "img", "input", "col", "wbr"]);
 // Attributes that carry a URL: anything but the allowed schemes or a relative address is dropped.
 const URL_ATTRIBUTES = new Set(["href", "src"]);
+// Attributes the schema renders for presentation or behaviour: an editor's own class, target or
+// event handler never leaves the server.
+const DROPPED_ATTRIBUTES = new Set(["class", "target", "id"]);
+// The only inline styles the schema writes: alignment from its four values and table widths.
+const SAFE_STYLE = /^(?:\s*(?:text-align:\s*(?:left|center|right|justify)|(?:min-)?width:\s*\d{1,5}px)\s*;?)+\s*$/i;
 const SAFE_URL = new RegExp(`^(?:(?:${LINK_PROTOCOLS.join("|")}):|[^:]*$)`, "i");
 
 export function escapeHtml(value: string): string {
@@ -23,7 +28,10 @@ function renderAttributes(attrs: Record<string, unknown>): string {
     // Names come from the schema's renderHTML, yet a name that is not a plain identifier is never written.
     if (!/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(name)) continue;
     const text = String(value);
-    if (URL_ATTRIBUTES.has(name.toLowerCase()) && !isSafeUrl(text)) continue;
+    const lower = name.toLowerCase();
+    if (DROPPED_ATTRIBUTES.has(lower) || lower.startsWith("on")) continue;
+    if (lower === "style" && !SAFE_STYLE.test(text)) continue;
+    if (URL_ATTRIBUTES.has(lower) && !isSafeUrl(text)) continue;
     out += ` ${name}="${escapeHtml(text)}"`;
   }
   return out;

@@ -1,8 +1,9 @@
 import { COLLAB_FRAGMENT } from "@atelier/shared";
 import { getText, getTextSerializersFromSchema } from "@tiptap/core";
 import type { Node } from "@tiptap/pm/model";
-import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { fragmentToNode } from "./fromYjs.js";
 import { nodeToHtml } from "./html.js";
 import { getEditorSchema } from "./schema.js";
 import { documentTemplate, type TemplateKind } from "./templates.js";
@@ -18,20 +19,25 @@ export function templateUpdate(kind: TemplateKind): Uint8Array {
   return update;
 }
 
+/** Told what a document held that the schema does not allow (and was left out), for the logs. */
+export type OnSkipped = (skipped: string[]) => void;
+
 /** The ProseMirror document a Y.Doc holds; content the schema does not allow is left out rather than failing. */
-export function docToNode(ydoc: Y.Doc): Node {
-  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(CONTENT_FRAGMENT), getEditorSchema());
+export function docToNode(ydoc: Y.Doc, onSkipped?: OnSkipped): Node {
+  const { node, skipped } = fragmentToNode(ydoc.getXmlFragment(CONTENT_FRAGMENT), getEditorSchema());
+  if (skipped.length) onSkipped?.(skipped);
+  return node;
 }
 
 /** Plain text of a document, blocks separated by one blank line however many empty blocks lie between (for search and export). */
-export function docToText(ydoc: Y.Doc): string {
+export function docToText(ydoc: Y.Doc, onSkipped?: OnSkipped): string {
   const schema = getEditorSchema();
-  return getText(docToNode(ydoc), { blockSeparator: "\n\n", textSerializers: getTextSerializersFromSchema(schema) })
+  return getText(docToNode(ydoc, onSkipped), { blockSeparator: "\n\n", textSerializers: getTextSerializersFromSchema(schema) })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 
 /** Safe HTML of a document: every text and attribute escaped, links limited to http(s), mailto and tel. */
-export function docToHtml(ydoc: Y.Doc): string {
-  return nodeToHtml(docToNode(ydoc));
+export function docToHtml(ydoc: Y.Doc, onSkipped?: OnSkipped): string {
+  return nodeToHtml(docToNode(ydoc, onSkipped));
 }

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../test/harness.js";
+import { waitForMailTo } from "../mail/test-outbox.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -96,16 +97,45 @@ describe("throttling", () => {
 });
 
 describe("throttling per address behind a proxy", () => {
-  it("counts failures per forwarded address when TRUST_PROXY is set", async () => {
-    const proxied = await startTestServer({ TRUST_PROXY: "true" });
-    const from = (address: string, email: string, password: string) =>
-      proxied.client().request("POST", "/api/auth/login", { email, password }, { "x-forwarded-for": `203.0.113.9, ${address}` });
-    // Many accounts tried from one address: the address is blocked, whichever account it tries next.
-    for (let i = 0; i < 31; i++) await from("198.51.100.7", `inconnu${i}@atelier.test`, "mauvais-mot-de-passe");
-    const blocked = await from("198.51.100.7", "admin@atelier.test", DEMO_PASSWORD);
-    expect(blocked.status).toBe(429);
-    // Another address (the proxy's last hop differs) is not.
-    expect((await from("198.51.100.8", "admin@atelier.test", DEMO_PASSWORD)).status).toBe(200);
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startTestServer({ TRUST_PROXY: "true" });
+  });
+  afterAll(() => proxied.close());
+  const from = (address: string, email: string, password: string) =>
+    proxied.client().request("POST", "/api/auth/login", { email, password }, { "x-forwarded-for": `203.0.113.9, ${address}` });
+
+  it("holds back whoever guesses an account from one address, not its owner elsewhere", async () => {
+    const email = "membre.grand-sud@atelier.test";
+    for (let i = 0; i < 6; i++) await from("198.51.100.20", email, "mauvais-mot-de-passe");
+    expect((await from("198.51.100.20", email, DEMO_PASSWORD)).status).toBe(429);
+    expect((await from("198.51.100.21", email, DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it("does not lock out an office behind one address after thirty failures on many accounts", async () => {
+    for (let i = 0; i < 30; i++) await from("198.51.100.7", `inconnu${i}@atelier.test`, "mauvais-mot-de-passe");
+    expect((await from("198.51.100.7", "admin@atelier.test", DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it("slows an address trying a hundred accounts down", async () => {
+    for (let i = 0; i < 101; i++) await from("198.51.100.30", `balayage${i}@atelier.test`, "mauvais-mot-de-passe");
+    expect((await from("198.51.100.30", "admin@atelier.test", DEMO_PASSWORD)).status).toBe(429);
+    expect((await from("198.51.100.31", "admin@atelier.test", DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it("blocks an account guessed from many addresses and mails its owner a link that lifts it once", async () => {
+    const email = "pilote.sud-ouest@atelier.test";
+    for (let i = 0; i < 21; i++) await from(`192.0.2.${i + 1}`, email, "mauvais-mot-de-passe");
+    expect((await from("198.51.100.99", email, DEMO_PASSWORD)).status).toBe(429);
+    const mail = await waitForMailTo(proxied, email);
+    expect(mail.subject).toBe("Connexions à votre compte Atelier suspendues");
+    const link = new URL(mail.text.match(/http\S+\/api\/auth\/unlock\S+/)![0]);
+    const opened = await fetch(proxied.url + link.pathname + link.search, { redirect: "manual" });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toMatch(/\/connexion\?deverrouillage=ok$/);
+    expect((await from("198.51.100.99", email, DEMO_PASSWORD)).status).toBe(200);
+    const again = await fetch(proxied.url + link.pathname + link.search, { redirect: "manual" });
+    expect(again.headers.get("location")).toMatch(/deverrouillage=invalide$/);
   });
 });
 

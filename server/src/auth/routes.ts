@@ -10,9 +10,12 @@ import { clearSessionCookie, setSessionCookie } from "./middleware.js";
 import { passwordRoutes } from "./password.routes.js";
 import { verifyPassword } from "./passwords.js";
 import { createSession, invalidateSession, toSessionUser, USER_COLUMNS, type UserRow } from "./sessions.js";
+import { sendUnlockLink, unlockRoutes } from "./unlock.js";
 import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from "./throttle.js";
 
 const BAD_CREDENTIALS = "Adresse électronique ou mot de passe incorrect.";
+const ACCOUNT_BLOCKED =
+  "Trop de tentatives de connexion sur ce compte. Sa ou son titulaire a reçu par courriel un lien pour se reconnecter tout de suite.";
 
 export function authRoutes(s: Services) {
   const app = new Hono<AppEnv>();
@@ -21,7 +24,8 @@ export function authRoutes(s: Services) {
     const { email, password } = await readJson(c, LoginBody);
     const address = clientAddress(c, s.config.TRUST_PROXY);
     const keys = throttleKeys(email, address);
-    await assertNotThrottled(s.db, [keys.account, keys.address]);
+    await assertNotThrottled(s.db, [keys.pair, keys.address]);
+    await assertNotThrottled(s.db, [keys.account], ACCOUNT_BLOCKED);
     const [user] = await s.db.query<UserRow & { password_hash: string | null; active: boolean }>(
       `SELECT ${USER_COLUMNS}, u.password_hash, u.active FROM users u WHERE u.email = $1`,
       [email],
@@ -29,7 +33,8 @@ export function authRoutes(s: Services) {
     // The same work and the same answer whether the account exists or not.
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok || !user.active) {
-      await recordFailure(s.db, keys.account, "account");
+      await recordFailure(s.db, keys.pair, "pair");
+      if (await recordFailure(s.db, keys.account, "account")) await sendUnlockLink(s, email);
       await recordFailure(s.db, keys.address, "address");
       await recordAudit(s.db, {
         kind: "auth.login_failed",
@@ -39,6 +44,7 @@ export function authRoutes(s: Services) {
       });
       throw new HttpError(401, "invalid_credentials", BAD_CREDENTIALS);
     }
+    await clearFailures(s.db, keys.pair);
     await clearFailures(s.db, keys.account);
     const { token } = await s.db.tx(async (q) => {
       await recordAudit(q, { kind: "auth.login", actor: { id: user.user_id, email: user.email }, address });
@@ -49,6 +55,7 @@ export function authRoutes(s: Services) {
   });
 
   app.route("/password", passwordRoutes(s));
+  app.route("/", unlockRoutes(s));
 
   app.post("/logout", async (c) => {
     const session = c.get("session");

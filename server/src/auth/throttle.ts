@@ -1,24 +1,28 @@
 /**
  * Login throttling with growing delays, kept in the database so it holds across instances.
- * One counter per account and one per address; the address allows more failures, since a whole
- * administration often shares one.
+ * - per (account, address) pair: who guesses one account from one place waits longer each time,
+ *   while the owner signing in from elsewhere is not held back;
+ * - per account, from anywhere: many addresses guessing one account; when it blocks, the owner
+ *   is sent a one-time link that lifts it (auth/unlock.routes.ts);
+ * - per address: loose, and short delays only, since a whole administration often shares one.
  */
 import type { Db, Queryable } from "../db/index.js";
 import { HttpError } from "../http/errors.js";
 
 const RULES = {
-  account: { free: 5, baseSeconds: 30 },
-  address: { free: 30, baseSeconds: 30 },
+  pair: { free: 5, baseSeconds: 30, maxSeconds: 15 * 60 },
+  account: { free: 20, baseSeconds: 60, maxSeconds: 15 * 60 },
+  address: { free: 100, baseSeconds: 5, maxSeconds: 60 },
   // "Mot de passe oublié": a few mails per address an hour, counted whether or not an account
   // exists (so the 429 reveals nothing); more per network address, shared by a whole office.
-  resetEmail: { free: 3, baseSeconds: 60 },
-  resetAddress: { free: 20, baseSeconds: 60 },
+  resetEmail: { free: 3, baseSeconds: 60, maxSeconds: 15 * 60 },
+  resetAddress: { free: 20, baseSeconds: 60, maxSeconds: 15 * 60 },
 } as const;
-const MAX_DELAY_SECONDS = 15 * 60;
 /** Failures older than this are forgotten. */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 export const throttleKeys = (email: string, address: string) => ({
+  pair: `pair:${email}|${address}`,
   account: `account:${email}`,
   address: `address:${address}`,
 });
@@ -47,9 +51,10 @@ export function tooManyAttempts(seconds: number, what = LOGIN_ATTEMPTS): HttpErr
   );
 }
 
-export async function recordFailure(db: Db, key: string, kind: keyof typeof RULES): Promise<void> {
+/** Counts a failure; true when this one starts a block. */
+export async function recordFailure(db: Db, key: string, kind: keyof typeof RULES): Promise<boolean> {
   const rule = RULES[kind];
-  await db.tx(async (q) => {
+  return db.tx(async (q) => {
     await q.query("INSERT INTO login_throttle (key) VALUES ($1) ON CONFLICT (key) DO NOTHING", [key]);
     const [row] = await q.query<{ failures: number; updated_at: Date }>(
       "SELECT failures, updated_at FROM login_throttle WHERE key = $1 FOR UPDATE",
@@ -58,11 +63,12 @@ export async function recordFailure(db: Db, key: string, kind: keyof typeof RULE
     const stale = !row || Date.now() - new Date(row.updated_at).getTime() > FORGET_AFTER_MS;
     const failures = stale ? 1 : row.failures + 1;
     const over = failures - rule.free;
-    const delay = over > 0 ? Math.min(MAX_DELAY_SECONDS, rule.baseSeconds * 2 ** (over - 1)) : 0;
+    const delay = over > 0 ? Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** (over - 1)) : 0;
     await q.query(
       "UPDATE login_throttle SET failures = $2, updated_at = now(), blocked_until = $3 WHERE key = $1",
       [key, failures, delay > 0 ? new Date(Date.now() + delay * 1000) : null],
     );
+    return over === 1;
   });
 }
 

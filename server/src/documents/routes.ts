@@ -4,6 +4,7 @@
  */
 import { auditRequest } from "../audit/request.js";
 import { docToHtml, docToText } from "@atelier/editor";
+import { logSkipped } from "../http/content-log.js";
 import {
   canOnDocument,
   ContentQuery,
@@ -91,7 +92,7 @@ export function documentRoutes(s: Services) {
     const { format } = readQuery(c, ContentQuery);
     const ydoc = await loadYDoc(s.db, row.id);
     try {
-      const content = format === "html" ? docToHtml(ydoc) : docToText(ydoc);
+      const content = format === "html" ? docToHtml(ydoc, logSkipped(row.id)) : docToText(ydoc, logSkipped(row.id));
       return c.json({ id: row.id, title: row.title, format, content } satisfies DocumentContentReply);
     } finally {
       ydoc.destroy();

@@ -133,3 +133,21 @@ Si vous pensez qu'il s'agit d'une erreur, adressez-vous au pilote de votre COPIL
 ${SIGNATURE}`,
   };
 }
+
+export function unlockMail(p: { firstName: string; link: string }): MailContent {
+  return {
+    subject: "Connexions à votre compte Atelier suspendues",
+    text: `${greeting(p.firstName)}
+
+De nombreuses tentatives de connexion avec un mauvais mot de passe ont visé votre compte Atelier :
+les connexions sont suspendues quelques minutes par précaution.
+
+Si c'était vous, ou pour vous reconnecter tout de suite, ouvrez ce lien depuis votre navigateur :
+
+${p.link}
+
+Ce lien ne sert qu'une fois. Si ce n'était pas vous, votre mot de passe n'a pas été trouvé ; vous pouvez
+aussi le changer avec « Mot de passe oublié ».
+${SIGNATURE}`,
+  };
+}

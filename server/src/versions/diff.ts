@@ -3,7 +3,7 @@
  * into blocks (paragraphs, headings, list items, cells…), blocks are matched by LCS, and the
  * blocks that changed are compared word by word.
  */
-import { docToNode } from "@atelier/editor";
+import { docToNode, type OnSkipped } from "@atelier/editor";
 import type { DiffBlock, DiffReply, DiffSegment } from "@atelier/shared";
 import type * as Y from "yjs";
 import { lcsEdits } from "./lcs.js";
@@ -117,6 +117,6 @@ export function diffBlocks(from: Block[], to: Block[]): Pick<DiffReply, "blocks"
   return { blocks, stats };
 }
 
-export function diffDocs(from: Y.Doc, to: Y.Doc) {
-  return diffBlocks(blocksOf(docToNode(from)), blocksOf(docToNode(to)));
+export function diffDocs(from: Y.Doc, to: Y.Doc, onSkipped?: OnSkipped) {
+  return diffBlocks(blocksOf(docToNode(from, onSkipped)), blocksOf(docToNode(to, onSkipped)));
 }

@@ -3,6 +3,7 @@
  * current state, and restore one (a new version; history is never rewritten).
  */
 import { docToHtml, docToText } from "@atelier/editor";
+import { logSkipped } from "../http/content-log.js";
 import { canOnDocument, DiffQuery, NameVersionBody, type DiffReply, type VersionReply } from "@atelier/shared";
 import { Hono, type Context } from "hono";
 import * as Y from "yjs";
@@ -63,7 +64,7 @@ export function versionRoutes(s: Services) {
     const doc = await versionDoc(s.db, row.id);
     try {
       const [version] = await summaries(s.db, [row]);
-      return c.json({ version: version!, html: docToHtml(doc), text: docToText(doc) } satisfies VersionReply);
+      return c.json({ version: version!, html: docToHtml(doc, logSkipped(document.id)), text: docToText(doc) } satisfies VersionReply);
     } finally {
       doc.destroy();
     }
@@ -77,7 +78,7 @@ export function versionRoutes(s: Services) {
     const from = await versionDoc(s.db, row.id);
     const to = other ? await versionDoc(s.db, other.id) : await loadYDoc(s.db, document.id);
     try {
-      return c.json({ from: row.id, against, ...diffDocs(from, to) } satisfies DiffReply);
+      return c.json({ from: row.id, against, ...diffDocs(from, to, logSkipped(document.id)) } satisfies DiffReply);
     } finally {
       from.destroy();
       to.destroy();

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { login } from "../../api/auth";
 import { describedBy, FormError } from "../../components/FormError";
+import { Success } from "../../components/Success";
 import { useSession } from "../../shell/session";
 import { useAction } from "../../shell/useAction";
 
@@ -36,6 +37,10 @@ export function LoginPage() {
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Connexion à Atelier</h1>
         {params.get("retour") && <p>Connectez-vous pour accéder à cette page.</p>}
+        <Success message={params.get("deverrouillage") === "ok" ? "Votre compte est débloqué : vous pouvez vous connecter." : null} />
+        {params.get("deverrouillage") === "invalide" && (
+          <FormError id="deverrouillage-erreur" message="Ce lien de déblocage n'est plus valide : il a déjà servi, ou le blocage a pris fin. Essayez de vous connecter." />
+        )}
         <form onSubmit={submit} noValidate>
           <FormError id="connexion-erreur" message={error} />
           <Input
