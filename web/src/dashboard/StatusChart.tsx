@@ -14,7 +14,7 @@ export function StatusChart({ data }: { data: DashboardReply }) {
   return (
     <figure className="atelier-chart fr-mb-4w" aria-labelledby="graphique-titre">
       <figcaption id="graphique-titre" className="fr-h5 fr-mb-2w">
-        Documents par COPIL et par statut
+        Avancement des documents par COPIL
       </figcaption>
       <ul className="atelier-chart__legend fr-raw-list" aria-label="Légende">
         {DOCUMENT_STATUSES.map((s) => (
@@ -50,7 +50,7 @@ export function StatusChart({ data }: { data: DashboardReply }) {
         <summary>Voir ces chiffres en tableau</summary>
         <div className="fr-table fr-table--sm fr-mt-1w">
           <table>
-            <caption>Nombre de documents par COPIL et par statut</caption>
+            <caption>Avancement : nombre de documents par COPIL</caption>
             <thead>
               <tr>
                 <th scope="col">COPIL</th>
