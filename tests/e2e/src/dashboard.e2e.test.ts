@@ -62,7 +62,7 @@ test("the national team sees the programme's documents by status in a chart that
   // A filter on the status: the chart follows the table.
   await page.getByLabel("Statut").selectOption({ label: "En relecture" });
   await page.waitForURL(/status=en-relecture/);
-  await expect.poll(() => line.getByTestId("graphique-total").innerText()).toMatch(/: \d+ : \d+ en relecture$/);
+  await expect.poll(() => line.getByTestId("graphique-total").innerText()).toMatch(/\s\d+ : \d+ en relecture$/);
   await countsMatchTable(page);
   expect(await chartLine(page, "COPIL territorial Nord").getByTestId("graphique-total").innerText()).toContain("aucun document");
   await page.getByLabel("Territoire").selectOption({ label: "Grand-Sud" });
