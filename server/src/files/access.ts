@@ -1,7 +1,7 @@
 /** Access to one file: its space decides, through the one policy module. */
 import { canInSpace } from "@atelier/shared";
 import type { Services } from "../context.js";
-import { notFound } from "../http/errors.js";
+import { forbidden, notFound } from "../http/errors.js";
 import { authorizeSpace, isUuid, type Actor, type SpaceWithStanding } from "../policy/index.js";
 import { getFile, type FileRow } from "./queries.js";
 
@@ -22,16 +22,25 @@ export function canManage(actor: Actor, found: SpaceWithStanding, uploadedBy: st
 }
 
 /**
+ * Whether the actor may bring this file back from the bin: any file for those who keep the bin
+ * (pilotes), and for whoever put it there while they may still change it (a partner undoes the
+ * trashing of his own file; a pilote's trashing is not undone by the partner).
+ */
+export function canRestore(actor: Actor, found: SpaceWithStanding, file: Pick<FileRow, "deleted_by" | "uploaded_by">): boolean {
+  return (
+    canInSpace(found.standing, "file.restore", found.space.archived_at !== null) ||
+    (file.deleted_by === actor.id && canManage(actor, found, file.uploaded_by))
+  );
+}
+
+/**
  * The file, once the actor may read its space (403 revealing nothing otherwise). A file in the
  * recycle bin exists only for those who may restore it, and only when `inBin` asks for it.
  */
 export async function readableFile(s: Services, actor: Actor, id: string, inBin = false): Promise<FileAccess> {
   const file = await findFile(s, id);
   const found = await authorizeSpace(s.db, actor, "space.read", file.space_id);
-  if (file.deleted_at) {
-    const archived = found.space.archived_at !== null;
-    if (!inBin || !canInSpace(found.standing, "file.restore", archived)) throw missing();
-  }
+  if (file.deleted_at && (!inBin || !canRestore(actor, found, file))) throw missing();
   return { file, found };
 }
 
@@ -41,10 +50,13 @@ async function findFile(s: Services, id: string): Promise<FileRow> {
   return file;
 }
 
-/** The file, live or in the bin, once the actor may restore files of its space. */
+/** The file, live or in the bin, once the actor may restore it. */
 export async function restorableFile(s: Services, actor: Actor, id: string): Promise<FileAccess> {
   const file = await findFile(s, id);
-  return { file, found: await authorizeSpace(s.db, actor, "file.restore", file.space_id) };
+  // The policy gives the refusal its message (role, or archived space).
+  const found = await authorizeSpace(s.db, actor, file.deleted_by === actor.id ? "file.upload" : "file.restore", file.space_id);
+  if (!canRestore(actor, found, file)) throw forbidden("Votre rôle ne permet pas cette action.");
+  return { file, found };
 }
 
 /** The live file, once the actor may change it. */

@@ -384,10 +384,10 @@ describe("recycle bin", () => {
     expect((await membre.get(`/api/files/${id}`)).status).toBe(404);
     expect((await membre.get(`/api/files/${id}/download`)).status).toBe(404);
     expect((await membre.get(`/api/spaces/${grandSud}/files`)).body.files.some((f: any) => f.id === id)).toBe(false);
-    expect((await membre.get(`/api/spaces/${grandSud}/files?trash=true`)).status).toBe(403);
+    expect((await lecteur.get(`/api/spaces/${grandSud}/files?trash=true`)).status).toBe(403);
     const bin = (await pilote.get(`/api/spaces/${grandSud}/files?trash=true`)).body.files;
     expect(bin.find((f: any) => f.id === id)).toMatchObject({ deletedAt: expect.any(String), canManage: false });
-    expect((await partenaire.post(`/api/files/${id}/restore`)).status).toBe(403);
+    expect((await membre.post(`/api/files/${id}/restore`)).status).toBe(403);
     expect((await pilote.post(`/api/files/${id}/restore`)).status).toBe(200);
     expect((await membre.get(`/api/files/${id}`)).status).toBe(200);
     expect((await pilote.post(`/api/files/${id}/restore`)).status).toBe(409);
@@ -408,5 +408,43 @@ describe("recycle bin", () => {
     expect(await server.services.db.query("SELECT 1 FROM storage_garbage")).toEqual([]);
     // A file deleted today stays restorable.
     expect((await pilote.post(`/api/files/${recent}/restore`)).status).toBe(200);
+  });
+
+  it("shows whoever put a file in the bin what they put there, and lets them restore it for 30 days", async () => {
+    const binOf = async (c: Client) => {
+      const r = await c.get(`/api/spaces/${grandSud}/files?trash=true`);
+      expect(r.status).toBe(200);
+      return (r.body.files as { id: string }[]).map((f) => f.id);
+    };
+    const mine = (await upload(partenaire, grandSud, "mon-depot.txt", "à moi")).body.file.id;
+    const byPilote = (await upload(partenaire, grandSud, "retire-par-la-pilote.txt", "retiré")).body.file.id;
+    const others = (await upload(membre, grandSud, "du-membre.txt", "au membre")).body.file.id;
+    expect((await partenaire.delete(`/api/files/${mine}`)).status).toBe(200);
+    expect((await pilote.delete(`/api/files/${byPilote}`)).status).toBe(200);
+    expect((await membre.delete(`/api/files/${others}`)).status).toBe(200);
+
+    // Each sees only what they put in the bin; the pilote sees it all.
+    const partnerBin = await binOf(partenaire);
+    expect(partnerBin).toContain(mine);
+    expect(partnerBin).not.toContain(byPilote);
+    expect(partnerBin).not.toContain(others);
+    expect(await binOf(membre)).toEqual(expect.arrayContaining([others]));
+    expect(await binOf(membre)).not.toContain(mine);
+    expect(await binOf(pilote)).toEqual(expect.arrayContaining([mine, byPilote, others]));
+    expect((await partenaire.get(`/api/files/${mine}`)).status).toBe(200);
+    expect((await partenaire.get(`/api/files/${byPilote}`)).status).toBe(404);
+
+    // A pilote's decision is not undone by the partner, nor a membre's by another person.
+    expect((await partenaire.post(`/api/files/${byPilote}/restore`)).status).toBe(403);
+    expect((await partenaire.post(`/api/files/${others}/restore`)).status).toBe(403);
+    const restored = await partenaire.post(`/api/files/${mine}/restore`);
+    expect(restored.status).toBe(200);
+    expect(restored.body.file).toMatchObject({ deletedAt: null, canManage: true });
+    expect(await binOf(partenaire)).not.toContain(mine);
+
+    // After 30 days, too late for him as for the pilote.
+    await partenaire.delete(`/api/files/${mine}`);
+    await server.services.db.query("UPDATE files SET deleted_at = now() - interval '31 days' WHERE id = $1", [mine]);
+    expect((await partenaire.post(`/api/files/${mine}/restore`)).status).toBe(410);
   });
 });

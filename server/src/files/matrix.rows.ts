@@ -86,9 +86,10 @@ export const rows: MatrixRow[] = [
     expect: uploaders,
   },
   {
+    // Whoever may put a file in the bin sees it: all of it for the pilotes, what one put there for the others.
     action: "voir la corbeille d'une bibliothèque",
     run: ({ client, spaceId }) => client.get(`/api/spaces/${spaceId}/files?trash=true`),
-    expect: pilotes,
+    expect: uploaders,
   },
   {
     action: "restaurer un fichier de la corbeille",
@@ -98,6 +99,23 @@ export const rows: MatrixRow[] = [
       return ctx.client.post(`/api/files/${id}/restore`);
     },
     expect: pilotes,
+  },
+  {
+    action: "restaurer son propre fichier qu'on a mis à la corbeille",
+    run: onOwnFile(async ({ client }, id) => {
+      await client.delete(`/api/files/${id}`);
+      return client.post(`/api/files/${id}/restore`);
+    }),
+    expect: uploaders,
+  },
+  {
+    action: "restaurer un fichier déposé par un autre qu'on a mis à la corbeille",
+    run: async (ctx) => {
+      const id = await adminFile(ctx);
+      const trashed = await ctx.client.delete(`/api/files/${id}`);
+      return trashed.status === 200 ? ctx.client.post(`/api/files/${id}/restore`) : trashed;
+    },
+    expect: managers,
   },
   {
     action: "ajouter un type de document à une bibliothèque",

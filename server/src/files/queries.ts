@@ -15,6 +15,7 @@ export interface FileRow {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
+  deleted_by: string | null;
   original_name: string;
   size: number;
   mime_type: string;
@@ -27,7 +28,7 @@ const person = (alias: string) =>
 
 const FILE_SELECT = `
   SELECT f.id, f.space_id, f.title, f.description, f.kind, f.themes, f.uploaded_by, f.current_version,
-         f.created_at, f.updated_at, f.deleted_at,
+         f.created_at, f.updated_at, f.deleted_at, f.deleted_by,
          COALESCE(${person("u")}, u.email) AS uploader_name,
          v.original_name, v.size::float8 AS size, v.mime_type, v.sha256, v.storage_key
     FROM files f
@@ -70,14 +71,18 @@ const ORDER: Record<NonNullable<ListFilesQuery["sort"]>, string> = {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-/** The files of a space (or of its recycle bin) matching the filters; at most 500. */
-export async function listFiles(q: Queryable, spaceId: string, f: ListFilesQuery): Promise<FileRow[]> {
+/**
+ * The files of a space (or of its recycle bin) matching the filters; at most 500.
+ * `trashedBy` keeps, in the bin, only what that person put there.
+ */
+export async function listFiles(q: Queryable, spaceId: string, f: ListFilesQuery, trashedBy?: string): Promise<FileRow[]> {
   const params: unknown[] = [spaceId];
   const where = ["f.space_id = $1", f.trash === "true" ? "f.deleted_at IS NOT NULL" : "f.deleted_at IS NULL"];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
+  if (trashedBy) add((n) => `f.deleted_by = ${n}`, trashedBy);
   if (f.kind) add((n) => `f.kind = ${n}`, f.kind);
   if (f.theme) add((n) => `${n} = ANY(f.themes)`, f.theme);
   if (f.uploader) add((n) => `f.uploaded_by = ${n}`, f.uploader);

@@ -4,6 +4,7 @@
  */
 import { auditRequest } from "../audit/request.js";
 import {
+  canInSpace,
   CreateFileKindBody,
   DownloadQuery,
   ListFilesQuery,
@@ -16,7 +17,7 @@ import type { AppEnv, Services } from "../context.js";
 import { conflict, HttpError, notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
-import { canManage, manageableFile, readableFile, restorableFile } from "./access.js";
+import { canManage, canRestore, manageableFile, readableFile, restorableFile } from "./access.js";
 import { serve } from "./download.js";
 import { addKind, assertKind, listKinds } from "./kinds.js";
 import { createFile, createVersion, prepareFile } from "./create.js";
@@ -48,8 +49,13 @@ export function fileRoutes(s: Services) {
   app.get("/spaces/:spaceId/files", async (c) => {
     const actor = requireActor(c.get("user"));
     const query = readQuery(c, ListFilesQuery);
-    const found = await authorizeSpace(s.db, actor, query.trash === "true" ? "file.restore" : "space.read", c.req.param("spaceId"));
-    const rows = await listFiles(s.db, found.space.id, query);
+    const trash = query.trash === "true";
+    // The bin is open to whoever may put a file there: the pilotes see all of it, the others what they put in it.
+    const found = await authorizeSpace(s.db, actor, trash ? "file.upload" : "space.read", c.req.param("spaceId"));
+    const keepsBin = canInSpace(found.standing, "file.restore", found.space.archived_at !== null);
+    const rows = (await listFiles(s.db, found.space.id, query, trash && !keepsBin ? actor.id : undefined)).filter(
+      (r) => !trash || canRestore(actor, found, r),
+    );
     return c.json({
       files: rows.map((r) => toSummary(r, !r.deleted_at && canManage(actor, found, r.uploaded_by))),
     });

@@ -47,8 +47,9 @@ test("a partner drops two files into Grand-Sud, sees them progress and describes
     ["etude-hebergement.pdf", "Étude sur l'hébergement d'urgence"],
     ["places.csv", "Places d'hébergement par commune"],
   ] as const) {
+    // Each sent file offers its form on demand.
+    await page.getByRole("button", { name: `Modifier les informations de ${name}` }).click({ timeout: 20_000 });
     const form = page.getByRole("form", { name: `Informations de ${name}` });
-    await form.waitFor({ timeout: 20_000 });
     await form.getByLabel("Titre").fill(title);
     await form.getByLabel("Type de document").selectOption({ label: "Étude" });
     // DSFR draws the box on the label: a person clicks the label.
@@ -123,4 +124,37 @@ test("a membre of another territory cannot reach them by URL", async () => {
     expect(res!.status()).toBe(403);
     expect(await res!.text()).not.toMatch(/hébergement|PDF/i);
   }
+});
+
+test("a partner puts his own file in the trash, finds it in his trash and restores it", async () => {
+  const { page } = await browse();
+  await logIn(page, app.url, "partenaire@atelier.test");
+  await page.getByRole("link", { name: /Grand-Sud/ }).first().click();
+  await page.getByRole("link", { name: /Documents ressources/ }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Documents ressources" }).waitFor();
+
+  await page.getByLabel("Choisir des fichiers").setInputFiles({ name: "compte-rendu-atelier.txt", mimeType: "text/plain", buffer: Buffer.from("Compte rendu de l'atelier du 12 novembre.") });
+  await page.getByRole("button", { name: "Modifier les informations de compte-rendu-atelier.txt" }).click({ timeout: 20_000 });
+  const form = page.getByRole("form", { name: "Informations de compte-rendu-atelier.txt" });
+  await form.getByLabel("Titre").fill("Compte rendu de l'atelier");
+  await form.getByRole("button", { name: "Enregistrer les informations" }).click();
+  const list = page.getByTestId("documents");
+  await list.getByRole("button", { name: "Compte rendu de l'atelier" }).click();
+
+  // The file's panel: its form stays closed until asked for.
+  const panel = page.getByTestId("fiche-fichier");
+  expect(await panel.getByRole("form").count()).toBe(0);
+  await panel.getByRole("button", { name: "Mettre à la corbeille" }).click();
+  await expect.poll(() => page.getByTestId("annonces").textContent()).toContain("« Compte rendu de l'atelier » a été mis à la corbeille.");
+  await expect.poll(() => list.getByRole("button", { name: "Compte rendu de l'atelier" }).count()).toBe(0);
+
+  await page.getByRole("button", { name: "Afficher la corbeille" }).click();
+  const bin = page.getByTestId("corbeille");
+  await bin.getByRole("row", { name: /Compte rendu de l'atelier/ }).waitFor();
+  await screenshot(page, "fichiers-corbeille-partenaire");
+  await bin.getByRole("button", { name: "Restaurer Compte rendu de l'atelier" }).click();
+  await expect.poll(() => page.getByTestId("annonces").textContent()).toContain("« Compte rendu de l'atelier » a été restauré.");
+  await page.getByText("La corbeille est vide.").or(bin.getByRole("row", { name: /Compte rendu de l'atelier/ })).first().waitFor();
+  await expect.poll(() => bin.getByRole("row", { name: /Compte rendu de l'atelier/ }).count()).toBe(0);
+  await list.getByRole("button", { name: "Compte rendu de l'atelier" }).waitFor();
 });

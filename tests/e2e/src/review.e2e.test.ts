@@ -58,6 +58,9 @@ describe("review panel", () => {
     for (let i = 0; i < "trois régions".length; i++) await page.keyboard.press("Shift+ArrowLeft");
 
     await page.getByRole("button", { name: "Commentaires et historique" }).click();
+    // The panel opens below the site's header, not over it.
+    const header = (await page.getByRole("banner").boundingBox())!;
+    expect((await panel(page).boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
     await panel(page).getByRole("button", { name: "Commenter la sélection" }).click();
     await panel(page).getByText("« trois régions »").waitFor();
     const field = panel(page).getByRole("combobox", { name: /Votre commentaire/ });

@@ -182,7 +182,7 @@ test("an upload cut midway by the network resumes by itself from where the serve
   expect(await item.getByRole("progressbar", { name: `Envoi de ${sent.name}` }).count()).toBe(1);
 
   await item.getByText("Envoyé", { exact: true }).waitFor({ timeout: 60_000 });
-  await page.getByRole("form", { name: `Informations de ${sent.name}` }).waitFor();
+  await page.getByRole("button", { name: `Modifier les informations de ${sent.name}` }).waitFor();
   expect(proxy.cuts).toBe(1);
   // Everything went through once, plus what the cut lost: not the whole file again.
   expect(proxy.patchBytes).toBeGreaterThanOrEqual(sent.size);

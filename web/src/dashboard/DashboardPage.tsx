@@ -20,6 +20,7 @@ import { useLoad } from "../shell/useLoad";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { dashboardQuery, getDashboard, type DashboardFilters } from "./api";
 import { useFilterParams } from "../shell/useFilterParams";
+import { StatusChart } from "./StatusChart";
 
 const TITLE = "Tableau de bord national";
 
@@ -37,7 +38,7 @@ export function DashboardPage() {
   return (
     <>
       <h1>{TITLE}</h1>
-      <p>Où en est chaque territoire : statut de chaque livrable, diagnostic et synthèse, dernière modification et commentaires ouverts.</p>
+      <p>Où en est chaque territoire : le nombre de documents par statut, puis le statut de chaque livrable, diagnostic et synthèse, leur dernière modification et leurs commentaires ouverts.</p>
       <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w" aria-label="Filtres du tableau de bord" onSubmit={(e) => e.preventDefault()}>
         <Filter label="Territoire" name="territory" value={filters.territory} onChange={setFilter}
           options={programme.territories.map((t) => [t.slug, t.name])} all="Tous les territoires" />
@@ -52,7 +53,14 @@ export function DashboardPage() {
           <span className="fr-link__detail">Tableur, séparateur point-virgule</span>
         </a>
       </p>
-      {loaded.state === "loading" ? <p>Chargement…</p> : <Table data={loaded.data} />}
+      {loaded.state === "loading" ? (
+        <p>Chargement…</p>
+      ) : (
+        <>
+          {loaded.data.territories.length > 0 && <StatusChart data={loaded.data} />}
+          <Table data={loaded.data} />
+        </>
+      )}
     </>
   );
 }

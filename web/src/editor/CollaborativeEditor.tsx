@@ -103,6 +103,7 @@ function toToolbar(e: ReactKeyboardEvent<HTMLElement>) {
 }
 
 const presenceOf = (user: EditorUser, editable: boolean): PresenceUser => ({
+  id: user.id,
   name: user.name,
   color: userColor(user.id),
   reading: !editable,

@@ -1,8 +1,11 @@
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import { presentColors } from "./userColor";
 
 /** What each client tells the others about its user (the awareness "user" field, also read by the carets). */
 export interface PresenceUser {
+  /** The account's id: the same person in two tabs keeps one colour. */
+  id: string;
   name: string;
   color: string;
   /** Reads without being able to write (lecteur, national team in a territory…). */
@@ -19,10 +22,12 @@ function presentUsers(provider: WebsocketProvider): Present[] {
   const users: Present[] = [];
   provider.awareness.getStates().forEach((state, clientId) => {
     const user = state.user as Partial<PresenceUser> | undefined;
-    if (typeof user?.name === "string" && typeof user.color === "string") {
-      users.push({ name: user.name, color: user.color, reading: !!user.reading, clientId, self: clientId === self });
+    if (typeof user?.id === "string" && typeof user.name === "string" && typeof user.color === "string") {
+      users.push({ id: user.id, name: user.name, color: user.color, reading: !!user.reading, clientId, self: clientId === self });
     }
   });
+  const colors = presentColors(users.map((u) => u.id));
+  for (const u of users) u.color = colors.get(u.id)!;
   // Oneself first, then by name.
   return users.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, "fr"));
 }
@@ -31,7 +36,14 @@ function presentUsers(provider: WebsocketProvider): Present[] {
 export function Presence({ provider }: { provider: WebsocketProvider }) {
   const [users, setUsers] = useState(() => presentUsers(provider));
   useEffect(() => {
-    const update = () => setUsers(presentUsers(provider));
+    const update = () => {
+      const users = presentUsers(provider);
+      // Another person present has our colour: take the one every client gives us, for our caret too.
+      const own = provider.awareness.getLocalState()?.user as PresenceUser | undefined;
+      const assigned = users.find((u) => u.self)?.color;
+      if (own && assigned && own.color !== assigned) provider.awareness.setLocalStateField("user", { ...own, color: assigned });
+      setUsers(users);
+    };
     provider.awareness.on("change", update);
     update();
     return () => provider.awareness.off("change", update);

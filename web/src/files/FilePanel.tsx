@@ -6,7 +6,7 @@ import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { deleteFile, downloadUrl, listVersions, restoreVersion } from "./api";
 import { formatDate, formatSize } from "./format";
-import { MetadataForm } from "./MetadataForm";
+import { MetadataOnDemand } from "./MetadataForm";
 import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
 
 /** A new version on its way: its progress, and what to say when the connection dropped or came back. */
@@ -122,8 +122,7 @@ export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummar
               </>
             )}
           </div>
-          <h3 className="fr-h6">Modifier les informations</h3>
-          <MetadataForm key={file.updatedAt} file={file} kinds={kinds} onSaved={onChange} />
+          <MetadataOnDemand file={file} kinds={kinds} onSaved={onChange} />
           <button
             className="fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
             type="button"

@@ -1,5 +1,5 @@
 /** "Documents ressources": the library of one space. */
-import { FILE_SORTS, THEMES, themeName, type FileSummary, type ListFilesQuery } from "@atelier/shared";
+import { FILE_SORTS, FILE_TRASH_DAYS, THEMES, themeName, type FileSummary, type ListFilesQuery } from "@atelier/shared";
 import { useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
@@ -20,6 +20,7 @@ const SORT_LABELS: Record<(typeof FILE_SORTS)[number], string> = {
   title: "Titre (A → Z)",
   size: "Taille (plus gros d'abord)",
 };
+const DAY = 24 * 3600 * 1000;
 const FILTERS = ["q", "kind", "theme", "uploader", "from", "to", "sort"] as const;
 
 export default function LibraryPage() {
@@ -128,12 +129,16 @@ export default function LibraryPage() {
         )}
       </section>
 
-      {s.can.includes("file.restore") && (
+      {s.can.includes("file.upload") && (
         <section aria-labelledby="corbeille-titre" className="fr-mt-4w">
           <h2 id="corbeille-titre" className="fr-h4">
             Corbeille
           </h2>
-          <p className="fr-text--sm">Les documents supprimés peuvent être restaurés pendant 30 jours, puis ils sont effacés définitivement.</p>
+          <p className="fr-text--sm">
+            {s.can.includes("file.restore")
+              ? "Les documents supprimés peuvent être restaurés pendant 30 jours, puis ils sont effacés définitivement."
+              : "Les documents que vous avez mis à la corbeille peuvent être restaurés pendant 30 jours, puis ils sont effacés définitivement."}
+          </p>
           {!showBin ? (
             <button className="fr-btn fr-btn--secondary fr-btn--sm" type="button" onClick={() => setShowBin(true)}>
               Afficher la corbeille
@@ -141,18 +146,14 @@ export default function LibraryPage() {
           ) : (
             <>
               {error && <p className="fr-error-text">{error}</p>}
+              {bin.state === "loading" && <p>Chargement…</p>}
+              {bin.state === "error" && <LoadError error={bin.error} />}
               {bin.state === "ready" && bin.data.length === 0 && <p>La corbeille est vide.</p>}
               {bin.state === "ready" && bin.data.length > 0 && (
-                <ul>
-                  {bin.data.map((f) => (
-                    <li key={f.id}>
-                      {f.title} — supprimé le {formatDate(f.deletedAt!)}{" "}
-                      <button className="fr-btn fr-btn--tertiary fr-btn--sm" type="button" onClick={() => void run(async () => { await restoreFile(f.id); refresh(); }, `« ${f.title} » a été restauré.`)}>
-                        Restaurer {f.title}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                <BinTable
+                  files={bin.data}
+                  onRestore={(f) => void run(async () => { await restoreFile(f.id); refresh(); }, `« ${f.title} » a été restauré.`)}
+                />
               )}
             </>
           )}
@@ -164,7 +165,7 @@ export default function LibraryPage() {
 
 function FileTable({ files, kindLabel, onOpen }: { files: FileSummary[]; kindLabel(slug: string): string; onOpen(id: string): void }) {
   return (
-    <div className="fr-table fr-table--no-caption">
+    <div className="fr-table fr-table--sm fr-table--no-caption">
       <table data-testid="documents">
         <caption>Documents de la bibliothèque</caption>
         <thead>
@@ -190,6 +191,39 @@ function FileTable({ files, kindLabel, onOpen }: { files: FileSummary[]; kindLab
               <td>{f.uploadedBy?.name ?? "—"}</td>
               <td>{formatDate(f.createdAt)}</td>
               <td>{formatSize(f.size)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The bin: what was deleted, when, and until when it can come back. */
+function BinTable({ files, onRestore }: { files: FileSummary[]; onRestore(f: FileSummary): void }) {
+  return (
+    <div className="fr-table fr-table--sm">
+      <table data-testid="corbeille">
+        <caption>Documents dans la corbeille</caption>
+        <thead>
+          <tr>
+            <th scope="col">Titre</th>
+            <th scope="col">Supprimé le</th>
+            <th scope="col">Restaurable jusqu'au</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.id}>
+              <td>{f.title}</td>
+              <td>{formatDate(f.deletedAt!)}</td>
+              <td>{formatDate(new Date(Date.parse(f.deletedAt!) + FILE_TRASH_DAYS * DAY).toISOString())}</td>
+              <td>
+                <button className="fr-btn fr-btn--tertiary fr-btn--sm" type="button" onClick={() => onRestore(f)}>
+                  Restaurer {f.title}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

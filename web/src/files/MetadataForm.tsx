@@ -4,6 +4,41 @@ import { describedBy, FormError } from "../components/FormError";
 import { useAction } from "../shell/useAction";
 import { updateFile } from "./api";
 
+/**
+ * The metadata form behind a "Modifier les informations" button, so that a list of files stays
+ * short; it closes once saved.
+ */
+export function MetadataOnDemand({ file, kinds, onSaved }: { file: FileSummary; kinds: FileKind[]; onSaved(f: FileSummary): void }) {
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  return (
+    <div className="fr-mb-2w">
+      <button
+        className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-edit-line fr-btn--icon-left fr-mb-2w"
+        type="button"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Modifier les informations<span className="fr-sr-only"> de {file.originalName}</span>
+      </button>
+      <div id={formId} hidden={!open}>
+        {open && (
+          <MetadataForm
+            key={file.updatedAt}
+            file={file}
+            kinds={kinds}
+            onSaved={(f) => {
+              setOpen(false);
+              onSaved(f);
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
 /** Title, description, kind and themes of one file. */
 export function MetadataForm({ file, kinds, onSaved }: { file: FileSummary; kinds: FileKind[]; onSaved(f: FileSummary): void }) {
   const id = useId();

@@ -3,7 +3,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { errorMessage } from "../api/client";
 import { useAnnounce } from "../shell/announcer";
 import { formatSize } from "./format";
-import { MetadataForm } from "./MetadataForm";
+import { MetadataOnDemand } from "./MetadataForm";
 import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
 
 interface Item {
@@ -126,7 +126,7 @@ export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: str
               {item.state === "interrupted" && <p className="fr-message fr-message--warning">{INTERRUPTED_MESSAGE}</p>}
               {item.state === "failed" && <p className="fr-error-text">{item.message}</p>}
               {item.state === "done" && item.file && (
-                <MetadataForm
+                <MetadataOnDemand
                   file={item.file}
                   kinds={kinds}
                   onSaved={(file) => {

@@ -55,6 +55,7 @@ export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId
         aria-label="Commentaires et historique"
         onKeyDown={(e) => e.key === "Escape" && close()}
       >
+        <div className="atelier-review__inner">
         <div className="atelier-review__head">
           <div role="tablist" aria-label="Relecture" className="atelier-review__tabs">
             {(
@@ -91,6 +92,7 @@ export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId
             {tab === "comments" ? <CommentsPanel documentId={documentId} editor={editor} /> : <HistoryPanel documentId={documentId} />}
           </div>
         )}
+        </div>
       </aside>
     </>
   );
