@@ -17,7 +17,16 @@ function dsfrUsedIcons(): Plugin {
     name: "atelier:dsfr-used-icons",
     buildStart() {
       const bin = createRequire(import.meta.url).resolve("@codegouvfr/react-dsfr/bin/only-include-used-icons.js");
-      execFileSync(process.execPath, [bin, "--silent"], { cwd: import.meta.dirname, stdio: "inherit" });
+      // The script copies an SVG used by two classes twice at once; when the file is already there both
+      // copies unlink it and one fails (ENOENT). A second run finds the work done.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          execFileSync(process.execPath, [bin, "--silent"], { cwd: import.meta.dirname, stdio: "pipe" });
+          return;
+        } catch (err) {
+          if (attempt === 3) throw err;
+        }
+      }
     },
   };
 }

@@ -96,6 +96,8 @@ class PageWatch {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly seen = new Set<string>();
   private readonly inFlight = new Set<Request>();
+  /** axe-core runs one audit at a time in a page: audits are queued. */
+  private audits: Promise<void> = Promise.resolve();
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -117,6 +119,7 @@ class PageWatch {
   }
 
   private track(p: Promise<unknown>) {
+    p = p.catch((err: unknown) => this.errors.push(`harness: ${String(err)}`));
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p));
   }
@@ -159,8 +162,13 @@ class PageWatch {
     await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   }
 
-  /** Runs axe-core on the page as it is now; violations of impact serious or critical are errors. */
-  async audit() {
+  /** Runs axe-core on the page once idle; violations of impact serious or critical are errors. */
+  audit() {
+    this.audits = this.audits.then(() => this.auditNow());
+    return this.audits;
+  }
+
+  private async auditNow() {
     try {
       await this.idle();
       const hasAxe = await this.page.evaluate(() => "axe" in window);
