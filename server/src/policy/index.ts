@@ -45,4 +45,5 @@ export function authorizePlatform(actor: Actor, action: PlatformAction): void {
   if (!canOnPlatform(actor.platformRole, action)) throw forbidden();
 }
 
-export { authorizeDocument } from "./documents.js";
+export { authorizeDocument, canDocument } from "./documents.js";
+export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
