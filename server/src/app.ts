@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import { accessRequestRoutes } from "./access-requests/routes.js";
 import { adminRoutes } from "./admin/routes.js";
@@ -56,6 +57,8 @@ export function createApp(s: Services) {
 
   const api = new Hono<AppEnv>();
   api.use("*", originCheck(s.config.allowedOrigins));
+  // JSON answers are gzipped for poor links (the web app's files come precompressed from the build).
+  api.use("*", compress());
   const jsonBodyLimit = bodyLimit({
     maxSize: s.config.BODY_LIMIT_BYTES,
     onError: () => {
@@ -89,6 +92,8 @@ export function createApp(s: Services) {
   api.route("/dashboard", dashboardRoutes(s)); //      GET /dashboard
   api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
 
+  // An address under /api that no route knows is a JSON 404, never the web app's page.
+  api.all("*", notFoundHandler);
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;

@@ -2,15 +2,12 @@
  * Every page of the app, in one table. To add a page: add ONE line here with its path, its title
  * (the document title becomes "<title> — Atelier"), its component and who may see it; give it
  * `nav: "Label"` to put it in the main navigation (and `navGroup` to gather it under a menu).
- * Heavy pages can be split from the main bundle: `page: lazy(() => import("./x/XPage"))`.
+ * Pages only some people open (editor, dashboard, administration) are split from the main bundle:
+ * `page: lazy(() => import("./x/XPage"))`, so the login page loads none of their code.
  */
 import type { PlatformAction } from "@atelier/shared";
 import { lazy, type ComponentType } from "react";
 import { AccessibilityPage } from "./pages/AccessibilityPage";
-import { AdminAuditPage } from "./pages/admin/AdminAuditPage";
-import { AdminImportPage } from "./pages/admin/AdminImportPage";
-import { AdminSpacesPage } from "./pages/admin/AdminSpacesPage";
-import { AdminUsersPage } from "./pages/admin/AdminUsersPage";
 import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { InvitationPage } from "./pages/auth/InvitationPage";
 import { LoginPage } from "./pages/auth/LoginPage";
@@ -41,10 +38,10 @@ export const ROUTES: AppRoute[] = [
   { path: "/mot-de-passe-oublie", title: "Mot de passe oublié", page: ForgotPasswordPage, access: "public" },
   { path: "/reinitialiser-mot-de-passe", title: "Réinitialiser le mot de passe", page: ResetPasswordPage, access: "public" },
   { path: "/invitation", title: "Accepter une invitation", page: InvitationPage, access: "public" },
-  { path: "/administration/utilisateurs", title: "Utilisateurs", page: AdminUsersPage, access: "admin", nav: "Utilisateurs", navGroup: "Administration" },
-  { path: "/administration/espaces", title: "Gestion des espaces", page: AdminSpacesPage, access: "admin", nav: "Espaces", navGroup: "Administration" },
-  { path: "/administration/import", title: "Import de membres", page: AdminImportPage, access: "admin", nav: "Import de membres", navGroup: "Administration" },
-  { path: "/administration/journal", title: "Journal d'audit", page: AdminAuditPage, access: "admin", nav: "Journal d'audit", navGroup: "Administration" },
+  { path: "/administration/utilisateurs", title: "Utilisateurs", page: lazy(() => import("./pages/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage }))), access: "admin", nav: "Utilisateurs", navGroup: "Administration" },
+  { path: "/administration/espaces", title: "Gestion des espaces", page: lazy(() => import("./pages/admin/AdminSpacesPage").then((m) => ({ default: m.AdminSpacesPage }))), access: "admin", nav: "Espaces", navGroup: "Administration" },
+  { path: "/administration/import", title: "Import de membres", page: lazy(() => import("./pages/admin/AdminImportPage").then((m) => ({ default: m.AdminImportPage }))), access: "admin", nav: "Import de membres", navGroup: "Administration" },
+  { path: "/administration/journal", title: "Journal d'audit", page: lazy(() => import("./pages/admin/AdminAuditPage").then((m) => ({ default: m.AdminAuditPage }))), access: "admin", nav: "Journal d'audit", navGroup: "Administration" },
   { path: "/documents/:documentId", title: "Document", page: lazy(() => import("./editor/DocumentEditorPage")), access: "user" },
   { path: "/tableau-de-bord", title: "Tableau de bord national", page: lazy(() => import("./dashboard/DashboardPage")), access: "user", platform: "dashboard.read", nav: "Tableau de bord national" },
   { path: "/notifications", title: "Mes notifications", page: lazy(() => import("./notifications/NotificationsPage")), access: "user" },

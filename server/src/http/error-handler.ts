@@ -19,4 +19,4 @@ export const errorHandler: ErrorHandler = (err, c) => {
   return c.json(body("internal_error", "Une erreur inattendue est survenue. Réessayez plus tard."), 500);
 };
 
-export const notFoundHandler: NotFoundHandler = (c) => c.json(body("not_found", "Cette adresse n'existe pas."), 404);
+export const notFoundHandler: NotFoundHandler = (c) => c.json(body("unknown_route", "Cette adresse n'existe pas."), 404);

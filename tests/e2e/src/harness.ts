@@ -1,8 +1,11 @@
 /**
  * A real Atelier (API and built web app) on a free port over a fresh embedded database with the
- * demo programme, and a Chromium page that records every console error.
+ * demo programme, and Chromium pages that record every console error, every missing or mis-served
+ * asset, and every serious accessibility violation (axe-core) of the pages and states they visit.
  */
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "@atelier/server/src/config.js";
@@ -10,7 +13,7 @@ import { mailsTo } from "@atelier/server/src/mail/test-outbox.js";
 import { DEMO_PASSWORD } from "@atelier/server/src/seed/demo.js";
 import { startServer, type Running } from "@atelier/server/src/server.js";
 import type { TestServer } from "@atelier/server/test/harness.js";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from "playwright-core";
 import { afterAll, afterEach, expect, inject } from "vitest";
 
 export { DEMO_PASSWORD };
@@ -75,38 +78,157 @@ export async function startApp(): Promise<App> {
  * failed resources; they are not errors of the app. Anything else on the console is. */
 const EXPECTED_HTTP = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
+/** Resources that must never come back as the app's HTML page (a missing file served as index.html). */
+const ASSET_TYPES = new Set(["stylesheet", "script", "font", "image", "media", "manifest", "texttrack"]);
+const ASSET_EXTENSION = /\.(css|js|mjs|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|otf|webmanifest|json|map)$/i;
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const IDLE_BOUND_MS = 10_000;
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
 export interface Browsing {
   page: Page;
   errors: string[];
 }
 
-/** One browser for the file; a fresh context (no cookies) and page per test, checked for console errors. */
+/** Watches one page: console errors, broken responses, and an axe-core audit of each state it shows. */
+class PageWatch {
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly seen = new Set<string>();
+  private readonly inFlight = new Set<Request>();
+  /** axe-core runs one audit at a time in a page: audits are queued. */
+  private audits: Promise<void> = Promise.resolve();
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly errors: string[],
+  ) {
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !EXPECTED_HTTP.test(msg.text())) errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
+    page.on("response", (res) => this.track(this.checkResponse(res)));
+    page.on("request", (r) => this.inFlight.add(r));
+    page.on("requestfinished", (r) => this.requestDone(r));
+    page.on("requestfailed", (r) => this.requestDone(r));
+    // Each page load and each client-side navigation is audited once the page is idle.
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) this.track(this.audit());
+    });
+  }
+
+  private track(p: Promise<unknown>) {
+    p = p.catch((err: unknown) => this.errors.push(`harness: ${String(err)}`));
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  private requestDone(r: Request) {
+    this.inFlight.delete(r);
+    if (this.inFlight.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private async checkResponse(res: Response) {
+    const url = new URL(res.url());
+    if (!url.protocol.startsWith("http")) return;
+    const status = res.status();
+    const type = res.request().resourceType();
+    const isApi = url.pathname.startsWith("/api/");
+    const where = `${res.request().method()} ${url.pathname}${url.search}`;
+    if (status >= 500) this.errors.push(`${status} on ${where}`);
+    const contentType = res.headers()["content-type"] ?? "";
+    if (contentType.includes("text/html") && (isApi || ASSET_TYPES.has(type) || ASSET_EXTENSION.test(url.pathname))) {
+      this.errors.push(`HTML page served for ${type} ${where}`);
+    }
+    if (status !== 404) return;
+    // A JSON 404 from the API about a thing that does not (or no longer) exist is an answer the app shows;
+    // an address that no route knows, or any other missing file, is a defect.
+    if (isApi && contentType.includes("application/json")) {
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+      if (body?.error?.code !== "unknown_route") return;
+    }
+    this.errors.push(`404 on ${where}`);
+  }
+
+  /** Resolves when no request of the page is under way (WebSockets do not count). A request Chromium never
+   * reports as ended (a redirect hop, a page torn down) would keep it waiting: after IDLE_BOUND_MS the page
+   * is audited as it is. The bound only decides when to look, never whether a test passes. */
+  private async idle() {
+    await this.page.waitForLoadState("load");
+    const bound = new Promise<void>((wake) => setTimeout(wake, IDLE_BOUND_MS));
+    if (this.inFlight.size > 0) await Promise.race([new Promise<void>((wake) => this.idleWaiters.push(wake)), bound]);
+    // Let React commit what the last answers changed before looking.
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+
+  /** Runs axe-core on the page once idle; violations of impact serious or critical are errors. */
+  audit() {
+    this.audits = this.audits.then(() => this.auditNow());
+    return this.audits;
+  }
+
+  private async auditNow() {
+    try {
+      await this.idle();
+      const hasAxe = await this.page.evaluate(() => "axe" in window);
+      if (!hasAxe) await this.page.evaluate(AXE_SOURCE);
+      const violations = await this.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+        const result = await axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact ?? "",
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(" ")),
+        }));
+      });
+      const path = new URL(this.page.url()).pathname;
+      for (const v of violations) {
+        if (!FAILING_IMPACTS.has(v.impact)) continue;
+        const line = `axe ${v.impact} ${v.id} on ${path}: ${v.help} (${v.targets.slice(0, 5).join(", ")})`;
+        if (this.seen.has(line)) continue;
+        this.seen.add(line);
+        this.errors.push(line);
+      }
+    } catch (err) {
+      // The page navigated or closed while being audited: its next state is audited in turn.
+      if (this.page.isClosed() || /context was destroyed|navigat|Target .*closed/i.test(String(err))) return;
+      throw err;
+    }
+  }
+
+  /** The final state is audited, and every check still under way is finished. */
+  async finish() {
+    if (!this.page.isClosed()) this.track(this.audit());
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+}
+
+/** One browser for the file; a fresh context (no cookies) and page per test, checked for console errors,
+ * missing or mis-served assets, and accessibility (axe-core) on every page and state it visits. */
 export async function openBrowser(): Promise<() => Promise<Browsing>> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_FLAGS,
   });
   afterAll(() => browser.close());
-  const open: Browsing[] = [];
+  const open: { context: BrowserContext; watches: PageWatch[]; errors: string[] }[] = [];
   afterEach(async () => {
     const done = open.splice(0);
-    for (const b of done) await b.page.context().close();
-    for (const b of done) expect(b.errors, "console errors").toEqual([]);
+    for (const b of done) for (const w of b.watches) await w.finish();
+    for (const b of done) await b.context.close();
+    for (const b of done) expect(b.errors, "console errors, broken assets, accessibility").toEqual([]);
   });
   return async () => {
     const context = await browser.newContext({ locale: "fr-FR" });
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !EXPECTED_HTTP.test(msg.text())) errors.push(msg.text());
-    });
-    page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
-    page.on("response", (res) => {
-      if (res.status() >= 500) errors.push(`${res.status()} on ${res.url()}`);
-    });
-    const browsing = { page, errors };
-    open.push(browsing);
-    return browsing;
+    const watches: PageWatch[] = [];
+    // Pages the app opens itself (a new tab) are watched like the first.
+    context.on("page", (p) => watches.push(new PageWatch(p, errors)));
+    open.push({ context, watches, errors });
+    const page = await context.newPage();
+    return { page, errors };
   };
 }
 
