@@ -1,6 +1,7 @@
 import { DOCUMENT_KIND_LABELS } from "@atelier/shared";
 import { useParams } from "react-router";
-import { errorMessage } from "../api/client";
+import { ApiError, errorMessage } from "../api/client";
+import { DocumentAccessDenied } from "../directory/DocumentAccessDenied";
 import { usePageTitle } from "../shell/pageTitle";
 import { displayName, useSession } from "../shell/session";
 import { useLoad } from "../shell/useLoad";
@@ -17,6 +18,7 @@ export function DocumentEditorPage() {
 
   if (loaded.state === "loading" || !user) return <p>Chargement du document…</p>;
   if (loaded.state === "error") {
+    if (loaded.error instanceof ApiError && loaded.error.status === 403) return <DocumentAccessDenied documentId={documentId} />;
     return (
       <div className="fr-alert fr-alert--error" role="alert">
         <h1 className="fr-alert__title">Document indisponible</h1>
