@@ -39,7 +39,7 @@ export function AccessRequestForm({ spaceId, spaceName }: { spaceId: string; spa
         }}
       />
       <Button type="submit" disabled={pending}>
-        Envoyer la demande
+        Demander l'accès
       </Button>
     </form>
   );
