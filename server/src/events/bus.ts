@@ -4,11 +4,12 @@
  * instance: the collab capability subscribes here and relays through Redis when REDIS_URL is set.
  * Access requests and their answers reach the notifications capability, on the instance that took them.
  */
-import { EventEmitter } from "node:events";
 import type { Queryable } from "../db/index.js";
 
 export type AccessChange =
   | { kind: "user"; userId: string }
+  /** A session of this user ended (logout): its sockets are closed as expired sessions. */
+  | { kind: "session"; userId: string }
   | { kind: "membership"; userId: string; spaceId: string }
   | { kind: "space"; spaceId: string };
 
@@ -33,8 +34,13 @@ export type AccessRequestEvent =
 type AccessRequestHandler = (q: Queryable, event: AccessRequestEvent) => Promise<void>;
 
 export interface Bus {
-  accessChanged(change: AccessChange): void;
-  onAccessChanged(fn: (change: AccessChange) => void): () => void;
+  /**
+   * Resolves once every subscriber has applied the change (the sockets re-checked on every
+   * instance): a route awaits it before answering, so that nothing done with the old right is
+   * stored after its answer. A subscriber's failure is logged, never thrown at the route.
+   */
+  accessChanged(change: AccessChange): Promise<void>;
+  onAccessChanged(fn: (change: AccessChange) => unknown): () => void;
   /**
    * Told inside the transaction of the request or its answer, and awaited: what listeners
    * write (the bell's entries) is committed with the act or not at all.
@@ -44,21 +50,30 @@ export interface Bus {
 }
 
 export function createLocalBus(): Bus {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const listeners = new Set<(change: AccessChange) => unknown>();
   const requestHandlers = new Set<AccessRequestHandler>();
   return {
+    async accessChanged(change) {
+      await Promise.all(
+        [...listeners].map(async (fn) => {
+          try {
+            await fn(change);
+          } catch (err) {
+            console.error(`[bus] changement d'accès ${JSON.stringify(change)} non appliqué :`, err);
+          }
+        }),
+      );
+    },
+    onAccessChanged(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
     async accessRequest(q, event) {
       for (const fn of requestHandlers) await fn(q, event);
     },
     onAccessRequest(fn) {
       requestHandlers.add(fn);
       return () => requestHandlers.delete(fn);
-    },
-    accessChanged: (change) => emitter.emit("access", change),
-    onAccessChanged(fn) {
-      emitter.on("access", fn);
-      return () => emitter.off("access", fn);
     },
   };
 }
