@@ -53,7 +53,7 @@ export function createApp(s: Services) {
   // Foundation: accounts, spaces and who reaches them.
   api.route("/health", healthRoutes(s)); //            GET /health
   api.route("/auth", authRoutes(s)); //                /auth/login, /auth/logout, /auth/password/forgot|reset
-  api.route("/me", meRoutes()); //                     GET /me
+  api.route("/me", meRoutes(s)); //                    GET /me, PUT /me/time-zone
   api.route("/spaces", spaceRoutes(s)); //             /spaces, /spaces/:id, /spaces/:id/members
   api.route("/spaces", memberRoutes(s)); //            /spaces/:id/members/:userId
   api.route("/", invitationRoutes(s)); //              /spaces/:id/invitations, /invitations/:token[/accept]

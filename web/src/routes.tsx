@@ -51,7 +51,7 @@ export const ROUTES: AppRoute[] = [
   { path: "/documents/:documentId", title: "Document", page: lazy(() => import("./editor/DocumentEditorPage")), access: "user" },
   { path: "/tableau-de-bord", title: "Tableau de bord national", page: lazy(() => import("./dashboard/DashboardPage")), access: "user", platform: "dashboard.read", nav: "Tableau de bord national" },
   { path: "/notifications", title: "Mes notifications", page: lazy(() => import("./notifications/NotificationsPage")), access: "user" },
-  { path: "/notifications/preferences", title: "Préférences de notification", page: lazy(() => import("./notifications/PreferencesPage")), access: "user" },
+  { path: "/notifications/preferences", title: "Mes préférences", page: lazy(() => import("./notifications/PreferencesPage")), access: "user" },
   { path: "/accessibilite", title: "Accessibilité", page: AccessibilityPage, access: "public" },
   { path: "*", title: "Page introuvable", page: NotFoundPage, access: "public" },
 ];

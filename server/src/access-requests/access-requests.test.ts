@@ -85,7 +85,7 @@ describe("asking for access", () => {
     expect(long.body.error.message).toMatch(/message/);
     const extra = await ask(asker.client, grandSud, { message: "bonjour", role: "pilote" });
     expect(extra.status).toBe(400);
-    expect(JSON.stringify(extra.body.error)).toMatch(/role/);
+    expect(JSON.stringify(extra.body.error)).toMatch(/non prévu\(s\) : Rôle/);
     const broken = await asker.client.raw("POST", `/api/spaces/${grandSud}/access-requests`, {
       body: "{",
       headers: { "content-type": "application/json" },

@@ -100,14 +100,14 @@ describe("dry run", () => {
   });
 
   it("refuses a deactivated account and an archived space", async () => {
-    const [user] = await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'pilote.sud-ouest@atelier.test'");
-    await admin.post(`/api/admin/users/${user!.id}/deactivate`);
+    const [user] = await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'membre.sud-ouest@atelier.test'");
+    expect((await admin.post(`/api/admin/users/${user!.id}/deactivate`)).status).toBe(200);
     const [national] = await server.services.db.query<{ id: string }>("SELECT id FROM spaces WHERE slug = 'copil-national'");
     const slug = unique("archive");
     const space = (await admin.post("/api/admin/spaces", { name: "À archiver", slug, level: "territorial", parentId: national!.id })).body.space;
     await admin.post(`/api/admin/spaces/${space.id}/archive`);
     const r = await upload(
-      [HEADER, "pilote.sud-ouest@atelier.test;Aquitain;Jean;;aquitaine;pilote", `${fresh()};Durand;Hélène;;${slug};membre`].join("\n"),
+      [HEADER, "membre.sud-ouest@atelier.test;Garonne;Sophie;;aquitaine;membre", `${fresh()};Durand;Hélène;;${slug};membre`].join("\n"),
       true,
     );
     expect(r.body.errors).toEqual([

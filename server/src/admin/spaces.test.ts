@@ -157,7 +157,7 @@ describe("PATCH /api/admin/spaces/:id", () => {
     expect((await admin.patch("/api/admin/spaces/inconnu", { name: "X" })).status).toBe(404);
     const level = await admin.patch(`/api/admin/spaces/${grandSud}`, { level: "regional" });
     expect(level.status).toBe(400);
-    expect(JSON.stringify(level.body.error)).toMatch(/level/);
+    expect(JSON.stringify(level.body.error)).toMatch(/non prévu\(s\) : Niveau/);
     expect((await admin.patch(`/api/admin/spaces/${grandSud}`, { themes: ["inconnu"] })).status).toBe(400);
     expect((await admin.patch(`/api/admin/spaces/${grandSud}`, { description: "x".repeat(5001) })).status).toBe(400);
   });

@@ -72,17 +72,29 @@ async function withMemberships(q: Queryable, rows: UserRecord[]): Promise<AdminU
     level: SpaceLevel;
     archived: boolean;
     role: SpaceRole;
+    active_pilotes: number;
   }>(
-    `SELECT m.user_id, s.id AS space_id, s.slug, s.name, s.level, s.archived_at IS NOT NULL AS archived, m.role
+    `SELECT m.user_id, s.id AS space_id, s.slug, s.name, s.level, s.archived_at IS NOT NULL AS archived, m.role,
+            (SELECT count(*)::int FROM memberships p JOIN users pu ON pu.id = p.user_id
+              WHERE p.space_id = m.space_id AND p.role = 'pilote' AND pu.active) AS active_pilotes
        FROM memberships m JOIN spaces s ON s.id = m.space_id
       WHERE m.user_id = ANY($1::uuid[])
       ORDER BY array_position(ARRAY['national','territorial','regional'], s.level), s.name`,
     [rows.map((r) => r.id)],
   );
+  const [admins] = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE platform_role = 'admin' AND active");
   const byUser = new Map<string, AdminMembership[]>();
   for (const m of memberships) {
     const list = byUser.get(m.user_id) ?? [];
-    list.push({ spaceId: m.space_id, spaceSlug: m.slug, spaceName: m.name, level: m.level, archived: m.archived, role: m.role });
+    list.push({
+      spaceId: m.space_id,
+      spaceSlug: m.slug,
+      spaceName: m.name,
+      level: m.level,
+      archived: m.archived,
+      role: m.role,
+      lastPilote: m.role === "pilote" && m.active_pilotes <= 1,
+    });
     byUser.set(m.user_id, list);
   }
   return rows.map((r) => ({
@@ -95,6 +107,7 @@ async function withMemberships(q: Queryable, rows: UserRecord[]): Promise<AdminU
     active: r.active,
     hasPassword: r.has_password,
     createdAt: new Date(r.created_at).toISOString(),
+    lastAdmin: r.platform_role === "admin" && r.active && admins!.n <= 1,
     memberships: byUser.get(r.id) ?? [],
   }));
 }

@@ -7,7 +7,7 @@ import type { Queryable } from "../db/index.js";
 import { conflict, notFound, refuseDuplicate } from "../http/errors.js";
 import { sendInvitation } from "../invitations/service.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { isUuid, requireActor } from "../policy/index.js";
+import { assertNotSolePilote, isUuid, keepOnePilote, requireActor } from "../policy/index.js";
 import { adminAudit, auditMembership } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { deleteMembership, upsertMembership } from "./memberships.queries.js";
@@ -86,6 +86,7 @@ export function adminUserRoutes(s: Services) {
     const audit = adminAudit(c, s);
     const { user, roleChanged } = await s.db.tx(async (q) => {
       const { target, activeAdmins } = await lockTarget(q, id);
+      const before = await reread(q, id);
       const roleChanged = body.platformRole !== undefined && body.platformRole !== target.platform_role;
       if (roleChanged && target.platform_role === "admin") {
         if (id === actor.id) {
@@ -102,6 +103,8 @@ export function adminUserRoutes(s: Services) {
           WHERE id = $1`,
         [id, body.firstName ?? null, body.lastName ?? null, body.organisation ?? null, body.platformRole !== undefined, body.platformRole ?? null],
       );
+      const edited = (["firstName", "lastName", "organisation"] as const).filter((f) => body[f] !== undefined && body[f] !== before[f]);
+      if (edited.length) await audit(q, { kind: "user.updated", target: { type: "user", id }, details: { fields: edited } });
       if (roleChanged) {
         await audit(q, {
           kind: "user.platform_role_changed",
@@ -126,6 +129,7 @@ export function adminUserRoutes(s: Services) {
       if (target.platform_role === "admin" && target.active && activeAdmins <= 1) {
         throw conflict("last_admin", "C'est le dernier administrateur actif : il ne peut pas être désactivé.");
       }
+      if (target.active) await assertNotSolePilote(q, id);
       await q.query("UPDATE users SET active = false WHERE id = $1", [id]);
       if (target.active) await audit(q, { kind: "user.deactivated", target: { type: "user", id } });
       // Every session ends now: the next request with an old cookie answers 401.
@@ -155,6 +159,7 @@ export function adminUserRoutes(s: Services) {
     const user = await s.db.tx(async (q) => {
       await userExists(q, id);
       await existingSpace(q, spaceId);
+      await keepOnePilote(q, spaceId, id, role);
       await auditMembership(audit, q, { userId: id, spaceId, role, previousRole: await upsertMembership(q, id, spaceId, role) });
       return reread(q, id);
     });
@@ -168,6 +173,7 @@ export function adminUserRoutes(s: Services) {
     const user = await s.db.tx(async (q) => {
       await userExists(q, id);
       await existingSpace(q, spaceId);
+      await keepOnePilote(q, spaceId, id, null);
       const role = await deleteMembership(q, id, spaceId);
       if (!role) throw notFound("Cette personne n'est pas membre de cet espace.");
       await audit(q, { kind: "membership.removed", spaceId, target: { type: "user", id }, details: { role } });

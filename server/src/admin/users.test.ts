@@ -51,7 +51,7 @@ describe("GET /api/admin/users", () => {
   it("refuses unknown filters naming them", async () => {
     const r = await admin.get("/api/admin/users?platformRole=chef&active=peut-etre&tri=nom");
     expect(r.status).toBe(400);
-    expect(r.body.error.message).toMatch(/platformRole/);
+    expect(r.body.error.message).toMatch(/Rôle de plateforme/);
     expect(r.body.error.message).toMatch(/active/);
     expect(JSON.stringify(r.body.error.details)).toMatch(/tri/);
   });
@@ -112,12 +112,12 @@ describe("POST /api/admin/users", () => {
   });
 
   it.each([
-    ["a malformed email", { email: "pas-une-adresse" }, /email/],
-    ["an unknown platform role", { platformRole: "superviseur" }, /platformRole/],
-    ["an unknown space role", { membership: { spaceId: crypto.randomUUID(), role: "chef" } }, /membership\.role/],
-    ["a too-long name", { lastName: "x".repeat(101) }, /lastName/],
-    ["an empty first name", { firstName: "   " }, /firstName/],
-    ["an extra field", { password: "choisi-par-l-admin" }, /password/],
+    ["a malformed email", { email: "pas-une-adresse" }, /^Adresse électronique invalide\.$/],
+    ["an unknown platform role", { platformRole: "superviseur" }, /Rôle de plateforme inconnu/],
+    ["an unknown space role", { membership: { spaceId: crypto.randomUUID(), role: "chef" } }, /Rôle inconnu/],
+    ["a too-long name", { lastName: "x".repeat(101) }, /^Nom : au plus 100 caractères\.$/],
+    ["an empty first name", { firstName: "   " }, /^Prénom : obligatoire\.$/],
+    ["an extra field", { password: "choisi-par-l-admin" }, /champ\(s\) non prévu\(s\) : Mot de passe/],
   ])("refuses %s with a 400 naming it", async (_, extra, pattern) => {
     const r = await admin.post("/api/admin/users", newUserBody(extra));
     expect(r.status).toBe(400);
@@ -127,7 +127,7 @@ describe("POST /api/admin/users", () => {
   it("refuses a missing field and malformed JSON", async () => {
     const missing = await admin.post("/api/admin/users", { email: "x@exemple.fr", firstName: "X" });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/lastName/);
+    expect(missing.body.error.message).toMatch(/Nom : obligatoire/);
     const res = await admin.raw("POST", "/api/admin/users", { body: "{ pas du json", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.code).toBe("invalid_json");
@@ -170,7 +170,7 @@ describe("PATCH /api/admin/users/:id", () => {
     expect(empty.body.error.details[0].message).toMatch(/Aucun champ/);
     const email = await admin.patch(`/api/admin/users/${id}`, { email: "autre@exemple.fr" });
     expect(email.status).toBe(400);
-    expect(JSON.stringify(email.body.error)).toMatch(/email/);
+    expect(email.body.error.message).toMatch(/non prévu\(s\) : Adresse électronique/);
   });
 });
 
@@ -207,6 +207,17 @@ describe("deactivation", () => {
     expect((await admin.get("/api/me")).status).toBe(200);
   });
 
+  it("refuses to deactivate a space's last pilote, in French, and the page knows it", async () => {
+    const id = await idOf("pilote.sud-ouest@atelier.test");
+    const r = await admin.post(`/api/admin/users/${id}/deactivate`);
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({ code: "last_pilote" });
+    expect(r.body.error.message).toMatch(/^C'est le dernier pilote de « COPIL territorial Sud-Ouest »/);
+    const jean = (await admin.get(`/api/admin/users/${id}`)).body.user;
+    expect(jean).toMatchObject({ active: true, lastAdmin: false, memberships: [expect.objectContaining({ lastPilote: true })] });
+    expect((await admin.get(`/api/admin/users/${await idOf("admin@atelier.test")}`)).body.user.lastAdmin).toBe(true);
+  });
+
   it("lets an admin deactivate another admin while another remains", async () => {
     const other = (await admin.post("/api/admin/users", newUserBody({ platformRole: "admin" }))).body.user;
     const r = await admin.post(`/api/admin/users/${other.id}/deactivate`);
@@ -229,8 +240,8 @@ describe("memberships as admin", () => {
     const added = await admin.put(url, { role: "lecteur" });
     expect(added.status).toBe(200);
     expect(added.body.user.memberships).toEqual([expect.objectContaining({ spaceSlug: "aquitaine", role: "lecteur" })]);
-    const changed = await admin.put(url, { role: "pilote" });
-    expect(changed.body.user.memberships).toEqual([expect.objectContaining({ spaceSlug: "aquitaine", role: "pilote" })]);
+    const changed = await admin.put(url, { role: "membre" });
+    expect(changed.body.user.memberships).toEqual([expect.objectContaining({ spaceSlug: "aquitaine", role: "membre" })]);
     const removed = await admin.delete(url);
     expect(removed.status).toBe(200);
     expect(removed.body.user.memberships).toEqual([]);
@@ -238,8 +249,8 @@ describe("memberships as admin", () => {
     const audit = await auditAbout(server, user.id);
     expect(audit.filter((e) => e.space_id === aquitaine).map((e) => [e.kind, e.details])).toEqual([
       ["membership.granted", { role: "lecteur" }],
-      ["membership.role_changed", { from: "lecteur", to: "pilote" }],
-      ["membership.removed", { role: "pilote" }],
+      ["membership.role_changed", { from: "lecteur", to: "membre" }],
+      ["membership.removed", { role: "membre" }],
     ]);
     expect((await admin.delete(url)).status).toBe(404);
   });

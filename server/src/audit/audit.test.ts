@@ -48,8 +48,8 @@ describe("GET /api/audit", () => {
   it("names bad filters", async () => {
     const r = await admin.get("/api/audit?kind=inconnu&from=hier");
     expect(r.status).toBe(400);
-    expect(r.body.error.message).toMatch(/kind/);
-    expect(r.body.error.message).toMatch(/from/);
+    expect(r.body.error.message).toMatch(/Type : valeur inconnue/);
+    expect(r.body.error.message).toMatch(/Date de début invalide/);
   });
 
   it("is for admins only", async () => {
@@ -91,5 +91,32 @@ describe("what the library and the documents record", () => {
       ["document.trashed", "pilote.grand-sud@atelier.test"],
       ["document.restored", "pilote.grand-sud@atelier.test"],
     ]);
+  });
+});
+
+describe("the journal in words", () => {
+  it("reads as French sentences with names, never a key or an id, in the page and the CSV", async () => {
+    const grandSud = await spaceId(server, "grand-sud");
+    const membre = await server.as("membre.grand-sud@atelier.test");
+    const doc = (await membre.post(`/api/spaces/${grandSud}/documents`, { title: "Livrable relu", kind: "livrable" })).body.document;
+    const v = (await membre.post(`/api/documents/${doc.id}/versions`, { name: "présentée au COPIL du 4 décembre" })).body.version;
+    expect((await membre.post(`/api/documents/${doc.id}/versions/${v.id}/restore`)).status).toBe(201);
+    const lea = (await admin.get("/api/admin/users?q=lectrice")).body.users[0];
+    expect((await admin.put(`/api/admin/users/${lea.id}/memberships/${grandSud}`, { role: "membre" })).status).toBe(200);
+
+    const restored = (await admin.get("/api/audit?kind=version.restored")).body.entries[0];
+    expect(restored).toMatchObject({ target: "Document : Livrable relu", summary: ["Version restaurée : présentée au COPIL du 4 décembre"] });
+    const changed = (await admin.get("/api/audit?kind=membership.role_changed")).body.entries[0];
+    expect(changed).toMatchObject({
+      target: "Personne : Léa Lectrice (lecteur.grand-sud@atelier.test)",
+      summary: ["Rôle : lecteur → membre"],
+    });
+    const words = JSON.stringify([restored, changed].map((e) => [e.target, e.summary]));
+    expect(words).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\b(to|from|via|role|versionId)\b/);
+
+    const csv = String((await admin.get("/api/audit?format=csv&kind=version.restored")).body);
+    const line = csv.split("\r\n")[1]!;
+    expect(line).toContain("Document : Livrable relu;Version restaurée : présentée au COPIL du 4 décembre");
+    expect(line).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

@@ -17,8 +17,10 @@ interface Row {
   address: string | null;
 }
 
+export type RawAuditEntry = Omit<AuditEntry, "target" | "summary">;
+
 /** One page of entries, newest first, filtered as the query says. */
-export async function searchAudit(q: Queryable, f: AuditQuery, limit: number): Promise<AuditEntry[]> {
+export async function searchAudit(q: Queryable, f: AuditQuery, limit: number): Promise<RawAuditEntry[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {

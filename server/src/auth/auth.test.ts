@@ -61,10 +61,10 @@ describe("login", () => {
     expect(((await bad.json()) as any).error.code).toBe("invalid_json");
     const extra = await c.post("/api/auth/login", { email: "a@b.fr", password: "x", admin: true });
     expect(extra.status).toBe(400);
-    expect(extra.body.error.message).toMatch(/invalides/);
+    expect(extra.body.error.message).toBe("La requête : champ(s) non prévu(s) : admin.");
     const missing = await c.post("/api/auth/login", { password: "x" });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toContain("email");
+    expect(missing.body.error.message).toBe("Adresse électronique : obligatoire.");
   });
 
   it("refuses a state-changing request from another origin", async () => {
@@ -133,5 +133,45 @@ describe("inactivity timeout", () => {
     const c = await server.as("membre.corse@atelier.test");
     await age(c, 11 * 24 * 3600 * 1000);
     expect((await c.get("/api/me")).status).toBe(401);
+  });
+});
+
+describe("form errors in French", () => {
+  it("names the field of a malformed address, in French", async () => {
+    const r = await server.client().post("/api/auth/login", { email: "pas-une-adresse", password: "x" });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toBe("Adresse électronique invalide.");
+    expect(r.body.error.details).toEqual([{ path: "email", message: "Adresse électronique invalide.", code: "invalid_format" }]);
+  });
+
+  it("says which field is missing, and keeps a schema's own words", async () => {
+    const r = await server.client().post("/api/auth/login", { email: "a@b.fr" });
+    expect(r.body.error.message).toBe("Mot de passe : obligatoire.");
+    const admin = await server.as("admin@atelier.test");
+    const short = await admin.post("/api/admin/users", { email: "x@atelier.test", firstName: "", lastName: "Durand", extra: 1 });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toContain("Prénom : obligatoire.");
+    expect(short.body.error.message).not.toMatch(/firstName|extra\b.*invalid|Invalid/);
+  });
+});
+
+describe("time zone", () => {
+  it("is Paris by default, chosen per account, and /api/me carries it", async () => {
+    const c = await server.as("membre.corse@atelier.test");
+    expect((await c.get("/api/me")).body.user.timeZone).toBe("Europe/Paris");
+    const r = await c.put("/api/me/time-zone", { timeZone: "America/Martinique" });
+    expect(r.status).toBe(200);
+    expect(r.body.user.timeZone).toBe("America/Martinique");
+    expect((await c.get("/api/me")).body.user.timeZone).toBe("America/Martinique");
+    // Another session of the same person sees it too.
+    expect((await (await server.as("membre.corse@atelier.test")).get("/api/me")).body.user.timeZone).toBe("America/Martinique");
+  });
+
+  it("refuses a zone outside the programme's, in French", async () => {
+    const c = await server.as("lecteur.grand-sud@atelier.test");
+    const r = await c.put("/api/me/time-zone", { timeZone: "Mars/Olympus" });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toBe("Fuseau horaire inconnu.");
+    expect((await c.get("/api/me")).body.user.timeZone).toBe("Europe/Paris");
   });
 });

@@ -96,12 +96,12 @@ describe("mot de passe oublié", () => {
   it("names bad input: missing and extra fields, malformed addresses", async () => {
     const missing = await server.client().post("/api/auth/password/forgot", {});
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/email/);
+    expect(missing.body.error.message).toMatch(/Adresse électronique/);
     const extra = await server.client().post("/api/auth/password/forgot", { email: "a@b.fr", admin: true });
     expect(extra.status).toBe(400);
     expect((await server.client().post("/api/auth/password/forgot", { email: "pas une adresse" })).status).toBe(400);
     const noToken = await server.client().post("/api/auth/password/reset", { password: NEW_PASSWORD });
-    expect(noToken.body.error.message).toMatch(/token/);
+    expect(noToken.body.error.message).toMatch(/Lien/);
   });
 
   it("throttles repeated requests for one address, whether or not it has an account", async () => {

@@ -1,10 +1,11 @@
-import { LoginBody } from "@atelier/shared";
+import { LoginBody, TimeZoneBody } from "@atelier/shared";
 import { Hono } from "hono";
 import { recordAudit } from "../audit/record.js";
 import type { AppEnv, Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
+import { requireActor } from "../policy/index.js";
 import { clearSessionCookie, setSessionCookie } from "./middleware.js";
 import { passwordRoutes } from "./password.routes.js";
 import { verifyPassword } from "./passwords.js";
@@ -63,12 +64,23 @@ export function authRoutes(s: Services) {
   return app;
 }
 
-export function meRoutes() {
+export function meRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   app.get("/", (c) => {
     const user = c.get("user");
     if (!user) throw unauthorized();
     return c.json({ user });
+  });
+
+  // One's own account only: no other fact to ask the policy than being signed in.
+  app.put("/time-zone", async (c) => {
+    const { id } = requireActor(c.get("user"));
+    const { timeZone } = await readJson(c, TimeZoneBody);
+    const [user] = await s.db.query<UserRow>(
+      `UPDATE users u SET time_zone = $2 WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, timeZone],
+    );
+    return c.json({ user: toSessionUser(user!) });
   });
   return app;
 }

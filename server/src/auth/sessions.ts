@@ -4,7 +4,7 @@
  * Sessions end after a period of inactivity; the last activity is written at most once an hour.
  */
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import type { PlatformRole } from "@atelier/shared";
+import type { PlatformRole, TimeZone } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
 import { randomToken, sha256Bytes } from "./tokens.js";
 
@@ -18,6 +18,7 @@ export interface SessionUser {
   lastName: string;
   organisation: string;
   platformRole: PlatformRole | null;
+  timeZone: TimeZone;
 }
 
 export interface Session {
@@ -39,7 +40,7 @@ export async function createSession(q: Queryable, userId: string): Promise<{ tok
 }
 
 /** The user columns every query that builds a SessionUser selects. */
-export const USER_COLUMNS = "u.id AS user_id, u.email, u.first_name, u.last_name, u.organisation, u.platform_role";
+export const USER_COLUMNS = "u.id AS user_id, u.email, u.first_name, u.last_name, u.organisation, u.platform_role, u.time_zone";
 
 export interface UserRow {
   user_id: string;
@@ -48,6 +49,7 @@ export interface UserRow {
   last_name: string;
   organisation: string;
   platform_role: PlatformRole | null;
+  time_zone: TimeZone;
 }
 
 export const toSessionUser = (row: UserRow): SessionUser => ({
@@ -57,6 +59,7 @@ export const toSessionUser = (row: UserRow): SessionUser => ({
   lastName: row.last_name,
   organisation: row.organisation,
   platformRole: row.platform_role,
+  timeZone: row.time_zone,
 });
 
 interface SessionRow extends UserRow {

@@ -89,7 +89,8 @@ describe("updates made by nobody", () => {
   });
 });
 
-describe("depth", () => {
+// Building and walking 5,000 levels takes seconds on a loaded machine.
+describe("depth", { timeout: 120_000 }, () => {
   /** An update nesting `depth` elements in the default fragment. */
   const nested = (depth: number) => {
     const doc = new Y.Doc();

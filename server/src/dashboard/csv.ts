@@ -2,6 +2,7 @@
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
+  formatDateTime,
   SPACE_LEVEL_LABELS,
   themeName,
   type DashboardReply,
@@ -25,10 +26,9 @@ const HEADER = [
   "Lien",
 ];
 
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-const at = (iso: string) => when.format(new Date(iso));
-
-export function dashboardCsv(reply: DashboardReply, config: Pick<Config, "publicUrl">): string {
+/** Times in the zone of the person who downloads the file. */
+export function dashboardCsv(reply: DashboardReply, config: Pick<Config, "publicUrl">, timeZone: string): string {
+  const at = (iso: string) => formatDateTime(iso, timeZone, "short");
   const rows: (string | number)[][] = [];
   const lines = (territory: string, s: DashboardSpace) =>
     s.documents.map((d) => [

@@ -68,7 +68,7 @@ describe("GET /api/dashboard", () => {
     expect(byTerritory.territories[0]!.regions).toHaveLength(4);
     const bad = await national.get("/api/dashboard?status=perdu");
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain("status");
+    expect(bad.body.error.message).toContain("Statut : valeur inconnue.");
   });
 
   it("exports the same table as CSV, with the territories that have no livrable", async () => {

@@ -17,7 +17,7 @@ export function dashboardRoutes(s: Services) {
     const reply = await dashboard(s.db, filter);
     if (filter.format === "csv") {
       const day = new Date().toISOString().slice(0, 10);
-      return c.body(dashboardCsv(reply, s.config), 200, csvResponseHeaders(`tableau-de-bord-${day}.csv`));
+      return c.body(dashboardCsv(reply, s.config, c.get("user")!.timeZone), 200, csvResponseHeaders(`tableau-de-bord-${day}.csv`));
     }
     return c.json(reply);
   });

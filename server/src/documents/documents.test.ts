@@ -43,10 +43,10 @@ describe("documents", () => {
   it("refuses unknown kinds and themes, naming the field", async () => {
     const kind = await create("membre.grand-sud@atelier.test", { title: "X", kind: "roman" });
     expect(kind.status).toBe(400);
-    expect(kind.body.error.message).toContain("kind");
+    expect(kind.body.error.message).toContain("Type : valeur inconnue.");
     const theme = await create("membre.grand-sud@atelier.test", { title: "X", kind: "diagnostic", themes: ["licornes"] });
     expect(theme.status).toBe(400);
-    expect(theme.body.error.message).toContain("themes");
+    expect(theme.body.error.message).toContain("Thématiques : valeur inconnue.");
   });
 
   it("lists and filters by kind and theme; renames", async () => {
@@ -105,7 +105,7 @@ describe("documents", () => {
     const doc = (await create("membre.grand-sud@atelier.test", { title: "Compte rendu", kind: "compte-rendu" })).body.document;
     const lecteur = await server.as("lecteur.grand-sud@atelier.test");
     const got = await lecteur.get(`/api/documents/${doc.id}`);
-    expect(got.body.document.can).toEqual({ edit: false, comment: true, trash: false, restore: false });
+    expect(got.body.document.can).toEqual({ edit: false, editContent: false, comment: true, trash: false, restore: false });
     expect((await lecteur.patch(`/api/documents/${doc.id}`, { title: "Non" })).status).toBe(403);
     expect((await lecteur.delete(`/api/documents/${doc.id}`)).status).toBe(403);
   });

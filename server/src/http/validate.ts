@@ -1,22 +1,18 @@
+import { frenchDefaults, frenchIssue } from "@atelier/shared";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { badRequest } from "./errors.js";
 
-/** Lists what is wrong with an input, field by field, for the client to show. */
+/** Lists what is wrong with an input, field by field and in French, for the client to show. */
 export function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
+  return error.issues.map((i) => ({ path: i.path.join("."), message: frenchIssue(i), code: i.code }));
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = "requête"): z.infer<S> {
-  const res = schema.safeParse(value);
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const res = schema.safeParse(value, { error: frenchDefaults });
   if (!res.success) {
     const issues = issuesOf(res.error);
-    // An unexpected field is reported on its parent; name the field itself.
-    const named = res.error.issues.flatMap((i) =>
-      i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k].join(".")) : [i.path.join(".") || "(corps)"],
-    );
-    const fields = [...new Set(named)].join(", ");
-    throw badRequest("invalid_input", `Données de ${what} invalides : ${fields}.`, issues);
+    throw badRequest("invalid_input", [...new Set(issues.map((i) => i.message))].join(" "), issues);
   }
   return res.data;
 }
@@ -37,5 +33,5 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
 }
 
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  return parseWith(schema, c.req.query(), "paramètres");
+  return parseWith(schema, c.req.query());
 }

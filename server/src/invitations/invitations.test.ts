@@ -245,7 +245,7 @@ describe("bad input", () => {
       [{ email, role: "chef" }, /role/],
       [{ role: "membre" }, /email/],
       [{ email: "pas-une-adresse", role: "membre" }, /email/],
-      [{ email, role: "membre", admin: true }, /Champ\(s\) non prévu\(s\) : admin/],
+      [{ email, role: "membre", admin: true }, /champ\(s\) non prévu\(s\) : admin/],
       [{ email, role: "membre", message: "x".repeat(2001) }, /message/],
     ];
     for (const [body, pattern] of cases) {
@@ -272,7 +272,7 @@ describe("bad input", () => {
     expect(JSON.stringify(short.body.error)).toMatch(/au moins 12 caractères/);
     const missing = await server.client().post(`/api/invitations/${token}/accept`, { password: PASSWORD });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/firstName/);
+    expect(missing.body.error.message).toMatch(/Prénom/);
     expect((await server.client().get(`/api/invitations/${token}`)).status).toBe(200);
   });
 });

@@ -76,7 +76,7 @@ describe("removing a member", () => {
 });
 
 describe("the last pilote", () => {
-  it("cannot be removed or demoted by a pilote, but can by an admin; a second pilote makes it possible", async () => {
+  it("cannot be removed or demoted by anyone, an admin included; a second pilote makes it possible", async () => {
     const sudOuestPilote = await server.as("pilote.sud-ouest@atelier.test");
     const jean = await idOf("pilote.sud-ouest@atelier.test");
     const demote = await sudOuestPilote.patch(`/api/spaces/${sudOuest}/members/${jean}`, { role: "membre" });
@@ -90,8 +90,14 @@ describe("the last pilote", () => {
     // With another pilote, Jean may step down himself.
     const second = await freshMember(admin, sudOuest, "pilote");
     expect((await sudOuestPilote.patch(`/api/spaces/${sudOuest}/members/${jean}`, { role: "membre" })).status).toBe(200);
-    // Now the second one is the last: an admin may still remove them.
-    expect((await admin.delete(`/api/spaces/${sudOuest}/members/${second}`)).status).toBe(204);
+    // Now the second one is the last: an admin may not remove them either, here or in the administration.
+    const byAdmin = await admin.delete(`/api/spaces/${sudOuest}/members/${second}`);
+    expect(byAdmin.status).toBe(409);
+    expect(byAdmin.body.error.message).toMatch(/dernier pilote/);
+    expect((await admin.delete(`/api/admin/users/${second}/memberships/${sudOuest}`)).status).toBe(409);
+    expect((await admin.put(`/api/admin/users/${second}/memberships/${sudOuest}`, { role: "membre" })).status).toBe(409);
+    expect(await roleOf(sudOuest, second)).toBe("pilote");
     expect((await admin.patch(`/api/spaces/${sudOuest}/members/${jean}`, { role: "pilote" })).status).toBe(200);
+    expect((await admin.delete(`/api/spaces/${sudOuest}/members/${second}`)).status).toBe(204);
   });
 });

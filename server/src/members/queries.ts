@@ -12,29 +12,6 @@ export async function grantMembership(q: Queryable, userId: string, spaceId: str
   return added.length > 0;
 }
 
-/**
- * Locks the space's memberships (so that two managers acting at once cannot leave it without a
- * pilote) and returns the person's role there, whether their account is active, and how many active pilotes the space has.
- */
-export async function lockMemberships(
-  q: Queryable,
-  spaceId: string,
-  userId: string,
-): Promise<{ role: SpaceRole | null; active: boolean; pilotes: number }> {
-  const rows = await q.query<{ user_id: string; role: SpaceRole; active: boolean }>(
-    `SELECT m.user_id, m.role, u.active FROM memberships m JOIN users u ON u.id = m.user_id
-      WHERE m.space_id = $1 ORDER BY m.user_id FOR UPDATE OF m`,
-    [spaceId],
-  );
-  const target = rows.find((r) => r.user_id === userId);
-  return {
-    role: target?.role ?? null,
-    active: target?.active ?? false,
-    // A deactivated pilote manages nothing: only active ones count.
-    pilotes: rows.filter((r) => r.role === "pilote" && r.active).length,
-  };
-}
-
 export async function getMember(q: Queryable, spaceId: string, userId: string): Promise<Member | null> {
   const [r] = await q.query<{
     user_id: string;

@@ -1,37 +1,25 @@
 /**
  * A space's managers (its pilotes, admins) change members' roles and remove them. A space keeps
- * at least one active pilote unless an admin decides otherwise. Every change is announced on the
+ * at least one active pilote, whoever acts. Every change is announced on the
  * bus so that open collaboration sockets re-check the person's access.
  */
-import { canOnPlatform, ChangeMemberRoleBody, type SpaceRole } from "@atelier/shared";
+import { ChangeMemberRoleBody, type SpaceRole } from "@atelier/shared";
 import { Hono } from "hono";
 import { recordAudit } from "../audit/record.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
-import { conflict, notFound } from "../http/errors.js";
+import { notFound } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
-import { authorizeSpace, isUuid, requireActor, type Actor } from "../policy/index.js";
-import { getMember, lockMemberships } from "./queries.js";
+import { authorizeSpace, isUuid, keepOnePilote, requireActor } from "../policy/index.js";
+import { getMember } from "./queries.js";
 
 const NOT_A_MEMBER = "Cette personne n'est pas membre de cet espace.";
 
-/**
- * Locks the space's memberships and checks the change may happen: the person is a member, and
- * the space does not lose its last active pilote unless an admin is acting.
- */
-async function lockForChange(q: Queryable, actor: Actor, spaceId: string, userId: string, newRole: SpaceRole | null) {
-  const locked = isUuid(userId) ? await lockMemberships(q, spaceId, userId) : null;
-  if (!locked?.role) throw notFound(NOT_A_MEMBER);
-  const losesPilote = locked.role === "pilote" && locked.active && newRole !== "pilote";
-  if (losesPilote && locked.pilotes <= 1 && !canOnPlatform(actor.platformRole, "admin.spaces")) {
-    throw conflict(
-      "last_pilote",
-      newRole
-        ? "C'est le dernier pilote de cet espace : nommez un autre pilote avant de changer son rôle."
-        : "C'est le dernier pilote de cet espace : nommez un autre pilote avant de le retirer.",
-    );
-  }
-  return locked.role;
+/** The person must be a member; the space keeps an active pilote (the policy's rule). */
+async function lockForChange(q: Queryable, spaceId: string, userId: string, newRole: SpaceRole | null) {
+  const role = isUuid(userId) ? await keepOnePilote(q, spaceId, userId, newRole) : null;
+  if (!role) throw notFound(NOT_A_MEMBER);
+  return role;
 }
 
 export function memberRoutes(s: Services) {
@@ -43,7 +31,7 @@ export function memberRoutes(s: Services) {
     const userId = c.req.param("userId");
     const { role } = await readJson(c, ChangeMemberRoleBody);
     const member = await s.db.tx(async (q) => {
-      const previous = await lockForChange(q, actor, space.id, userId, role);
+      const previous = await lockForChange(q, space.id, userId, role);
       if (previous !== role) {
         await q.query("UPDATE memberships SET role = $3 WHERE user_id = $1 AND space_id = $2", [userId, space.id, role]);
         await recordAudit(q, {
@@ -65,7 +53,7 @@ export function memberRoutes(s: Services) {
     const { space } = await authorizeSpace(s.db, actor, "space.manageMembers", c.req.param("spaceId"));
     const userId = c.req.param("userId");
     await s.db.tx(async (q) => {
-      const previous = await lockForChange(q, actor, space.id, userId, null);
+      const previous = await lockForChange(q, space.id, userId, null);
       await q.query("DELETE FROM memberships WHERE user_id = $1 AND space_id = $2", [userId, space.id]);
       await recordAudit(q, {
         kind: "membership.removed",

@@ -3,7 +3,7 @@
  * the others once a day in one digest per person. Access is checked again at sending time: a
  * person who lost access to a document in the meantime hears nothing more about it.
  */
-import type { PlatformRole } from "@atelier/shared";
+import { formatDateTime, type PlatformRole } from "@atelier/shared";
 import type { Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { appLink } from "../mail/links.js";
@@ -22,10 +22,11 @@ interface PendingRow {
   summary: string;
   link: string;
   read_at: Date | null;
+  time_zone: string;
   created_at: Date;
 }
 
-const RETURNING = `RETURNING n.id, n.user_id, u.email, u.platform_role, u.active, n.space_id, n.document_id, n.summary, n.link, n.read_at, n.created_at`;
+const RETURNING = `RETURNING n.id, n.user_id, u.email, u.platform_role, u.active, n.space_id, n.document_id, n.summary, n.link, n.read_at, n.created_at, u.time_zone`;
 
 /** A digest goes out at most once in this period (a little under a day, so that it does not drift later each day). */
 export const DIGEST_PERIOD_HOURS = 23;
@@ -40,7 +41,12 @@ async function stillReadable(q: Queryable, n: PendingRow): Promise<boolean> {
 }
 
 const preferencesLink = (s: Services) => appLink(s.config, "/notifications/preferences");
-const toMailed = (s: Services, n: PendingRow) => ({ summary: n.summary, link: appLink(s.config, n.link) });
+/** The notification's time in the recipient's zone, as the app would show it to them. */
+const toMailed = (s: Services, n: PendingRow) => ({
+  summary: n.summary,
+  at: formatDateTime(n.created_at, n.time_zone),
+  link: appLink(s.config, n.link),
+});
 
 /** Sends the pending immediate mails; returns how many went out. */
 export async function deliverImmediate(s: Services): Promise<number> {

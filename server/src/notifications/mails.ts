@@ -7,6 +7,8 @@ const SIGNATURE =
 
 export interface MailedNotification {
   summary: string;
+  /** When it happened, already worded in the recipient's time zone. */
+  at: string;
   link: string;
 }
 
@@ -16,6 +18,7 @@ export function notificationMail(n: MailedNotification, preferencesLink: string)
     text: `Bonjour,
 
 ${n.summary}
+(le ${n.at})
 
 Pour le voir dans Atelier :
 ${n.link}
@@ -26,7 +29,7 @@ ${SIGNATURE}`,
 }
 
 export function digestMail(items: MailedNotification[], preferencesLink: string): MailContent {
-  const list = items.map((n) => `- ${n.summary}\n  ${n.link}`).join("\n");
+  const list = items.map((n) => `- ${n.summary}\n  le ${n.at} : ${n.link}`).join("\n");
   return {
     subject: items.length === 1 ? "Atelier : 1 nouveauté aujourd'hui" : `Atelier : ${items.length} nouveautés aujourd'hui`,
     text: `Bonjour,

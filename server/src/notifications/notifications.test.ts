@@ -1,4 +1,4 @@
-import type { NotificationsReply } from "@atelier/shared";
+import { formatDateTime, type NotificationsReply } from "@atelier/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { mailsTo } from "../mail/test-outbox.js";
@@ -118,7 +118,7 @@ describe("preferences", () => {
     const membre = await as(MEMBRE);
     const bad = await membre.put("/api/me/notification-preferences", { mention: "parfois", reply: "none", comment: "none", status: "none" });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain("mention");
+    expect(bad.body.error.message).toContain("Mention : valeur inconnue.");
     expect((await membre.put("/api/me/notification-preferences", { mention: "none" })).status).toBe(400);
     expect((await membre.get("/api/me/notification-preferences")).body.preferences.mention).toBe("immediate");
   });
@@ -136,6 +136,8 @@ describe("preferences", () => {
     };
     await set(PILOTE, "immediate");
     await set(PARTENAIRE, "none");
+    // Mails word times in each recipient's zone: the lecteur follows La Réunion.
+    expect((await (await as(LECTEUR)).put("/api/me/time-zone", { timeZone: "Indian/Reunion" })).status).toBe(200);
     // The lecteur keeps the default: the digest. What was sent before is out of the way.
     await sendDigests(server.services);
     const count = async (email: string) => (await mailsTo(server, email)).length;
@@ -157,6 +159,12 @@ describe("preferences", () => {
     expect(await count(LECTEUR)).toBe(before.lecteur + 1);
     expect(digest.subject).toMatch(/^Atelier : \d+ nouveautés? aujourd'hui$/);
     expect(digest.text).toContain("« Livrable du 4 décembre »");
+    const [entry] = await server.services.db.query<{ created_at: Date }>(
+      "SELECT n.created_at FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1 AND n.document_id = $2",
+      [LECTEUR, id],
+    );
+    expect(digest.text).toContain(`le ${formatDateTime(entry!.created_at, "Indian/Reunion")} : `);
+    expect(pilotes.at(-1)!.text).toMatch(/\(le \d{1,2} \S+ \d{4} à \d{2}:\d{2}\)/);
     expect(await count(PARTENAIRE)).toBe(before.partenaire);
     expect(await count(PILOTE)).toBe(before.pilote + 1);
     // Each entry goes in one digest only; the bell still lists it, whatever the mail preference.

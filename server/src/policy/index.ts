@@ -46,3 +46,4 @@ export function authorizePlatform(actor: Actor, action: PlatformAction): void {
 }
 
 export { authorizeDocument, canDocument } from "./documents.js";
+export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";

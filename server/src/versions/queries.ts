@@ -12,12 +12,15 @@ export interface VersionRow {
   created_by: string | null;
   creator_name: string | null;
   restored_from: string | null;
+  restored_name: string | null;
+  restored_at: Date | null;
   authors: string[];
 }
 
 const COLUMNS = `v.id, v.document_id, v.kind, v.name, v.reason, v.created_at, v.created_by, v.restored_from, v.authors,
-  NULLIF(trim(u.first_name || ' ' || u.last_name), '') AS creator_name`;
-const FROM = "FROM document_versions v LEFT JOIN users u ON u.id = v.created_by";
+  NULLIF(trim(u.first_name || ' ' || u.last_name), '') AS creator_name, r.name AS restored_name, r.created_at AS restored_at`;
+const FROM = `FROM document_versions v LEFT JOIN users u ON u.id = v.created_by
+  LEFT JOIN document_versions r ON r.id = v.restored_from`;
 
 const bytesOf = (data: Uint8Array) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
@@ -77,6 +80,7 @@ export function toVersionSummary(r: VersionRow, names: Map<string, string>): Ver
     createdBy: r.created_by ? { id: r.created_by, name: r.creator_name ?? "" } : null,
     authors: r.authors.map((id) => ({ id, name: names.get(id) ?? "" })),
     restoredFrom: r.restored_from,
+    restored: r.restored_at ? { name: r.restored_name, createdAt: new Date(r.restored_at).toISOString() } : null,
   };
 }
 

@@ -33,9 +33,6 @@ async function versionDoc(q: Queryable, versionId: string): Promise<Y.Doc> {
   return doc;
 }
 
-const dateFr = (d: Date) =>
-  new Date(d).toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-
 export function versionRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
@@ -119,7 +116,6 @@ export function versionRoutes(s: Services) {
         name: null,
         authorId: actor.id,
         kind: "restore",
-        reason: `Restauration de la version du ${dateFr(row.created_at)}${row.name ? ` « ${row.name} »` : ""}`,
         restoredFrom: row.id,
       });
       await recordAudit(q, {

@@ -154,7 +154,8 @@ describe("versions", () => {
     const restored = await pilote.post(`/api/documents/${id}/versions/${v1.id}/restore`);
     clearInterval(typing);
     expect(restored.status).toBe(201);
-    expect(restored.body.version).toMatchObject({ kind: "restore", restoredFrom: v1.id });
+    // An instant, not a label in some zone: each reader's app words it in their own time zone.
+    expect(restored.body.version).toMatchObject({ kind: "restore", restoredFrom: v1.id, reason: null, restored: { name: v1.name, createdAt: v1.createdAt } });
 
     write(a, "Suite de A après restauration");
     write(b, "Suite de B après restauration");

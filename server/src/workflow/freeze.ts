@@ -4,14 +4,13 @@ import type { Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { createVersion } from "../versions/service.js";
 
-const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
-
 export async function freezeVersion(
   s: Services,
   q: Queryable,
   input: { documentId: string; status: DocumentStatus; actorId: string; comment: string },
 ): Promise<string> {
-  const name = `${DOCUMENT_STATUS_LABELS[input.status]} le ${day.format(new Date())}`;
+  // The status alone: the version's instant is its created_at, shown in each reader's zone.
+  const name = DOCUMENT_STATUS_LABELS[input.status];
   const version = await createVersion(s, q, {
     documentId: input.documentId,
     name,

@@ -156,7 +156,7 @@ describe("the workflow's transitions", () => {
       "SELECT name, kind FROM document_versions WHERE document_id = $1 AND kind = 'workflow' ORDER BY created_at",
       [id],
     );
-    expect(versions.map((v) => v.name)).toEqual([expect.stringMatching(/^Validé le /), expect.stringMatching(/^Transmis au national le /)]);
+    expect(versions.map((v) => v.name)).toEqual(["Validé", "Transmis au national"]);
   });
 
   it("lets only one of two simultaneous identical moves through", async () => {

@@ -36,6 +36,46 @@ test("an admin finds users by search, from the header's Administration link", as
   expect(lea!.active).toBe(false);
 });
 
+test("an admin edits a member's name and organisation and adds a membership; their own account offers no deactivation", async () => {
+  const page = await asAdmin();
+  await page.getByRole("link", { name: "Administration" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
+  await page.getByRole("button", { name: "Modifier Lucia Santoni" }).click();
+  const form = page.getByRole("region", { name: /^Modifier le compte de Luci/ });
+  await form.getByLabel("Prénom").fill("Lucie");
+  await form.getByLabel("Organisme").fill("DREETS Corse");
+  await form.getByRole("button", { name: "Enregistrer le compte" }).click();
+  await form.getByText("Le compte de Lucie Santoni est enregistré.").first().waitFor();
+  await form.getByLabel("Ajouter à un espace").selectOption({ label: "COPIL territorial Grand-Sud" });
+  await form.getByLabel("Rôle dans cet espace").selectOption({ label: "Lecteur" });
+  await form.getByRole("button", { name: "Ajouter à l'espace" }).click();
+  const row = page.locator("tbody tr").filter({ hasText: "membre.corse@atelier.test" }).first();
+  await expect.poll(() => row.innerText()).toContain("Lucie Santoni");
+  await expect.poll(() => row.innerText()).toContain("COPIL territorial Grand-Sud (Lecteur)");
+  expect(await row.innerText()).toContain("DREETS Corse");
+  await screenshot(page, "admin-modifier-compte");
+
+  // Her own account: editing is offered, deactivation is not (the server would refuse it).
+  await page.getByRole("button", { name: "Modifier Camille Admin" }).waitFor();
+  expect(await page.getByRole("button", { name: "Désactiver Camille Admin" }).count()).toBe(0);
+  // The last pilote of a space cannot be removed from it.
+  await page.getByRole("button", { name: "Modifier Jean Aquitain" }).click();
+  const jean = page.getByRole("region", { name: "Modifier le compte de Jean Aquitain" });
+  await jean.getByText("Dernier pilote", { exact: false }).waitFor();
+  expect(await jean.getByRole("button", { name: /^Retirer de/ }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: "Désactiver Jean Aquitain" }).count()).toBe(0);
+
+  // The journal says it in words, with names, no key or id.
+  await page.goto(`${app.url}/administration/journal`);
+  await page.getByLabel("Action").selectOption({ label: "Compte modifié" });
+  const entry = page.locator("tbody tr").first();
+  await expect.poll(() => entry.innerText()).toContain("Champs modifiés : prénom, organisme");
+  expect(await entry.innerText()).toContain("Personne : Lucie Santoni (membre.corse@atelier.test)");
+  await page.getByLabel("Action").selectOption({ label: "Accès accordé" });
+  await expect.poll(() => page.locator("tbody").innerText()).toContain("Rôle : lecteur");
+  expect(await page.locator("tbody").innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\b(to|from|via|role) :/);
+});
+
 test("the CSV import shows every bad line before anything is written, then applies a clean file", async () => {
   const page = await asAdmin();
   await page.goto(`${app.url}/administration/import`);

@@ -144,7 +144,7 @@ describe("reviewing a livrable across levels", () => {
   test("each person chooses, per kind of event, a mail at once, in the daily digest or none", async () => {
     const paul = await as(PILOTE, "/notifications");
     await paul.page.getByRole("link", { name: "Choisir quels courriels je reçois" }).click();
-    await paul.page.getByRole("heading", { level: 1, name: "Préférences de notification" }).waitFor();
+    await paul.page.getByRole("heading", { level: 1, name: "Mes préférences" }).waitFor();
     const status = paul.page.getByRole("group", { name: "Changement de statut d'un document de mes espaces" });
     // The defaults: mentions at once, status changes in the digest.
     expect(await status.getByLabel("Dans le résumé quotidien").isChecked()).toBe(true);
@@ -160,7 +160,7 @@ describe("reviewing a livrable across levels", () => {
     await screenshot(paul.page, "preferences-notification");
 
     await paul.page.reload();
-    await paul.page.getByRole("heading", { level: 1, name: "Préférences de notification" }).waitFor();
+    await paul.page.getByRole("heading", { level: 1, name: "Mes préférences" }).waitFor();
     await expect.poll(() => status.getByLabel("Un courriel tout de suite").isChecked()).toBe(true);
     const prefs = await (await paul.page.request.get(`${app.url}/api/me/notification-preferences`)).json();
     expect(prefs.preferences).toEqual({ mention: "immediate", reply: "immediate", comment: "none", status: "immediate" });

@@ -8,7 +8,9 @@ import {
   type AdminUsersQuery,
   type CreateSpaceBody,
   type CreateUserBody,
+  type SpaceRole,
   type UpdateSpaceBody,
+  type UpdateUserBody,
 } from "@atelier/shared";
 import { queryString as query, request } from "./client";
 
@@ -16,6 +18,16 @@ export const listUsers = (q: Pick<AdminUsersQuery, "q" | "platformRole" | "activ
 
 export const createUser = (body: CreateUserBody) =>
   request("/api/admin/users", AdminUserReply, { method: "POST", body });
+
+const user = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
+
+export const updateUser = (id: string, body: UpdateUserBody) => request(user(id), AdminUserReply, { method: "PATCH", body });
+
+export const setMembership = (id: string, spaceId: string, role: SpaceRole) =>
+  request(`${user(id)}/memberships/${encodeURIComponent(spaceId)}`, AdminUserReply, { method: "PUT", body: { role } });
+
+export const removeMembership = (id: string, spaceId: string) =>
+  request(`${user(id)}/memberships/${encodeURIComponent(spaceId)}`, AdminUserReply, { method: "DELETE" });
 
 export const setUserActive = (id: string, active: boolean) =>
   request(`/api/admin/users/${encodeURIComponent(id)}/${active ? "reactivate" : "deactivate"}`, AdminUserReply, {

@@ -6,6 +6,8 @@ import {
   Me,
   type AcceptInvitationBody,
   type LoginBody,
+  type TimeZone,
+  type TimeZoneBody,
 } from "@atelier/shared";
 import { z } from "zod";
 import { ApiError, request, requestVoid } from "./client";
@@ -24,6 +26,9 @@ export async function fetchMe(): Promise<Me | null> {
 
 export const login = async (body: LoginBody) =>
   (await request("/api/auth/login", UserReply, { method: "POST", body, redirectOn401: false })).user;
+
+export const saveTimeZone = async (timeZone: TimeZone) =>
+  (await request("/api/me/time-zone", UserReply, { method: "PUT", body: { timeZone } satisfies TimeZoneBody })).user;
 
 export const logout = () => requestVoid("/api/auth/logout", { method: "POST", redirectOn401: false });
 

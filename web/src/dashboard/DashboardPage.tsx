@@ -15,13 +15,13 @@ import {
 } from "@atelier/shared";
 import { Link } from "react-router";
 import { LoadError } from "../components/LoadError";
+import { formatDate } from "../shell/time";
 import { useLoad } from "../shell/useLoad";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { dashboardQuery, getDashboard, type DashboardFilters } from "./api";
 import { useFilterParams } from "../shell/useFilterParams";
 
 const TITLE = "Tableau de bord national";
-const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium" });
 
 export function DashboardPage() {
   const [params, setFilter] = useFilterParams();
@@ -146,7 +146,7 @@ function DocumentCell({ doc }: { doc: DashboardDocument }) {
       <StatusBadge status={doc.status} />
       <br />
       <span className="fr-text--xs">
-        Modifié le {day.format(new Date(doc.lastChangeAt))}
+        Modifié le {formatDate(doc.lastChangeAt, "medium")}
         {" · "}
         {doc.openComments === 0 ? "aucun commentaire ouvert" : doc.openComments === 1 ? "1 commentaire ouvert" : `${doc.openComments} commentaires ouverts`}
       </span>

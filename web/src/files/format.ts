@@ -10,5 +10,5 @@ export function formatSize(bytes: number): string {
   return `${n.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} ${units[i]}`;
 }
 
-export const formatDate = (iso: string) =>
-  new Date(iso).toLocaleString("fr-FR", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+/** The library's dates and times, in the person's zone like everywhere else. */
+export { formatDateTime as formatDate } from "../shell/time";

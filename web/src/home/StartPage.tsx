@@ -6,11 +6,10 @@ import { DOCUMENT_KIND_LABELS, type HomeDocument, type HomeReply } from "@atelie
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { listAllAccessRequests } from "../api/spaces";
+import { formatDateTime } from "../shell/time";
 import { useLoad } from "../shell/useLoad";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { getUnread } from "./api";
-
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" });
 
 /** Calls for an answer of mine: someone mentioned me or replied in a thread I am in. */
 const ANSWER_KINDS = new Set(["mention", "reply"]);
@@ -27,7 +26,7 @@ function DocumentLine({ doc, children }: { doc: HomeDocument; children?: ReactNo
         {DOCUMENT_KIND_LABELS[doc.kind]}
         {children}
         {" · modifié le "}
-        {when.format(new Date(doc.changedAt))}
+        {formatDateTime(doc.changedAt, "medium")}
       </span>{" "}
       {doc.status && <StatusBadge status={doc.status} />}
     </li>
@@ -74,7 +73,7 @@ export function Waiting({ toReview }: { toReview: HomeReply["toReview"] }) {
                 <Link to={n.link} className="fr-link">
                   {n.summary}
                 </Link>{" "}
-                <span className="fr-text--sm fr-text-mention--grey">{when.format(new Date(n.createdAt))}</span>
+                <span className="fr-text--sm fr-text-mention--grey">{formatDateTime(n.createdAt, "medium")}</span>
               </li>
             ))}
           </ul>

@@ -3,13 +3,13 @@ import { ACCESS_NOTIFICATION_KIND_LABELS, NOTIFICATION_KIND_LABELS, type Notific
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
 import { LoadError } from "../components/LoadError";
+import { formatDateTime } from "../shell/time";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { announceUnreadChanged, getNotifications, markRead } from "./api";
 
 const TITLE = "Mes notifications";
 const KIND_LABELS = { ...NOTIFICATION_KIND_LABELS, ...ACCESS_NOTIFICATION_KIND_LABELS };
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" });
 
 export function NotificationsPage() {
   const loaded = useLoad(getNotifications, []);
@@ -63,7 +63,7 @@ function Item({ n, pending, onRead }: { n: Notification; pending: boolean; onRea
       <div className="fr-card__body">
         <div className="fr-card__content">
           <p className="fr-card__desc fr-text--xs fr-mb-1v">
-            {KIND_LABELS[n.kind]} · {when.format(new Date(n.createdAt))}
+            {KIND_LABELS[n.kind]} · {formatDateTime(n.createdAt, "medium")}
             {n.readAt ? "" : " · "}
             {!n.readAt && <strong>non lue</strong>}
           </p>

@@ -1,20 +1,29 @@
-/** For each kind of event, whether I want a mail at once, in the daily digest, or none. The bell lists them all anyway. */
+/**
+ * My preferences: the time zone every date is shown in (the overseas committees), and for each kind
+ * of event whether I want a mail at once, in the daily digest, or none. The bell lists them all anyway.
+ */
 import {
   NOTIFICATION_KIND_LABELS,
   NOTIFICATION_KINDS,
   NOTIFICATION_MODE_LABELS,
   NOTIFICATION_MODES,
+  TIME_ZONE_VALUES,
+  TIME_ZONES,
+  type Me,
   type NotificationPreferences,
+  type TimeZone,
 } from "@atelier/shared";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { FormError } from "../components/FormError";
+import { saveTimeZone } from "../api/auth";
+import { describedBy, FormError } from "../components/FormError";
+import { useSession } from "../shell/session";
 import { LoadError } from "../components/LoadError";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { getPreferences, savePreferences } from "./api";
 
-const TITLE = "Préférences de notification";
+const TITLE = "Mes préférences";
 
 export function PreferencesPage() {
   const loaded = useLoad(getPreferences, []);
@@ -34,6 +43,8 @@ export function PreferencesPage() {
   return (
     <>
       <h1>{TITLE}</h1>
+      <TimeZoneForm />
+      <h2>Notifications</h2>
       <p>
         Toutes les notifications apparaissent dans <Link to="/notifications">Mes notifications</Link>. Choisissez, pour chaque
         type, si vous voulez aussi un courriel.
@@ -68,6 +79,42 @@ export function PreferencesPage() {
         </form>
       )}
     </>
+  );
+}
+
+/** Where dates and times are shown: saved at once for the whole account, on every device. */
+function TimeZoneForm() {
+  const { user, setUser } = useSession();
+  const [zone, setZone] = useState<TimeZone | undefined>(user?.timeZone);
+  const { run, pending, error } = useAction();
+  if (!user || !zone) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = await run(() => saveTimeZone(zone), "Votre fuseau horaire est enregistré : les dates et heures y sont affichées.");
+    if (saved) setUser(saved satisfies Me);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="fr-mb-6w">
+      <h2>Fuseau horaire</h2>
+      <FormError id="fuseau-erreur" message={error} />
+      <div className="fr-select-group">
+        <label className="fr-label" htmlFor="fuseau">
+          Fuseau horaire des dates et heures
+          <span className="fr-hint-text">Pour les COPIL d'outre-mer : toutes les dates d'Atelier sont affichées dans ce fuseau.</span>
+        </label>
+        <select id="fuseau" className="fr-select" value={zone} onChange={(e) => setZone(e.target.value as TimeZone)}
+          {...describedBy("fuseau-erreur", error)}>
+          {TIME_ZONE_VALUES.map((z) => (
+            <option key={z} value={z}>
+              {TIME_ZONES[z]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="fr-btn fr-btn--secondary" disabled={pending}>
+        Enregistrer le fuseau horaire
+      </button>
+    </form>
   );
 }
 

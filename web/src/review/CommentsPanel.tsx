@@ -6,13 +6,13 @@ import type { CommentThread, MentionableReply } from "@atelier/shared";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { FormError } from "../components/FormError";
+import { formatDateTime } from "../shell/time";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { goToThread, selectionAnchor, showThreads } from "./anchors";
 import { createThread, listThreads, mentionable, replyTo, setThreadOpen } from "./api";
 import { MentionField } from "./MentionField";
 
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" });
 /** Others' comments appear without reloading the page. */
 const REFRESH_MS = 15_000;
 
@@ -204,7 +204,7 @@ function Thread({
         {t.comments.map((c) => (
           <li key={c.id}>
             <p className="fr-text--sm fr-mb-0">
-              <strong>{c.author?.name || "Compte supprimé"}</strong> · {when.format(new Date(c.createdAt))}
+              <strong>{c.author?.name || "Compte supprimé"}</strong> · {formatDateTime(c.createdAt, "medium")}
             </p>
             <p className="fr-mb-1w atelier-thread__body">{c.body}</p>
           </li>
@@ -212,7 +212,7 @@ function Thread({
       </ol>
       {t.status === "resolved" && t.resolvedBy && (
         <p className="fr-text--xs">
-          Résolue par {t.resolvedBy.name} le {when.format(new Date(t.resolvedAt!))}
+          Résolue par {t.resolvedBy.name} le {formatDateTime(t.resolvedAt!, "medium")}
         </p>
       )}
       <FormError id={errorId} message={error} />

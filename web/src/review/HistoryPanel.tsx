@@ -5,12 +5,15 @@
 import { VERSION_KIND_LABELS, type DiffReply, type VersionReply, type VersionSummary } from "@atelier/shared";
 import { useId, useState, type FormEvent } from "react";
 import { FormError } from "../components/FormError";
+import { formatDateTime } from "../shell/time";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { diffVersion, getVersion, listVersions, nameCurrent, renameVersion, restoreVersion } from "./api";
 
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
-const dateOf = (v: VersionSummary) => when.format(new Date(v.createdAt));
+const dateOf = (v: VersionSummary) => formatDateTime(v.createdAt);
+/** What a restore brought back, worded here so that its date is in the reader's zone. */
+const restoredLabel = (r: NonNullable<VersionSummary["restored"]>) =>
+  `Restauration de la version du ${formatDateTime(r.createdAt)}${r.name ? ` « ${r.name} »` : ""}`;
 
 type View = { kind: "read"; version: VersionReply } | { kind: "diff"; version: VersionSummary; diff: DiffReply } | null;
 
@@ -60,6 +63,7 @@ export function HistoryPanel({ documentId }: { documentId: string }) {
               {dateOf(v)}
               {v.name && ` · ${VERSION_KIND_LABELS[v.kind]}`}
             </p>
+            {v.restored && <p className="fr-text--sm fr-mb-0">{restoredLabel(v.restored)}</p>}
             {v.reason && <p className="fr-text--sm fr-mb-0">{v.reason}</p>}
             <p className="fr-text--xs fr-mb-1w">
               {v.authors.length > 0 ? `Modifications de ${v.authors.map((a) => a.name).join(", ")}` : "Aucune modification de texte"}

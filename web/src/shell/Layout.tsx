@@ -5,7 +5,7 @@ import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Suspense } from "react";
-import { matchPath, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, matchPath, Outlet, useLocation, useNavigate } from "react-router";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { ROUTES, type AppRoute } from "../routes";
 import { useAnnounce } from "./announcer";
@@ -50,9 +50,11 @@ export function Layout() {
   const quickAccess: HeaderProps["quickAccessItems"] = user
     ? [
         <NotificationBell key="notifications" />,
-        <span className="fr-btn fr-icon-account-circle-line fr-btn--icon-left" key="user" data-testid="utilisateur">
+        // My name leads to my preferences (time zone, mails).
+        <Link to="/notifications/preferences" className="fr-btn fr-icon-account-circle-line fr-btn--icon-left" key="user"
+          data-testid="utilisateur">
           {displayName(user)}
-        </span>,
+        </Link>,
         isAdmin ? { iconId: "fr-icon-settings-5-line", text: "Administration", linkProps: { to: "/administration/utilisateurs" } } : null,
         {
           iconId: "fr-icon-logout-box-r-line",

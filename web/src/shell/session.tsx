@@ -3,6 +3,7 @@ import type { Me } from "@atelier/shared";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { fetchMe, logout } from "../api/auth";
 import { setUnauthorizedHandler } from "../api/client";
+import { setDisplayTimeZone } from "./time";
 
 interface Session {
   /** undefined while the first probe runs; null when nobody is logged in. */
@@ -15,6 +16,8 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null | undefined>(undefined);
+  // Set while rendering, so the pages below format in the new zone in this same render.
+  setDisplayTimeZone(user?.timeZone);
 
   useEffect(() => {
     let live = true;

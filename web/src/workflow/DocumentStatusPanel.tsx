@@ -6,11 +6,11 @@
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus, type DocumentStatusReply } from "@atelier/shared";
 import { useId, useState, type FormEvent } from "react";
 import { describedBy, FormError } from "../components/FormError";
+import { formatDateTime } from "../shell/time";
 import { useAction } from "../shell/useAction";
 import { changeStatus } from "./api";
 import { StatusBadge } from "./StatusBadge";
 
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
 
 type Move = DocumentStatusReply["allowed"][number];
 
@@ -56,7 +56,7 @@ function Panel({ documentId, current, onChange }: Props) {
       <h2 id={`${ids}-titre`} className="fr-h6 fr-mb-1w">
         Statut : <StatusBadge status={current.status} />
       </h2>
-      {current.changedAt && <p className="fr-text--sm fr-mb-2w">Depuis le {when.format(new Date(current.changedAt))}.</p>}
+      {current.changedAt && <p className="fr-text--sm fr-mb-2w">Depuis le {formatDateTime(current.changedAt)}.</p>}
       <FormError id={errorId} message={error} />
       {asking ? (
         <form onSubmit={submit} noValidate>
@@ -112,7 +112,7 @@ function Panel({ documentId, current, onChange }: Props) {
           <ol className="fr-mt-1w">
             {current.history.map((h) => (
               <li key={h.id}>
-                {when.format(new Date(h.at))} — {h.actor?.name ?? "Compte supprimé"} : {DOCUMENT_STATUS_LABELS[h.from]} →{" "}
+                {formatDateTime(h.at)} — {h.actor?.name ?? "Compte supprimé"} : {DOCUMENT_STATUS_LABELS[h.from]} →{" "}
                 {DOCUMENT_STATUS_LABELS[h.to]}
                 {h.comment && <blockquote className="fr-text--sm fr-my-1v">« {h.comment} »</blockquote>}
               </li>

@@ -10,12 +10,8 @@ import { EmailSchema, PasswordSchema, text } from "./common.js";
 
 const SpaceRoleSchema = z.enum(SPACE_ROLES, "Rôle inconnu (pilote, membre, contributeur ou lecteur).");
 
-/** A strict object whose refusal of unexpected fields names them, in French. */
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys" ? `Champ(s) non prévu(s) : ${iss.keys.join(", ")}.` : undefined,
-  });
+/** Unexpected fields are refused and named in French by the shared wording (./french.ts). */
+const strict = z.strictObject;
 
 export const PERSON_NAME_MAX = 100;
 export const PERSON_ORGANISATION_MAX = 200;

@@ -16,12 +16,8 @@ export const ORGANISATION_MAX = 200;
 export const SPACE_NAME_MAX = 200;
 export const SPACE_DESCRIPTION_MAX = 5000;
 
-/** A strict object whose refusal of unexpected fields names them, in French. */
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys" ? `Champ(s) non prévu(s) : ${iss.keys.join(", ")}.` : undefined,
-  });
+/** Unexpected fields are refused and named in French by the shared wording (./french.ts). */
+const strict = z.strictObject;
 
 const FirstName = text(NAME_MAX);
 const LastName = text(NAME_MAX);
@@ -36,6 +32,8 @@ export const AdminMembership = z.object({
   level: SpaceLevelSchema,
   archived: z.boolean(),
   role: SpaceRoleSchema,
+  /** The space's only active pilote: the server refuses to remove or demote them (409). */
+  lastPilote: z.boolean(),
 });
 export type AdminMembership = z.infer<typeof AdminMembership>;
 
@@ -50,6 +48,8 @@ export const AdminUser = z.object({
   /** False while the person has not yet set a password from their invitation. */
   hasPassword: z.boolean(),
   createdAt: z.string(),
+  /** The platform's only active admin: the server refuses to deactivate or demote them (409). */
+  lastAdmin: z.boolean(),
   memberships: z.array(AdminMembership),
 });
 export type AdminUser = z.infer<typeof AdminUser>;

@@ -13,6 +13,7 @@ export const AUDIT_KINDS = {
   "user.created": "Compte créé",
   "user.deactivated": "Compte désactivé",
   "user.reactivated": "Compte réactivé",
+  "user.updated": "Compte modifié",
   "user.platform_role_changed": "Rôle national modifié",
   "space.created": "Espace créé",
   "space.updated": "Espace modifié",
@@ -40,7 +41,12 @@ export const AuditEntry = z.object({
   spaceName: z.string().nullable(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The raw facts, for programs; people read `target` and `summary`. */
   details: z.record(z.string(), z.unknown()),
+  /** What the action concerned, by name: "Document : Livrable Grand-Sud". */
+  target: z.string().nullable(),
+  /** The details as French sentences: "Statut : validé → transmis au national". */
+  summary: z.array(z.string()),
   address: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLATFORM_ROLES } from "../roles.js";
+import { TimeZoneSchema } from "../time.js";
 import { EmailSchema, PasswordSchema } from "./common.js";
 
 export const LoginBody = z.strictObject({
@@ -18,5 +19,7 @@ export const Me = z.object({
   lastName: z.string(),
   organisation: z.string(),
   platformRole: z.enum(PLATFORM_ROLES).nullable(),
+  /** Where every date and time is shown for this person. */
+  timeZone: TimeZoneSchema,
 });
 export type Me = z.infer<typeof Me>;

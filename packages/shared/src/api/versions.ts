@@ -33,6 +33,8 @@ export const VersionSummary = z.object({
   authors: z.array(z.object({ id: z.string(), name: z.string() })),
   /** For a restore: the version brought back. */
   restoredFrom: z.string().nullable(),
+  /** For a restore: the name and instant of the version brought back, for the client to word in the reader's zone. */
+  restored: z.object({ name: z.string().nullable(), createdAt: z.string() }).nullable(),
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 

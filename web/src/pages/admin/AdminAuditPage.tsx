@@ -10,9 +10,9 @@ import { errorMessage } from "../../api/client";
 import { LoadError } from "../../components/LoadError";
 import { useLoad } from "../../shell/useLoad";
 import { useFilterParams } from "../../shell/useFilterParams";
+import { formatDateTime } from "../../shell/time";
 
 const TITLE = "Journal d'audit";
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium" });
 const FIELDS = ["actor", "space", "kind", "from", "to"] as const;
 
 export function AdminAuditPage() {
@@ -97,6 +97,7 @@ export function AdminAuditPage() {
                 <th scope="col">Action</th>
                 <th scope="col">Personne</th>
                 <th scope="col">Espace</th>
+                <th scope="col">Cible</th>
                 <th scope="col">Détails</th>
                 <th scope="col">Adresse</th>
               </tr>
@@ -104,11 +105,12 @@ export function AdminAuditPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{when.format(new Date(e.at))}</td>
+                  <td>{formatDateTime(e.at, "short")}</td>
                   <td>{AUDIT_KINDS[e.kind]}</td>
                   <td>{e.actorEmail ?? "—"}</td>
                   <td>{e.spaceName ?? "—"}</td>
-                  <td>{describe(e)}</td>
+                  <td>{e.target ?? "—"}</td>
+                  <td>{e.summary.length ? e.summary.map((line) => <p key={line} className="fr-text--sm fr-mb-0">{line}</p>) : "—"}</td>
                   <td>{e.address ?? "—"}</td>
                 </tr>
               ))}
@@ -124,14 +126,4 @@ export function AdminAuditPage() {
       )}
     </>
   );
-}
-
-/** The entry's details in words: the title or e-mail it names, else its fields. */
-function describe(e: AuditEntry): string {
-  const d = e.details as Record<string, unknown>;
-  const named = [d.title, d.email, d.name].find((v) => typeof v === "string");
-  const rest = Object.entries(d)
-    .filter(([k, v]) => !["title", "email", "name"].includes(k) && v !== null && typeof v !== "object")
-    .map(([k, v]) => `${k} : ${String(v)}`);
-  return [named, ...rest].filter(Boolean).join(" · ") || "—";
 }

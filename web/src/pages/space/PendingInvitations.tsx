@@ -2,10 +2,10 @@ import { SPACE_ROLE_LABELS } from "@atelier/shared";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { cancelInvitation, listInvitations } from "../../api/spaces";
 import { FormError } from "../../components/FormError";
+import { formatDate } from "../../shell/time";
 import { useAction } from "../../shell/useAction";
 import { useLoad } from "../../shell/useLoad";
 
-const date = (iso: string) => new Date(iso).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
 
 export function PendingInvitations({ spaceId, round }: { spaceId: string; round: number }) {
   const invitations = useLoad(() => listInvitations(spaceId), [spaceId, round]);
@@ -20,7 +20,7 @@ export function PendingInvitations({ spaceId, round }: { spaceId: string; round:
       <ul>
         {invitations.data.map((inv) => (
           <li key={inv.id} className="fr-mb-2w">
-            {inv.email} — {SPACE_ROLE_LABELS[inv.role]}, valable jusqu'au {date(inv.expiresAt)}{" "}
+            {inv.email} — {SPACE_ROLE_LABELS[inv.role]}, valable jusqu'au {formatDate(inv.expiresAt)}{" "}
             <Button
               priority="tertiary"
               size="small"
