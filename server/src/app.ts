@@ -14,7 +14,9 @@ import { authRoutes, meRoutes } from "./auth/routes.js";
 import { commentRoutes } from "./comments/routes.js";
 import type { AppEnv, Services } from "./context.js";
 import { dashboardRoutes } from "./dashboard/routes.js";
+import { directoryRoutes } from "./directory/routes.js";
 import { documentRoutes } from "./documents/routes.js";
+import { homeRoutes } from "./spaces/home.routes.js";
 import { fileRoutes } from "./files/routes.js";
 import { isFileUpload } from "./files/upload.js";
 import { attachmentRoutes } from "./attachments/routes.js";
@@ -77,6 +79,7 @@ export function createApp(s: Services) {
   api.route("/spaces", memberRoutes(s)); //            /spaces/:id/members/:userId
   api.route("/", invitationRoutes(s)); //              /spaces/:id/invitations, /invitations/:token[/accept]
   api.route("/", accessRequestRoutes(s)); //           /spaces/:id/access-requests, /access-requests[/:id/grant|decline]
+  api.route("/directory", directoryRoutes(s)); //      GET /directory, /directory/spaces/:id, /directory/documents/:id
   api.route("/admin", adminRoutes(s)); //              /admin/users, /admin/spaces, /admin/import/members
   api.route("/audit", auditRoutes(s)); //              GET /audit
   // Co-writing (the WebSocket /collab/:documentId is attached in ./collab/server.ts).
@@ -91,6 +94,7 @@ export function createApp(s: Services) {
   api.route("/", workflowRoutes(s)); //                /documents/:id/status
   api.route("/dashboard", dashboardRoutes(s)); //      GET /dashboard
   api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
+  api.route("/me/home", homeRoutes(s)); //             GET /me/home ("Mes espaces": latest documents, to review)
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);

@@ -18,6 +18,7 @@ import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
 import { attachCollab } from "./collab/server.js";
 import { notificationTasks, settleDeliveries } from "./notifications/delivery.js";
+import { subscribeAccessRequests } from "./notifications/access-requests.js";
 import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
@@ -40,6 +41,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
 
   const storage = await openStorage(config);
   const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus(), storage };
+  subscribeAccessRequests(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);

@@ -32,6 +32,9 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: "/", title: "Mes espaces", page: MySpacesPage, access: "user", nav: "Mes espaces" },
+  { path: "/annuaire", title: "Annuaire des comités", page: lazy(() => import("./directory/DirectoryPage")), access: "user", platform: "directory.read", nav: "Annuaire des comités" },
+  { path: "/annuaire/:spaceId", title: "Demander l'accès", page: lazy(() => import("./directory/RequestAccessPage")), access: "user", platform: "directory.read" },
+  { path: "/demandes-acces", title: "Demandes d'accès à traiter", page: lazy(() => import("./directory/AccessRequestsPage")), access: "user" },
   { path: "/espaces/:spaceId", title: "Espace", page: SpacePage, access: "user" },
   { path: "/espaces/:spaceId/documents-ressources", title: "Documents ressources", page: lazy(() => import("./files/LibraryPage")), access: "user" },
   { path: "/connexion", title: "Connexion", page: LoginPage, access: "public" },

@@ -44,7 +44,7 @@ export const SPACE_ACTIONS = [
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
 /** Actions that do not belong to one space. */
-export const PLATFORM_ACTIONS = ["admin.users", "admin.spaces", "dashboard.read", "audit.read"] as const;
+export const PLATFORM_ACTIONS = ["admin.users", "admin.spaces", "dashboard.read", "audit.read", "directory.read"] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 const READERS: Standing[] = ["admin", "pilote", "membre", "contributeur", "lecteur", "national", "inherited"];
@@ -75,11 +75,14 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   "file.manageKinds": MANAGERS,
 };
 
-export const PLATFORM_RULES: Record<PlatformAction, readonly PlatformRole[]> = {
+/** "signed-in": every account, whatever its platform role (most have none). */
+export const PLATFORM_RULES: Record<PlatformAction, readonly PlatformRole[] | "signed-in"> = {
   "admin.users": ["admin"],
   "admin.spaces": ["admin"],
   "dashboard.read": ["admin", "national"],
   "audit.read": ["admin"],
+  // The directory of committees: names, levels, territories and who pilots them, nothing of their content.
+  "directory.read": "signed-in",
 };
 
 /** Actions still allowed in an archived space: reading only. */
@@ -142,8 +145,10 @@ export function canOnDocument(standing: Standing | null, action: SpaceAction, fa
   return canInSpace(standing, action, facts.archived);
 }
 
+/** `platformRole` of a signed-in account: null for one without a platform role. */
 export function canOnPlatform(platformRole: PlatformRole | null, action: PlatformAction): boolean {
-  return platformRole !== null && PLATFORM_RULES[action].includes(platformRole);
+  const rule = PLATFORM_RULES[action];
+  return rule === "signed-in" || (platformRole !== null && rule.includes(platformRole));
 }
 
 /** Every action a standing allows, for the web app to show or hide controls. */

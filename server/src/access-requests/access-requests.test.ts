@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { lastMailTo, mailsTo } from "../mail/test-outbox.js";
-import { freshEmail } from "../members/test-helpers.js";
+import { ask, freshAsker as freshAskerOf } from "./test-helpers.js";
 
 let server: TestServer;
 let admin: Client;
@@ -16,19 +16,10 @@ beforeAll(async () => {
   sudOuest = await spaceId(server, "sud-ouest");
 });
 
-/** A new person in no space, with the demo password so that server.as() logs them in. */
-async function freshAsker(): Promise<{ email: string; client: Client; id: string }> {
-  const email = freshEmail("demande");
-  const created = await admin.post("/api/admin/users", { email, firstName: "Denis", lastName: "Demandeur" });
-  await server.services.db.query("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'nouveau@atelier.test') WHERE email = $1", [email]);
-  return { email, client: await server.as(email), id: created.body.user.id };
-}
+const freshAsker = () => freshAskerOf(server, admin);
 
 const idOfPilote = async () =>
   (await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'pilote.sud-ouest@atelier.test'"))[0]!.id;
-
-const ask = (client: Client, space: string, body: unknown = { message: "Je co-anime l'atelier 3." }) =>
-  client.post(`/api/spaces/${space}/access-requests`, body);
 
 describe("asking for access", () => {
   it("answers 202 without naming the space, mails its pilotes, and shows the request to them", async () => {

@@ -1,14 +1,14 @@
 import type { AccessRequest } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
 
-/** Records a pending request unless one is already pending for this person and space; true when new. */
-export async function insertRequest(q: Queryable, spaceId: string, userId: string, message: string): Promise<boolean> {
-  const rows = await q.query(
+/** Records a pending request unless one is already pending for this person and space; its id when new. */
+export async function insertRequest(q: Queryable, spaceId: string, userId: string, message: string): Promise<string | null> {
+  const [row] = await q.query<{ id: string }>(
     `INSERT INTO access_requests (id, space_id, user_id, message) VALUES ($1, $2, $3, $4)
      ON CONFLICT (space_id, user_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
     [crypto.randomUUID(), spaceId, userId, message],
   );
-  return rows.length > 0;
+  return row?.id ?? null;
 }
 
 /** Pending requests in these spaces, oldest first. */
@@ -82,17 +82,19 @@ export async function requestRecipients(
   q: Queryable,
   spaceId: string,
   archived: boolean,
-): Promise<{ emails: string[]; admins: boolean }> {
+): Promise<{ ids: string[]; emails: string[]; admins: boolean }> {
   const pilotes = archived
     ? []
-    : await q.query<{ email: string }>(
-        `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
+    : await q.query<{ id: string; email: string }>(
+        `SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.space_id = $1 AND m.role = 'pilote' AND u.active ORDER BY u.email`,
         [spaceId],
       );
-  if (pilotes.length > 0) return { emails: pilotes.map((p) => p.email), admins: false };
-  const admins = await q.query<{ email: string }>(
-    "SELECT email FROM users WHERE platform_role = 'admin' AND active ORDER BY email",
-  );
-  return { emails: admins.map((a) => a.email), admins: true };
+  const found =
+    pilotes.length > 0
+      ? pilotes
+      : await q.query<{ id: string; email: string }>(
+          "SELECT id, email FROM users WHERE platform_role = 'admin' AND active ORDER BY email",
+        );
+  return { ids: found.map((u) => u.id), emails: found.map((u) => u.email), admins: pilotes.length === 0 };
 }

@@ -1,7 +1,7 @@
 /**
  * "Demander l'accès": someone who cannot read a space asks its managers for a role. The asker
  * learns nothing of the space they did not already have (its link); the managers decide, and the
- * asker is told by mail. Mounted at the API's root: the routes span /spaces and /access-requests.
+ * asker is told by mail; both also hear of it in the bell (the bus tells the notifications). Mounted at the API's root: the routes span /spaces and /access-requests.
  */
 import {
   AccessRequestBody,
@@ -23,11 +23,20 @@ import type { Mail } from "../mail/mailer.js";
 import { accessDeclinedMail, accessGrantedMail, accessRequestedMail } from "../mail/templates.js";
 import { getMember, grantMembership } from "../members/queries.js";
 import { authorizeSpace, isUuid, reachableSpaces, requireActor, standingInSpace } from "../policy/index.js";
-import { decide, getRequest, insertRequest, pendingRequests, requestRecipients } from "./queries.js";
+import type { AccessRequestEvent } from "../events/bus.js";
+import { decide, getRequest, insertRequest, pendingRequests, requestRecipients, type RequestRow } from "./queries.js";
 
 const SENT =
   "Votre demande a été transmise aux responsables de cet espace. Vous recevrez un courriel lorsqu'elle aura été traitée.";
 const NO_SUCH_REQUEST = "Cette demande d'accès n'existe pas.";
+
+const decided = (request: RequestRow, decision: "granted" | "declined"): AccessRequestEvent => ({
+  kind: "decided",
+  requestId: request.id,
+  space: { id: request.space_id, name: request.space_name },
+  requesterId: request.user_id,
+  decision,
+});
 
 export function accessRequestRoutes(s: Services) {
   const app = new Hono<AppEnv>();
@@ -43,10 +52,14 @@ export function accessRequestRoutes(s: Services) {
     const user = c.get("user")!;
     const mails = await s.db.tx(async (q): Promise<Mail[]> => {
       // A second request while one is pending is answered alike, and nobody is mailed twice.
-      if (!(await insertRequest(q, found.space.id, actor.id, message))) return [];
+      const requestId = await insertRequest(q, found.space.id, actor.id, message);
+      if (!requestId) return [];
       const recipients = await requestRecipients(q, found.space.id, found.space.archived_at !== null);
+      const requester = `${user.firstName} ${user.lastName}`.trim() || user.email;
+      const space = { id: found.space.id, name: found.space.name };
+      await s.bus.accessRequest(q, { kind: "requested", requestId, space, requester: { id: actor.id, name: requester }, deciders: recipients.ids });
       const content = accessRequestedMail({
-        requester: `${user.firstName} ${user.lastName}`.trim() || user.email,
+        requester,
         requesterEmail: user.email,
         spaceName: found.space.name,
         message,
@@ -110,6 +123,7 @@ export function accessRequestRoutes(s: Services) {
         target: { type: "user", id: request.user_id },
         details: { decision: "granted", role, requestId: request.id, membershipAdded: granted },
       });
+      await s.bus.accessRequest(q, decided(request, "granted"));
       return (await getMember(q, request.space_id, request.user_id))!;
     });
     await s.bus.accessChanged({ kind: "membership", userId: request.user_id, spaceId: request.space_id });
@@ -138,6 +152,7 @@ export function accessRequestRoutes(s: Services) {
         target: { type: "user", id: request.user_id },
         details: { decision: "declined", requestId: request.id },
       });
+      await s.bus.accessRequest(q, decided(request, "declined"));
     });
     await s.mailer.send({
       to: request.email,

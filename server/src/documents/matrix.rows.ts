@@ -2,7 +2,7 @@ import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { READERS as readers, EDITORS as editors, PILOTES as managers } from "../../test/matrix/profiles.js";
 
 /** A document the admin creates in the space, optionally moved to the trash. */
-async function documentIn({ admin, spaceId }: MatrixContext, trashed = false): Promise<string> {
+export async function documentIn({ admin, spaceId }: MatrixContext, trashed = false): Promise<string> {
   const r = await admin.post(`/api/spaces/${spaceId}/documents`, { title: "Document de la matrice", kind: "livrable" });
   if (r.status !== 201) throw new Error(`création : ${r.status} ${JSON.stringify(r.body)}`);
   if (trashed) await admin.delete(`/api/documents/${r.body.document.id}`);

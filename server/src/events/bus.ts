@@ -2,7 +2,9 @@
  * Events other parts of the server react to. Access changes (a member removed or downgraded,
  * an account deactivated, a space archived) must reach the open collaboration sockets on every
  * instance: the collab capability subscribes here and relays through Redis when REDIS_URL is set.
+ * Access requests and their answers reach the notifications capability, on the instance that took them.
  */
+import type { Queryable } from "../db/index.js";
 
 export type AccessChange =
   | { kind: "user"; userId: string }
@@ -10,6 +12,26 @@ export type AccessChange =
   | { kind: "session"; userId: string }
   | { kind: "membership"; userId: string; spaceId: string }
   | { kind: "space"; spaceId: string };
+
+/** A request for access was made or answered ("Demander l'accès"). */
+export type AccessRequestEvent =
+  | {
+      kind: "requested";
+      requestId: string;
+      space: { id: string; name: string };
+      requester: { id: string; name: string };
+      /** Who decides it: the space's pilotes, or the admins when it has none. */
+      deciders: string[];
+    }
+  | {
+      kind: "decided";
+      requestId: string;
+      space: { id: string; name: string };
+      requesterId: string;
+      decision: "granted" | "declined";
+    };
+
+type AccessRequestHandler = (q: Queryable, event: AccessRequestEvent) => Promise<void>;
 
 export interface Bus {
   /**
@@ -19,10 +41,17 @@ export interface Bus {
    */
   accessChanged(change: AccessChange): Promise<void>;
   onAccessChanged(fn: (change: AccessChange) => unknown): () => void;
+  /**
+   * Told inside the transaction of the request or its answer, and awaited: what listeners
+   * write (the bell's entries) is committed with the act or not at all.
+   */
+  accessRequest(q: Queryable, event: AccessRequestEvent): Promise<void>;
+  onAccessRequest(fn: AccessRequestHandler): () => void;
 }
 
 export function createLocalBus(): Bus {
   const listeners = new Set<(change: AccessChange) => unknown>();
+  const requestHandlers = new Set<AccessRequestHandler>();
   return {
     async accessChanged(change) {
       await Promise.all(
@@ -38,6 +67,13 @@ export function createLocalBus(): Bus {
     onAccessChanged(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
+    },
+    async accessRequest(q, event) {
+      for (const fn of requestHandlers) await fn(q, event);
+    },
+    onAccessRequest(fn) {
+      requestHandlers.add(fn);
+      return () => requestHandlers.delete(fn);
     },
   };
 }

@@ -6,7 +6,6 @@ import {
   Member,
   PendingInvitationsList,
   SpaceDetail,
-  SpaceSummary,
   type InviteBody,
   type SpaceRole,
 } from "@atelier/shared";
@@ -14,8 +13,6 @@ import { z } from "zod";
 import { request, requestVoid } from "./client";
 
 const space = (id: string) => `/api/spaces/${encodeURIComponent(id)}`;
-
-export const listSpaces = async () => (await request("/api/spaces", z.object({ spaces: z.array(SpaceSummary) }))).spaces;
 
 export const getSpace = async (id: string) => (await request(space(id), z.object({ space: SpaceDetail }))).space;
 
@@ -45,6 +42,9 @@ export const requestAccess = (spaceId: string, message: string) =>
 
 export const listAccessRequests = async (spaceId: string) =>
   (await request(`${space(spaceId)}/access-requests`, AccessRequestsList)).requests;
+
+/** Every pending request of the spaces I manage. */
+export const listAllAccessRequests = async () => (await request("/api/access-requests", AccessRequestsList)).requests;
 
 export const grantAccess = (requestId: string, role: SpaceRole) =>
   request(`/api/access-requests/${encodeURIComponent(requestId)}/grant`, z.object({ member: Member }), {

@@ -1,7 +1,8 @@
 import { DOCUMENT_KIND_LABELS, FROZEN_MESSAGES, type DocumentStatusReply } from "@atelier/shared";
 import { useCallback, useState } from "react";
 import { useParams } from "react-router";
-import { errorMessage } from "../api/client";
+import { ApiError, errorMessage } from "../api/client";
+import { DocumentAccessDenied } from "../directory/DocumentAccessDenied";
 import { usePageTitle } from "../shell/pageTitle";
 import { displayName, useSession } from "../shell/session";
 import { useLoad } from "../shell/useLoad";
@@ -33,7 +34,10 @@ export function DocumentEditorPage() {
     getStatus(documentId).then(onMoved, () => {});
   }, [documentId, onMoved]);
 
-  if (loaded.state === "error") return <Unavailable error={loaded.error} />;
+  if (loaded.state === "error") {
+    if (loaded.error instanceof ApiError && loaded.error.status === 403) return <DocumentAccessDenied documentId={documentId} />;
+    return <Unavailable error={loaded.error} />;
+  }
   if (status.state === "error") return <Unavailable error={status.error} />;
   if (loaded.state === "loading" || status.state === "loading" || !user) return <p>Chargement du document…</p>;
 

@@ -1,5 +1,5 @@
 /** "Mes notifications": what happened on the documents I follow, newest first; read one or all. */
-import { NOTIFICATION_KIND_LABELS, type Notification } from "@atelier/shared";
+import { ACCESS_NOTIFICATION_KIND_LABELS, NOTIFICATION_KIND_LABELS, type Notification } from "@atelier/shared";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
 import { LoadError } from "../components/LoadError";
@@ -9,6 +9,7 @@ import { useLoad } from "../shell/useLoad";
 import { announceUnreadChanged, getNotifications, markRead } from "./api";
 
 const TITLE = "Mes notifications";
+const KIND_LABELS = { ...NOTIFICATION_KIND_LABELS, ...ACCESS_NOTIFICATION_KIND_LABELS };
 
 export function NotificationsPage() {
   const loaded = useLoad(getNotifications, []);
@@ -62,7 +63,7 @@ function Item({ n, pending, onRead }: { n: Notification; pending: boolean; onRea
       <div className="fr-card__body">
         <div className="fr-card__content">
           <p className="fr-card__desc fr-text--xs fr-mb-1v">
-            {NOTIFICATION_KIND_LABELS[n.kind]} · {formatDateTime(n.createdAt, "medium")}
+            {KIND_LABELS[n.kind]} · {formatDateTime(n.createdAt, "medium")}
             {n.readAt ? "" : " · "}
             {!n.readAt && <strong>non lue</strong>}
           </p>

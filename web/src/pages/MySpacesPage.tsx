@@ -1,8 +1,9 @@
 import { SPACE_LEVEL_LABELS, STANDING_LABELS, type SpaceSummary } from "@atelier/shared";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Link } from "react-router";
-import { listSpaces } from "../api/spaces";
 import { LoadError } from "../components/LoadError";
+import { getHome } from "../home/api";
+import { LatestDocuments, Waiting } from "../home/StartPage";
 import { useLoad } from "../shell/useLoad";
 
 interface Node {
@@ -55,25 +56,45 @@ function SpaceList({ nodes }: { nodes: Node[] }) {
 }
 
 export function MySpacesPage() {
-  const spaces = useLoad(listSpaces, []);
-  if (spaces.state === "loading") return <p>Chargement de vos espaces…</p>;
-  if (spaces.state === "error") return <LoadError title="Mes espaces" error={spaces.error} />;
+  const home = useLoad(getHome, []);
+  if (home.state === "loading") return <p>Chargement de vos espaces…</p>;
+  if (home.state === "error") return <LoadError title="Mes espaces" error={home.error} />;
+  const { committees, toReview } = home.data;
+  if (committees.length === 0) {
+    return (
+      <>
+        <h1>Mes espaces</h1>
+        <p>Vous n'avez encore accès à aucun espace.</p>
+        <p>
+          L'annuaire liste tous les comités de pilotage : trouvez celui où vous devez travailler et demandez l'accès à ses
+          pilotes.
+        </p>
+        <p>
+          <Link to="/annuaire" className="fr-btn">
+            Parcourir l'annuaire des comités
+          </Link>
+        </p>
+        <Waiting toReview={toReview} />
+      </>
+    );
+  }
   return (
     <>
       <h1>Mes espaces</h1>
-      {spaces.data.length === 0 ? (
+      <Waiting toReview={toReview} />
+      <LatestDocuments committees={committees} />
+      <section aria-labelledby="comites-titre" className="fr-mb-6w">
+        <h2 id="comites-titre">Mes comités</h2>
+        <p>Les comités de pilotage auxquels vous avez accès, et votre rôle dans chacun.</p>
+        <nav aria-label="Mes espaces" data-testid="mes-espaces">
+          <SpaceList nodes={spaceTree(committees.map((c) => c.space))} />
+        </nav>
         <p>
-          Vous n'avez encore accès à aucun espace. Si l'on vous a envoyé le lien d'un espace, ouvrez-le : vous pourrez y
-          demander l'accès.
+          <Link to="/annuaire" className="fr-link">
+            Trouver un autre comité dans l'annuaire
+          </Link>
         </p>
-      ) : (
-        <>
-          <p>Les comités de pilotage auxquels vous avez accès, et votre rôle dans chacun.</p>
-          <nav aria-label="Mes espaces" data-testid="mes-espaces">
-            <SpaceList nodes={spaceTree(spaces.data)} />
-          </nav>
-        </>
-      )}
+      </section>
     </>
   );
 }

@@ -7,6 +7,18 @@ import { z } from "zod";
 export const NOTIFICATION_KINDS = ["mention", "reply", "comment", "status"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * Access requests and their answers: in the bell only, since the access-requests capability
+ * already mails them (no preference to choose).
+ */
+export const ACCESS_NOTIFICATION_KINDS = ["access-request", "access-decision"] as const;
+export type AccessNotificationKind = (typeof ACCESS_NOTIFICATION_KINDS)[number];
+
+export const ACCESS_NOTIFICATION_KIND_LABELS: Record<AccessNotificationKind, string> = {
+  "access-request": "Demande d'accès à un espace que je pilote",
+  "access-decision": "Réponse à ma demande d'accès",
+};
+
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   mention: "On me mentionne (@)",
   reply: "Réponse dans une discussion où j'écris",
@@ -33,7 +45,7 @@ export const DEFAULT_NOTIFICATION_MODES: Record<NotificationKind, NotificationMo
 
 export const Notification = z.object({
   id: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
+  kind: z.enum([...NOTIFICATION_KINDS, ...ACCESS_NOTIFICATION_KINDS]),
   summary: z.string(),
   /** A path of the web app ("/documents/…"). */
   link: z.string(),

@@ -11,7 +11,6 @@ import { useLoad } from "../../shell/useLoad";
 /** "Demander l'accès" as the space's managers see it: grant with a role, or decline. */
 export function AccessRequests({ spaceId, onChange }: { spaceId: string; onChange(): void }) {
   const requests = useLoad(() => listAccessRequests(spaceId), [spaceId]);
-  const action = useAction();
   if (requests.state !== "ready" || requests.data.length === 0) return null;
   const done = () => {
     requests.reload();
@@ -20,20 +19,52 @@ export function AccessRequests({ spaceId, onChange }: { spaceId: string; onChang
   return (
     <section className="fr-mb-6w" aria-labelledby="demandes-titre">
       <h2 id="demandes-titre">Demandes d'accès</h2>
-      <FormError id="demandes-erreur" message={action.error} />
-      {requests.data.map((r) => (
-        <RequestCard key={r.id} request={r} action={action} onDone={done} />
-      ))}
+      <RequestCards requests={requests.data} onDone={done} heading="h3" />
     </section>
   );
 }
 
-function RequestCard({ request, action, onDone }: { request: AccessRequest; action: ReturnType<typeof useAction>; onDone(): void }) {
+/** The requests, each to grant or decline; `withSpace` names the space of each (lists across spaces). */
+export function RequestCards({
+  requests,
+  onDone,
+  heading,
+  withSpace = false,
+}: {
+  requests: AccessRequest[];
+  onDone(): void;
+  heading: "h2" | "h3";
+  withSpace?: boolean;
+}) {
+  const action = useAction();
+  return (
+    <>
+      <FormError id="demandes-erreur" message={action.error} />
+      {requests.map((r) => (
+        <RequestCard key={r.id} request={r} action={action} onDone={onDone} heading={heading} withSpace={withSpace} />
+      ))}
+    </>
+  );
+}
+
+function RequestCard({
+  request,
+  action,
+  onDone,
+  heading: Heading,
+  withSpace,
+}: {
+  request: AccessRequest;
+  action: ReturnType<typeof useAction>;
+  onDone(): void;
+  heading: "h2" | "h3";
+  withSpace: boolean;
+}) {
   const [role, setRole] = useState<SpaceRole>("lecteur");
   const name = displayName(request.requester);
   return (
-    <article className="atelier-box fr-p-3w fr-mb-3w">
-      <h3 className="fr-h6 fr-mb-1w">{name}</h3>
+    <article className="atelier-box fr-p-3w fr-mb-3w" id={`demande-${request.id}`} data-testid="demande-acces">
+      <Heading className="fr-h6 fr-mb-1w">{withSpace ? `${name} — ${request.space.name}` : name}</Heading>
       <p className="fr-text--sm">
         {request.requester.email}
         {request.requester.organisation && ` — ${request.requester.organisation}`}
