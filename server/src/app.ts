@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { accessRequestRoutes } from "./access-requests/routes.js";
+import { activityRoutes } from "./activity/routes.js";
 import { adminRoutes } from "./admin/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
@@ -70,6 +71,7 @@ export function createApp(s: Services) {
   api.route("/", workflowRoutes(s)); //                /documents/:id/status
   api.route("/dashboard", dashboardRoutes(s)); //      GET /dashboard
   api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
+  api.route("/", activityRoutes(s)); //                GET /spaces/:id/activity
 
   app.route("/api", api);
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));

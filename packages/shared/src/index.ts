@@ -17,3 +17,4 @@ export * from "./api/dashboard.js";
 export * from "./api/versions.js";
 export * from "./api/comments.js";
 export * from "./api/attachments.js";
+export * from "./api/activity.js";
