@@ -1,5 +1,5 @@
 import { DOCUMENT_KIND_LABELS } from "@atelier/shared";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { errorMessage } from "../api/client";
 import { usePageTitle } from "../shell/pageTitle";
 import { displayName, useSession } from "../shell/session";
@@ -29,7 +29,7 @@ export function DocumentEditorPage() {
   return (
     <article>
       <p className="fr-text--sm fr-mb-1v">
-        {doc.space.name} · {DOCUMENT_KIND_LABELS[doc.kind]}
+        <Link to={`/espaces/${doc.space.id}`}>{doc.space.name}</Link> · {DOCUMENT_KIND_LABELS[doc.kind]}
       </p>
       <h1>{doc.title}</h1>
       <DocumentStatusPanel documentId={doc.id} />
