@@ -36,7 +36,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
   await dialog.waitFor();
   // Each kind says what its template holds.
   await dialog.getByText(/contexte, premier état des lieux/).waitFor();
-  await dialog.getByText("Livrable", { exact: true }).click();
+  await dialog.getByRole("radio", { name: /^Livrable/ }).check();
   await dialog.getByLabel("Titre").fill("Premier livrable du Grand-Sud");
   await dialog.getByText("Place des usagers").click();
   await screenshot(page, "nouveau-document");
