@@ -49,6 +49,13 @@ const ConfigSchema = z.object({
   COLLAB_SESSION_CHECK_MS: z.coerce.number().int().positive().default(60_000),
   /** A socket with more than this waiting to be sent cannot keep up: it is dropped, and resyncs on reconnecting. */
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  /** Deepest nesting of elements an update may create; the editor's schema needs about 25 for ten nested lists. */
+  COLLAB_MAX_DEPTH: z.coerce.number().int().positive().default(100),
+  /** Per connection: messages and bytes a second (a burst of twice that); past it the socket is read more slowly. */
+  COLLAB_CONN_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(100),
+  COLLAB_CONN_BYTES_PER_SECOND: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Largest presence (awareness) message; a larger one closes its connection (4400). */
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().positive().default(16 * 1024),
   /** An automatic version after this long without edits, and at least this often while people write. */
   VERSION_AUTO_PAUSE_MS: z.coerce.number().int().positive().default(2 * 60_000),
   VERSION_AUTO_EVERY_MS: z.coerce.number().int().positive().default(10 * 60_000),

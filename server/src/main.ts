@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "./config.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo.js";
 import { startServer } from "./server.js";
+import { handleUncaught } from "./uncaught.js";
 
 async function main() {
   let config;
@@ -25,6 +26,7 @@ async function main() {
     await running.close();
     process.exit(0);
   };
+  handleUncaught(() => running.close());
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

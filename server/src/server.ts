@@ -13,6 +13,7 @@ import { migrate } from "./db/migrate.js";
 import { createMailer } from "./mail/mailer.js";
 import { createLocalBus } from "./events/bus.js";
 import { isEmpty, seedDemo } from "./seed/demo.js";
+import { seedDemoDocuments } from "./seed/demo-documents.js";
 import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
 import { attachCollab } from "./collab/server.js";
@@ -39,6 +40,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
 
   const storage = await openStorage(config);
   const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus(), storage };
+  if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);
   const server = await new Promise<Server>((resolve) => {

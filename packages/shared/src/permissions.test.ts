@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canInSpace, standingIn, type SpaceFacts } from "./permissions.js";
+import { canInSpace, canOnDocument, CONTENT_ACTIONS, standingIn, type SpaceFacts } from "./permissions.js";
 
 const facts = (over: Partial<SpaceFacts>): SpaceFacts => ({
   level: "territorial",
@@ -47,5 +47,20 @@ describe("canInSpace", () => {
     expect(canInSpace("pilote", "document.edit", true)).toBe(false);
     expect(canInSpace("pilote", "space.read", true)).toBe(true);
     expect(canInSpace("admin", "document.edit", true)).toBe(true);
+  });
+});
+
+describe("canOnDocument", () => {
+  it("refuses the text of a frozen document to everyone, and nothing else", () => {
+    const frozen = { archived: false, frozen: true };
+    for (const action of CONTENT_ACTIONS) {
+      for (const s of ["admin", "pilote", "membre"] as const) {
+        expect(canOnDocument(s, action, frozen), `${s} ${action}`).toBe(false);
+        expect(canOnDocument(s, action, { archived: false, frozen: false }), `${s} ${action}`).toBe(true);
+      }
+    }
+    expect(canOnDocument("membre", "space.comment", frozen)).toBe(true);
+    expect(canOnDocument("pilote", "document.reopen", frozen)).toBe(true);
+    expect(canOnDocument("membre", "document.reopen", frozen)).toBe(false);
   });
 });

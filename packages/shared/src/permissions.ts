@@ -26,12 +26,14 @@ export const SPACE_ACTIONS = [
   "space.manageMembers",
   "document.create",
   "document.edit",
+  "document.editContent",
   "document.trash",
   "document.restore",
   "document.submitForReview",
   "document.validate",
   "document.transmit",
   "document.requestChanges",
+  "document.reopen",
   "version.name",
   "version.restore",
   "file.upload",
@@ -55,13 +57,16 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   "space.comment": READERS,
   "space.manageMembers": MANAGERS,
   "document.create": EDITORS,
+  /** Title and themes; the text itself is `document.editContent`. */
   "document.edit": EDITORS,
+  "document.editContent": EDITORS,
   "document.trash": EDITORS,
   "document.restore": MANAGERS,
   "document.submitForReview": EDITORS,
   "document.validate": MANAGERS,
   "document.transmit": MANAGERS,
   "document.requestChanges": ["admin", "national"],
+  "document.reopen": MANAGERS,
   "version.name": EDITORS,
   "version.restore": EDITORS,
   "file.upload": ["admin", "pilote", "membre", "contributeur"],
@@ -118,6 +123,23 @@ export function canInSpace(standing: Standing | null, action: SpaceAction, archi
   if (!standing) return false;
   if (archived && standing !== "admin" && !ARCHIVE_SAFE.has(action)) return false;
   return SPACE_RULES[action].includes(standing);
+}
+
+/**
+ * Actions that change a document's text. A frozen document (validated, or transmitted as it was
+ * validated) refuses them to everyone, admins included, until it is reopened.
+ */
+export const CONTENT_ACTIONS: ReadonlySet<SpaceAction> = new Set(["document.editContent", "version.restore"]);
+
+/** The facts the rules need about one document on top of its space's: whether its status freezes its text. */
+export interface DocumentFacts {
+  archived: boolean;
+  frozen: boolean;
+}
+
+export function canOnDocument(standing: Standing | null, action: SpaceAction, facts: DocumentFacts): boolean {
+  if (facts.frozen && CONTENT_ACTIONS.has(action)) return false;
+  return canInSpace(standing, action, facts.archived);
 }
 
 export function canOnPlatform(platformRole: PlatformRole | null, action: PlatformAction): boolean {

@@ -112,7 +112,7 @@ export function accessRequestRoutes(s: Services) {
       });
       return (await getMember(q, request.space_id, request.user_id))!;
     });
-    s.bus.accessChanged({ kind: "membership", userId: request.user_id, spaceId: request.space_id });
+    await s.bus.accessChanged({ kind: "membership", userId: request.user_id, spaceId: request.space_id });
     await s.mailer.send({
       to: request.email,
       ...accessGrantedMail({

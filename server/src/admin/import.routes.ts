@@ -114,7 +114,7 @@ export function adminImportRoutes(s: Services) {
         report,
       );
     }
-    for (const change of applied?.changes ?? []) s.bus.accessChanged(change);
+    for (const change of applied?.changes ?? []) await s.bus.accessChanged(change);
     await deliverAll(applied?.invitations ?? []);
     return c.json(report);
   });

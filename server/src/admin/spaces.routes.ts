@@ -63,7 +63,7 @@ export function adminSpaceRoutes(s: Services) {
       return { space: await getAdminSpace(q, id), moved };
     });
     // Moving a space changes who reads it through a neighbouring COPIL.
-    if (moved) s.bus.accessChanged({ kind: "space", spaceId: id });
+    if (moved) await s.bus.accessChanged({ kind: "space", spaceId: id });
     return c.json({ space });
   });
 
@@ -83,7 +83,7 @@ export function adminSpaceRoutes(s: Services) {
         }
         return { space: await getAdminSpace(q, id), changed };
       });
-      if (changed) s.bus.accessChanged({ kind: "space", spaceId: id });
+      if (changed) await s.bus.accessChanged({ kind: "space", spaceId: id });
       return c.json({ space });
     });
   }

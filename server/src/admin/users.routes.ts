@@ -111,7 +111,7 @@ export function adminUserRoutes(s: Services) {
       }
       return { user: await reread(q, id), roleChanged };
     });
-    if (roleChanged) s.bus.accessChanged({ kind: "user", userId: id });
+    if (roleChanged) await s.bus.accessChanged({ kind: "user", userId: id });
     return c.json({ user });
   });
 
@@ -132,7 +132,7 @@ export function adminUserRoutes(s: Services) {
       await invalidateUserSessions(q, id);
       return reread(q, id);
     });
-    s.bus.accessChanged({ kind: "user", userId: id });
+    await s.bus.accessChanged({ kind: "user", userId: id });
     return c.json({ user });
   });
 
@@ -158,7 +158,7 @@ export function adminUserRoutes(s: Services) {
       await auditMembership(audit, q, { userId: id, spaceId, role, previousRole: await upsertMembership(q, id, spaceId, role) });
       return reread(q, id);
     });
-    s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
+    await s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
     return c.json({ user });
   });
 
@@ -173,7 +173,7 @@ export function adminUserRoutes(s: Services) {
       await audit(q, { kind: "membership.removed", spaceId, target: { type: "user", id }, details: { role } });
       return reread(q, id);
     });
-    s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
+    await s.bus.accessChanged({ kind: "membership", userId: id, spaceId });
     return c.json({ user });
   });
 

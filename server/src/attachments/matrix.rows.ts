@@ -1,6 +1,7 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 // Attaching is writing the document: co-writers only. Reading follows the attachment's own space.
-import { EDITORS as editors, READERS as readers } from "../../test/matrix/profiles.js";
+import { EDITORS as editors, NOBODY as nobody, READERS as readers } from "../../test/matrix/profiles.js";
+import { moveAllBy } from "../workflow/test-helpers.js";
 import { attach, createDocument } from "./test-helpers.js";
 
 /** An image an admin attached to a document of the space. */
@@ -24,4 +25,14 @@ export const rows: MatrixRow[] = [
     },
     expect: readers,
   },
+  // An image goes into the text: a frozen text takes none.
+  ...(["valide", "transmis"] as const).map((status) => ({
+    action: `joindre une image à un document au statut ${status}`,
+    run: async (ctx: MatrixContext) => {
+      const id = await createDocument(ctx.admin, ctx.spaceId);
+      await moveAllBy(ctx.admin, id, status);
+      return attach(ctx.client, id, "photo.png");
+    },
+    expect: nobody,
+  })),
 ];

@@ -20,7 +20,7 @@ export function attachmentRoutes(s: Services) {
 
   app.post("/documents/:id/attachments", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { row } = await authorizeDocument(s.db, actor, c.req.param("id"), "document.edit");
+    const { row } = await authorizeDocument(s.db, actor, c.req.param("id"), "document.editContent");
     const name = displayName(readQuery(c, UploadAttachmentQuery).name);
     const id = randomUUID();
     const stored = await storeThen(s, c, name, async (v) => {

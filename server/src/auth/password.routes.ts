@@ -90,7 +90,7 @@ export function passwordRoutes(s: Services) {
       });
       return row.user_id;
     });
-    s.bus.accessChanged({ kind: "user", userId });
+    await s.bus.accessChanged({ kind: "user", userId });
     return c.json<ResetPasswordReply>({
       message: "Votre mot de passe est changé. Connectez-vous avec votre nouveau mot de passe.",
     });

@@ -51,7 +51,11 @@ export function authRoutes(s: Services) {
 
   app.post("/logout", async (c) => {
     const session = c.get("session");
-    if (session) await invalidateSession(s.db, session.id);
+    if (session) {
+      await invalidateSession(s.db, session.id);
+      // Its open sockets are closed before the answer: nothing typed after the logout is stored.
+      await s.bus.accessChanged({ kind: "session", userId: session.userId });
+    }
     clearSessionCookie(c);
     return c.body(null, 204);
   });

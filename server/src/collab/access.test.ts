@@ -7,6 +7,7 @@ import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type TestServer } from "../../test/harness.js";
 import { ACTORS, type ActorName } from "../../test/matrix/matrix.js";
 import { loadYDoc } from "./store.js";
+import { moveAllBy } from "../workflow/test-helpers.js";
 import { connect, synced, until, type Peer } from "./test-helpers.js";
 
 type Outcome = "edit" | "read" | keyof typeof COLLAB_CLOSE;
@@ -22,6 +23,8 @@ const GRAND_SUD: Record<ActorName, Outcome> = {
   stranger: "forbidden",
   anonymous: "unauthenticated",
 };
+// Validated means frozen: whoever may read it only reads it, admins included.
+const VALIDATED: Record<ActorName, Outcome> = { ...GRAND_SUD, admin: "read", pilote: "read", membre: "read" };
 // The national team writes in its own space; the territorial roles do not reach it.
 const NATIONAL: Partial<Record<ActorName, Outcome>> = { national: "edit", admin: "edit", membre: "forbidden" };
 
@@ -36,6 +39,9 @@ beforeAll(async () => {
     const r = await admin.post(`/api/spaces/${await spaceId(server, slug)}/documents`, { title: "Matrice", kind: "livrable" });
     docs.set(slug, r.body.document.id);
   }
+  const r = await admin.post(`/api/spaces/${await spaceId(server, "grand-sud")}/documents`, { title: "Validé", kind: "livrable" });
+  await moveAllBy(admin, r.body.document.id, "valide");
+  docs.set("grand-sud validé", r.body.document.id);
 });
 afterAll(() => peers.forEach((p) => p.destroy()));
 
@@ -74,5 +80,11 @@ describe("socket access in Grand-Sud", () => {
 describe("socket access in the national space", () => {
   it.each(Object.entries(NATIONAL) as [ActorName, Outcome][])("%s: %s", (actor, outcome) =>
     check(actor, "copil-national", outcome),
+  );
+});
+
+describe("socket access to a validated document of Grand-Sud", () => {
+  it.each(Object.entries(VALIDATED) as [ActorName, Outcome][])("%s: %s", (actor, outcome) =>
+    check(actor, "grand-sud validé", outcome),
   );
 });

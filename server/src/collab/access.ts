@@ -5,7 +5,7 @@
 import { COLLAB_CLOSE, type CollabClose } from "@atelier/shared";
 import { validateSessionToken, type SessionUser } from "../auth/sessions.js";
 import type { Queryable } from "../db/index.js";
-import { canSpace, isUuid } from "../policy/index.js";
+import { canDocument, canSpace, isUuid } from "../policy/index.js";
 
 export type Access =
   | { ok: true; user: SessionUser; spaceId: string; canEdit: boolean }
@@ -29,5 +29,7 @@ export async function documentAccess(
   if (!(await canSpace(q, actor, "space.read", doc.space_id))) return { ok: false, refusal: COLLAB_CLOSE.forbidden };
   // A trashed document is out of reach of the socket, even for those who may restore it.
   if (doc.trashed_at) return { ok: false, refusal: COLLAB_CLOSE.notFound };
-  return { ok: true, user: found.user, spaceId: doc.space_id, canEdit: await canSpace(q, actor, "document.edit", doc.space_id) };
+  // The document's status is among the facts: a validated text is read-only for everyone.
+  const canEdit = await canDocument(q, actor, "document.editContent", { id: documentId, spaceId: doc.space_id });
+  return { ok: true, user: found.user, spaceId: doc.space_id, canEdit };
 }

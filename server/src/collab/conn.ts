@@ -2,7 +2,7 @@
  * One WebSocket on one document: who it is, whether it may write, and its frames handled one
  * after the other in arrival order.
  */
-import type { CollabClose } from "@atelier/shared";
+import { COLLAB_CLOSE, type CollabClose } from "@atelier/shared";
 import WebSocket from "ws";
 
 export class Conn {
@@ -15,8 +15,17 @@ export class Conn {
   lastAwarenessAt = 0;
   /** Answered the last ping. */
   alive = true;
+  /** Closed by the server (or its right is being withdrawn): no frame of it is handled any more. */
+  ended = false;
+  /** A re-check of its access under way: its frames wait for the answer before being handled. */
+  hold: Promise<void> | null = null;
   private chain: Promise<void> = Promise.resolve();
-
+  /**
+   * Per-connection budgets, as the time by which what was received so far would have been
+   * allowed (one for messages, one for bytes), one second of burst ahead of now.
+   */
+  private messagesDueAt = 0;
+  private bytesDueAt = 0;
   constructor(
     readonly ws: WebSocket,
     readonly userId: string,
@@ -29,14 +38,45 @@ export class Conn {
       maxBuffered: number;
       /** Where warnings go (nowhere when LOG_LEVEL is error or silent). */
       warn: (line: string) => void;
+      messagesPerSecond: number;
+      bytesPerSecond: number;
+      /** The largest message accepted: the byte budget always holds at least one. */
+      maxMessageBytes: number;
     },
   ) {
     this.readOnly = readOnly;
   }
 
-  /** Queues work after what this connection already asked for. */
-  enqueue(fn: () => Promise<void> | void) {
-    this.chain = this.chain.then(fn, fn);
+  /**
+   * Handles a received frame once the budgets allow it. Past them, the frame waits its turn and
+   * the socket is not read meanwhile: the flooder is slowed (TCP pushes back on it), nobody else.
+   */
+  receive(bytes: number, handle: () => Promise<void> | void) {
+    const now = Date.now();
+    const { messagesPerSecond, bytesPerSecond, maxMessageBytes } = this.opts;
+    this.messagesDueAt = Math.max(this.messagesDueAt, now) + 1000 / messagesPerSecond;
+    this.bytesDueAt = Math.max(this.bytesDueAt, now) + (bytes * 1000) / bytesPerSecond;
+    // One second of burst, and always room for one message of the largest size.
+    const bytesBurst = Math.max(1000, (maxMessageBytes * 1000) / bytesPerSecond);
+    const notBefore = Math.max(this.messagesDueAt - 1000, this.bytesDueAt - bytesBurst);
+    if (notBefore > now) {
+      this.ws.pause();
+      void this.enqueue(async () => {
+        await new Promise((resolve) => setTimeout(resolve, notBefore - Date.now()));
+        if (this.ws.readyState === WebSocket.OPEN) this.ws.resume();
+      });
+    }
+    void this.enqueue(handle);
+  }
+
+  /** Queues work after what this connection already asked for; resolves once it has run. */
+  enqueue(fn: () => Promise<void> | void): Promise<void> {
+    // What escapes the handlers closes this connection only, logged once.
+    this.chain = this.chain.then(fn).catch((err: unknown) => {
+      this.log("erreur inattendue", err);
+      this.close(COLLAB_CLOSE.documentFailed);
+    });
+    return this.chain;
   }
 
   send(message: Uint8Array) {
@@ -53,6 +93,7 @@ export class Conn {
   }
 
   close(reason: CollabClose) {
+    this.ended = true;
     if (this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING) return;
     this.ws.close(reason.code, reason.reason);
   }

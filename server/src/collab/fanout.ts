@@ -1,7 +1,9 @@
 /**
  * Between instances, through Redis pub/sub (REDIS_URL): a channel per open document carries the
  * updates its instance stored and the presence it received; one channel carries access changes.
- * Each instance ignores its own messages, and stores only what its own clients sent.
+ * Each instance ignores its own messages, and stores only what its own clients sent. An access
+ * change is acknowledged by each instance once its sockets are re-checked, on a reply channel of
+ * the sender's: the sender waits for as many acknowledgements as Redis counted other receivers.
  */
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
@@ -11,22 +13,27 @@ import type { AccessChange } from "../events/bus.js";
 
 const DOC_PREFIX = "atelier:collab:doc:";
 const ACCESS_CHANNEL = "atelier:collab:access";
+const ACK_PREFIX = "atelier:collab:access-ack:";
+/** An instance that does not acknowledge within this delay is not waited for any longer (logged). */
+const ACK_TIMEOUT_MS = 5000;
 const KINDS = ["update", "awareness"] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface FanoutRoom {
-  applyRemote(kind: Kind, payload: Uint8Array): void;
+  applyRemote(kind: Kind, payload: Uint8Array, userId?: string): void;
 }
 
 export interface Fanout {
   join(documentId: string, room: FanoutRoom): Promise<void>;
   leave(documentId: string): Promise<void>;
-  publish(documentId: string, kind: Kind, payload: Uint8Array): void;
-  publishAccess(change: AccessChange): void;
+  /** `userId`: for presence, whom it speaks for. */
+  publish(documentId: string, kind: Kind, payload: Uint8Array, userId?: string): void;
+  /** Resolves once the other instances have re-checked their sockets (or after ACK_TIMEOUT_MS). */
+  publishAccess(change: AccessChange): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function createRedisFanout(url: string, onAccess: (change: AccessChange) => void): Promise<Fanout> {
+export async function createRedisFanout(url: string, onAccess: (change: AccessChange) => Promise<void>): Promise<Fanout> {
   const instance = randomUUID();
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -35,13 +42,27 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
   }
   await Promise.all([pub.connect(), sub.connect()]);
   const rooms = new Map<string, FanoutRoom>();
+  /** Access changes this instance published, waiting for the others' acknowledgements. */
+  const awaited = new Map<string, { received: number; expected: number | null; done: () => void }>();
+  const report = (what: string) => (err: Error) => console.error(`[collab] Redis : ${what} impossible :`, err.message);
 
   sub.on("messageBuffer", (channelBuf: Buffer, message: Buffer) => {
     const channel = channelBuf.toString();
     try {
       if (channel === ACCESS_CHANNEL) {
-        const { from, change } = JSON.parse(message.toString()) as { from: string; change: AccessChange };
-        if (from !== instance) onAccess(change);
+        const { from, id, change } = JSON.parse(message.toString()) as { from: string; id: string; change: AccessChange };
+        if (from === instance) return;
+        void onAccess(change)
+          .catch((err: Error) => console.error("[collab] changement d'accès d'une autre instance non appliqué :", err))
+          .then(() => pub.publish(ACK_PREFIX + from, id))
+          .catch(report("accusé de réception"));
+        return;
+      }
+      if (channel === ACK_PREFIX + instance) {
+        const wait = awaited.get(message.toString());
+        if (!wait) return;
+        wait.received++;
+        if (wait.expected !== null && wait.received >= wait.expected) wait.done();
         return;
       }
       const room = rooms.get(channel.slice(DOC_PREFIX.length));
@@ -49,14 +70,14 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       const d = decoding.createDecoder(message);
       if (decoding.readVarString(d) === instance) return;
       const kind = KINDS[decoding.readVarUint(d)];
-      if (kind) room.applyRemote(kind, decoding.readVarUint8Array(d));
+      const payload = decoding.readVarUint8Array(d);
+      const userId = decoding.hasContent(d) ? decoding.readVarString(d) : undefined;
+      if (kind) room.applyRemote(kind, payload, userId);
     } catch (err) {
       console.error(`[collab] message Redis illisible sur ${channel} :`, err);
     }
   });
-  await sub.subscribe(ACCESS_CHANNEL);
-
-  const report = (what: string) => (err: Error) => console.error(`[collab] Redis : ${what} impossible :`, err.message);
+  await sub.subscribe(ACCESS_CHANNEL, ACK_PREFIX + instance);
   return {
     async join(documentId, room) {
       rooms.set(documentId, room);
@@ -66,15 +87,38 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       rooms.delete(documentId);
       await sub.unsubscribe(DOC_PREFIX + documentId).catch(report("désabonnement"));
     },
-    publish(documentId, kind, payload) {
+    publish(documentId, kind, payload, userId) {
       const e = encoding.createEncoder();
       encoding.writeVarString(e, instance);
       encoding.writeVarUint(e, KINDS.indexOf(kind));
       encoding.writeVarUint8Array(e, payload);
+      if (userId) encoding.writeVarString(e, userId);
       pub.publish(DOC_PREFIX + documentId, Buffer.from(encoding.toUint8Array(e))).catch(report("publication"));
     },
-    publishAccess(change) {
-      pub.publish(ACCESS_CHANNEL, JSON.stringify({ from: instance, change })).catch(report("publication"));
+    async publishAccess(change) {
+      const id = randomUUID();
+      let timer: NodeJS.Timeout | undefined;
+      const acknowledged = new Promise<void>((resolve) => {
+        awaited.set(id, { received: 0, expected: null, done: resolve });
+        timer = setTimeout(() => {
+          console.error("[collab] Redis : une autre instance n'a pas confirmé un changement d'accès à temps");
+          resolve();
+        }, ACK_TIMEOUT_MS);
+      });
+      try {
+        // Redis counts the subscribers it delivered to, this instance's own among them.
+        const receivers = await pub.publish(ACCESS_CHANNEL, JSON.stringify({ from: instance, id, change }));
+        const wait = awaited.get(id)!;
+        // Acknowledgements may arrive before the count does.
+        wait.expected = receivers - 1;
+        if (wait.received >= wait.expected) wait.done();
+        await acknowledged;
+      } catch (err) {
+        report("publication")(err as Error);
+      } finally {
+        clearTimeout(timer);
+        awaited.delete(id);
+      }
     },
     async close() {
       await Promise.all([pub.quit(), sub.quit()]);

@@ -1,14 +1,15 @@
 /**
  * Two server processes on one PostgreSQL and one Redis (REDIS_URL and DATABASE_URL, or the local
  * defaults): clients split between them converge, each update is stored once, and an access
- * withdrawn on one instance closes the socket held on the other.
+ * withdrawn on one instance closes the socket held on the other before its answer.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { COLLAB_CLOSE } from "@atelier/shared";
 import { runSql, scratchDatabase } from "../../test/scratch-db.js";
 import type { Client } from "../../test/harness.js";
 import { spawnServer, type Spawned } from "./spawn.js";
-import { connect, synced, until, type Peer } from "./test-helpers.js";
+import * as Y from "yjs";
+import { connect, formatOffline, formatted, synced, until, type Peer } from "./test-helpers.js";
 
 const REDIS = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -90,3 +91,46 @@ it("closes, on the other instance, the socket of a member deactivated on the fir
   await until("socket fermée sur l'autre instance", () => held.closes.length > 0, 5000);
   expect(held.closes[0]!.code).toBe(COLLAB_CLOSE.accessRemoved.code);
 });
+
+/** The document as the database holds it, read by another client of PostgreSQL. */
+async function storedDoc(id: string) {
+  const doc = new Y.Doc();
+  const rows = await runSql(db.url, "SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id", [id]);
+  rows.forEach((r: { data: Buffer }) => Y.applyUpdate(doc, new Uint8Array(r.data)));
+  return doc;
+}
+
+it("stores and relays Yjs's formatting cleanup with clients formatting offline on both instances", async () => {
+  for (const n of [2, 3]) {
+    const id = await newDocument();
+    const group = Array.from({ length: n }, (_, i) => (i % 2 ? open(two, membre2, id) : open(one, membre1, id)));
+    await formatOffline(group, async () => formatted(await storedDoc(id)));
+  }
+  expect(one.child.exitCode).toBeNull();
+  expect(two.child.exitCode).toBeNull();
+}, 60_000);
+
+it("stores nothing a member sends on one instance after their removal on the other was answered", async () => {
+  const id = await newDocument();
+  const pilote = await one.as("pilote.grand-sud@atelier.test");
+  const typist = await two.as("membre.grand-sud@atelier.test");
+  const held = open(two, typist, id);
+  await synced(held);
+  const me = (await typist.get("/api/me")).body.user.id as string;
+  let n = 0;
+  // Numbered edits keep coming while the removal is under way.
+  const typing = setInterval(() => {
+    if (held.provider.wsconnected) held.doc.getText("t").insert(0, `${n++} `);
+  }, 1);
+  await until("premières modifications", () => n > 20);
+  const removed = await pilote.delete(`/api/spaces/${grandSud}/members/${me}`);
+  const sentBeforeAnswer = n;
+  await until("socket fermée", () => held.closes.length > 0, 10_000);
+  clearInterval(typing);
+  expect(removed.status).toBe(204);
+  expect(held.closes[0]!.code).toBe(COLLAB_CLOSE.accessRemoved.code);
+  const stored = (await storedDoc(id)).getText("t").toString().trim().split(" ").map(Number);
+  expect(stored.length).toBeGreaterThan(0);
+  expect(Math.max(...stored)).toBeLessThan(sentBeforeAnswer);
+  await runSql(db.url, "INSERT INTO memberships (user_id, space_id, role) VALUES ($1, $2, 'membre')", [me, grandSud]);
+}, 60_000);

@@ -92,3 +92,38 @@ export function readMessage(data: Uint8Array): Incoming {
  * content it has not deleted. A read-only client's sync step 2 usually carries neither.
  */
 export const carriesNewContent = (doc: Y.Doc, update: Uint8Array) => !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+
+export interface PresenceEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON text, as it travels. */
+  state: string;
+}
+
+/**
+ * A presence (awareness) update's entries, read as y-protocols encodes it: a count, then each
+ * client id, clock and JSON state. Throws on anything malformed, so that what is applied
+ * afterwards cannot fail halfway.
+ */
+export function readPresence(update: Uint8Array): PresenceEntry[] {
+  const d = decoding.createDecoder(update);
+  const entries: PresenceEntry[] = [];
+  for (let n = decoding.readVarUint(d); n > 0; n--) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const state = decoding.readVarString(d);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
+}
+
+export const encodePresence = (entries: PresenceEntry[]) =>
+  frame((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(e, entry.clientId);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, entry.state);
+    }
+  });

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { COLLAB_CLOSE, COLLAB_PATH, COLLAB_READ_ONLY_REASON } from "@atelier/shared";
+import { COLLAB_CLOSE, COLLAB_PATH, COLLAB_READ_ONLY_REASON, type CollabClose } from "@atelier/shared";
 import { parse as parseCookies } from "hono/utils/cookie";
 import { WebSocketServer, type WebSocket } from "ws";
 import { SESSION_COOKIE } from "../auth/sessions.js";
@@ -37,11 +37,14 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   const rooms = new Map<string, Room>();
   const connOpts = {
     maxBuffered: config.COLLAB_MAX_BUFFERED_BYTES,
+    messagesPerSecond: config.COLLAB_CONN_MESSAGES_PER_SECOND,
+    bytesPerSecond: config.COLLAB_CONN_BYTES_PER_SECOND,
+    maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
     warn: ["error", "silent"].includes(config.LOG_LEVEL) ? () => {} : (line: string) => console.warn(line),
   };
   /** Rooms being let go: a new room of the same document waits for their last writes. */
   const disposing = new Map<string, Promise<void>>();
-  const fanout: Fanout | null = config.REDIS_URL ? await createRedisFanout(config.REDIS_URL, (c) => void recheck(c)) : null;
+  const fanout: Fanout | null = config.REDIS_URL ? await createRedisFanout(config.REDIS_URL, (c) => recheck(c)) : null;
   const live = registerLive(s, rooms, fanout);
 
   const reject = (socket: Duplex, status: number, text: string) => {
@@ -49,7 +52,17 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    // Nothing a client sends may throw out of here: that would stop the process.
+    upgrade(req, socket, head).catch((err: unknown) => {
+      console.error(`[collab] ouverture de socket impossible (${JSON.stringify(req.url)}) :`, err);
+      if (socket.writable) reject(socket, 500, "Internal Server Error");
+      else socket.destroy();
+    });
+  };
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    // The raw path, not `new URL` (which refuses "//"): the query string is cut off by hand.
+    const match = PATH.exec((req.url ?? "/").split("?")[0]!);
     if (!match) {
       if (server.listenerCount("upgrade") === 1) reject(socket, 404, "Not Found");
       return;
@@ -57,34 +70,37 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     socket.on("error", () => socket.destroy());
     // Cross-site WebSocket hijacking: a page elsewhere could open the socket with the user's cookie.
     if (!isAllowedOrigin(req.headers.origin, headerOf(req, "sec-fetch-site"), config.allowedOrigins)) {
-      reject(socket, 403, "Forbidden");
-      return;
+      return reject(socket, 403, "Forbidden");
     }
-    const documentId = decodeURIComponent(match[1]!);
+    const documentId = decodeSegment(match[1]!);
+    if (documentId === null) return reject(socket, 400, "Bad Request");
     const token = parseCookies(req.headers.cookie ?? "", SESSION_COOKIE)[SESSION_COOKIE];
-    documentAccess(db, token, documentId, inactivityMs).then(
-      (access) =>
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          // Refusals complete the handshake so that the client reads why in the close frame.
-          if (!access.ok) return ws.close(access.refusal.code, access.refusal.reason);
-          join(ws, new Conn(ws, access.user.id, token!, documentId, !access.canEdit, connOpts));
-        }),
-      (err) => {
-        console.error("[collab] vérification d'accès impossible :", err);
-        reject(socket, 503, "Service Unavailable");
-      },
-    );
-  };
+    let access;
+    try {
+      access = await documentAccess(db, token, documentId, inactivityMs);
+    } catch (err) {
+      console.error("[collab] vérification d'accès impossible :", err);
+      return reject(socket, 503, "Service Unavailable");
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      try {
+        // Refusals complete the handshake so that the client reads why in the close frame.
+        if (!access.ok) return ws.close(access.refusal.code, access.refusal.reason);
+        join(ws, new Conn(ws, access.user.id, token!, documentId, !access.canEdit, connOpts));
+      } catch (err) {
+        console.error(`[collab] ouverture du document ${documentId} impossible :`, err);
+        ws.terminate();
+      }
+    });
+  }
 
   function join(ws: WebSocket, conn: Conn) {
     let room = rooms.get(conn.documentId);
-    // Until its connections are gone, a room whose write failed sends them back to retry later.
-    if (room?.broken) return conn.close(COLLAB_CLOSE.storageFailed);
     if (room && room.conns.size >= config.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT) {
       return conn.close(COLLAB_CLOSE.tooManyConnections);
     }
     if (!room) {
-      room = new Room(conn.documentId, db, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve());
+      room = new Room(conn.documentId, db, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve(), retire);
       rooms.set(conn.documentId, room);
     }
     const r = room;
@@ -92,14 +108,15 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     ws.binaryType = "nodebuffer";
     ws.on("pong", () => (conn.alive = true));
     ws.on("message", (data: Buffer, isBinary) => {
+      if (conn.ended) return;
       if (!isBinary) return conn.close(COLLAB_CLOSE.badMessage);
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      conn.enqueue(() => r.receive(conn, bytes));
+      conn.receive(bytes.byteLength, () => r.receive(conn, bytes));
     });
     ws.on("close", () => leave(r, conn));
     ws.on("error", (err) => conn.log("erreur de socket", err));
     // Nothing is read from the socket before the stored state is loaded.
-    conn.enqueue(async () => {
+    void conn.enqueue(async () => {
       try {
         await r.ready;
       } catch (err) {
@@ -112,10 +129,16 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
 
   function leave(room: Room, conn: Conn) {
     room.remove(conn);
-    if (room.conns.size > 0 || rooms.get(room.id) !== room) return;
+    if (room.conns.size === 0) retire(room);
+  }
+
+  /** Lets a room go (empty, or failed: the next connection reloads the document from the database). */
+  function retire(room: Room) {
+    if (rooms.get(room.id) !== room) return;
     rooms.delete(room.id);
-    const done = room
-      .ready.catch(() => {})
+    const previous = disposing.get(room.id) ?? Promise.resolve();
+    const done = previous
+      .then(() => room.ready.catch(() => {}))
       .then(() => room.dispose())
       .catch((err) => console.error(`[collab] fermeture du document ${room.id} :`, err))
       .finally(() => {
@@ -124,44 +147,59 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     disposing.set(room.id, done);
   }
 
-  /** Applies a change of access to every open socket it may concern, on this instance. */
+  /**
+   * Applies a change of access to every open socket it may concern, on this instance. While its
+   * check runs, a socket's frames wait (and are dropped if it is closed), and what it had sent
+   * before is stored before this resolves: the route that changed the access answers after, so
+   * nothing the socket sends once the right is gone is stored.
+   */
   async function recheck(change: AccessChange) {
     const concerned = [...rooms.values()].flatMap((room) =>
-      [...room.conns].filter((c) => change.kind === "space" || c.userId === change.userId),
+      [...room.conns].filter((c) => change.kind === "space" || c.userId === change.userId).map((conn) => ({ room, conn })),
     );
     await Promise.all(
-      concerned.map(async (conn) => {
-        try {
+      concerned.map(async ({ room, conn }) => {
+        const check = (async () => {
           const access = await documentAccess(db, conn.sessionToken, conn.documentId, inactivityMs);
-          if (!access.ok) return conn.close(access.refusal === COLLAB_CLOSE.notFound ? access.refusal : COLLAB_CLOSE.accessRemoved);
+          if (!access.ok) return conn.close(closeFor(change, access.refusal));
           const readOnly = !access.canEdit;
           if (readOnly && !conn.readOnly) conn.send(permissionDenied(COLLAB_READ_ONLY_REASON));
           conn.readOnly = readOnly;
           conn.toldReadOnly = readOnly;
-        } catch (err) {
+        })().catch((err: unknown) => {
           // Unable to confirm the access: the socket goes rather than stay open on a stale right.
           conn.log("nouvelle vérification d'accès impossible", err);
           conn.close(COLLAB_CLOSE.storageFailed);
-        }
+        });
+        const previous = conn.hold;
+        const hold = Promise.all([previous, check]).then(() => {
+          if (conn.hold === hold) conn.hold = null;
+        });
+        conn.hold = hold;
+        await hold;
+        await room.idle();
       }),
     );
   }
 
-  const unsubscribe = s.bus.onAccessChanged((change) => {
-    fanout?.publishAccess(change);
-    void recheck(change);
-  });
+  // Resolves once every instance has re-checked its sockets (see Fanout.publishAccess).
+  const unsubscribe = s.bus.onAccessChanged((change) => Promise.all([fanout?.publishAccess(change), recheck(change)]).then(() => {}));
 
   // Dead sockets (no pong since the last ping) are closed; the others are pinged again.
   const pinger = setInterval(() => {
     for (const room of rooms.values()) {
       for (const conn of room.conns) {
-        if (!conn.alive) {
+        try {
+          if (!conn.alive) {
+            conn.ws.terminate();
+            continue;
+          }
+          conn.alive = false;
+          conn.ws.ping();
+        } catch (err) {
+          conn.log("ping impossible", err);
           conn.ws.terminate();
-          continue;
         }
-        conn.alive = false;
-        conn.ws.ping();
       }
     }
   }, config.COLLAB_PING_MS);
@@ -192,6 +230,24 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     },
   };
 }
+
+/** The document id from the path, or null when its percent-encoding is malformed. */
+const decodeSegment = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The close code for a socket whose re-check failed: a logout says the session ended; a right
+ * withdrawn otherwise (deactivation included) says so, a document gone says it is gone.
+ */
+const closeFor = (change: AccessChange, refusal: CollabClose) => {
+  if (change.kind === "session" && refusal === COLLAB_CLOSE.unauthenticated) return refusal;
+  return refusal === COLLAB_CLOSE.notFound ? refusal : COLLAB_CLOSE.accessRemoved;
+};
 
 const headerOf = (req: IncomingMessage, name: string) => {
   const v = req.headers[name];

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Client } from "../../test/harness.js";
+import { UNCAUGHT_MARK } from "../uncaught.js";
 
 export const ORIGIN = "http://atelier.test.local";
 const SERVER_DIR = fileURLToPath(new URL("../../", import.meta.url));
@@ -15,6 +16,7 @@ export interface Spawned {
   /** Everything it printed, for the failure message. */
   output(): string;
   as(email: string): Promise<Client>;
+  /** Stops it; throws if it had stopped on its own before, or met an uncaught exception or rejection. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function spawnServer(env: Record<string, string>): Promise<Spawned>
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
+  let killed = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`le serveur ne démarre pas :\n${out}`)), 120_000);
@@ -60,8 +63,13 @@ export async function spawnServer(env: Record<string, string>): Promise<Spawned>
       return c;
     },
     async kill(signal = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const died = !killed && (child.exitCode !== null || child.signalCode !== null);
+      if (!died && !killed) child.kill(signal);
+      killed = true;
       await exited;
+      // An uncaught exception or rejection anywhere is a test failure (main.ts logs them with UNCAUGHT_MARK).
+      if (died) throw new Error(`le serveur s'était arrêté de lui-même (${child.exitCode ?? child.signalCode}) :\n${out}`);
+      if (out.includes(UNCAUGHT_MARK)) throw new Error(`erreur non rattrapée dans le serveur :\n${out}`);
     },
   };
 }

@@ -4,10 +4,9 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import * as Y from "yjs";
 import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type TestServer } from "../../test/harness.js";
-import { connect, readStored, fragmentText, synced, until, type Peer } from "./test-helpers.js";
+import { connect, readStored, fragmentText, synced, until, write, type Peer } from "./test-helpers.js";
 
 let server: TestServer;
 let grandSud: string;
@@ -35,12 +34,6 @@ async function open(email: string | null, documentId: string) {
   peers.push(peer);
   return peer;
 }
-
-const write = (peer: Peer, text: string) => {
-  const p = new Y.XmlElement("paragraph");
-  p.insert(0, [new Y.XmlText(text)]);
-  peer.doc.getXmlFragment("default").push([p]);
-};
 
 const stored = (documentId: string) => readStored(server.services.db, documentId, fragmentText);
 

@@ -2,6 +2,7 @@
  * Test helpers: the stock y-websocket client from Node, with `ws` carrying the session cookie
  * and an allowed Origin as a browser would.
  */
+import { connect as netConnect } from "node:net";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -72,6 +73,13 @@ export async function until(what: string, predicate: () => boolean | Promise<boo
 
 export const synced = (peer: Peer) => until("synchronisation", () => peer.provider.synced);
 
+/** Appends a paragraph to the "default" fragment, as the editor would. */
+export const write = (peer: Peer, text: string) => {
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  peer.doc.getXmlFragment("default").push([p]);
+};
+
 /** The text of the "default" fragment, as the editor would hold it. */
 export const fragmentText = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
 
@@ -83,4 +91,78 @@ export async function readStored<T>(db: Db, documentId: string, read: (doc: Y.Do
   } finally {
     doc.destroy();
   }
+}
+
+/** The editor's fragment as a comparable value: its elements, text and formatting. */
+export const formatted = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
+
+const paragraph = (text: string) => {
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+};
+
+/**
+ * Stock clients all go offline, format, unformat and split the same words of one paragraph (an
+ * XmlText, as the editor writes), then come back: they must converge, and the document as stored
+ * must be what they hold. The server, receiving formatting from another, runs Yjs's formatting
+ * cleanup in a transaction of its own (origin null).
+ */
+export async function formatOffline(peers: Peer[], stored: () => Promise<string>) {
+  await Promise.all(peers.map(synced));
+  const fragment = (p: Peer) => p.doc.getXmlFragment("default");
+  fragment(peers[0]!).push([paragraph("Bonjour le monde entier")]);
+  await until("texte partagé", () => peers.every((p) => formatted(p.doc).includes("Bonjour le monde entier")));
+  peers.forEach((p) => p.provider.disconnect());
+  const edits: ((t: Y.XmlText, p: Peer) => void)[] = [
+    (t) => t.format(0, 7, { bold: true }),
+    (t) => {
+      t.format(0, 7, { bold: true });
+      t.format(3, 8, { italic: true });
+    },
+    (t, p) => {
+      // Splits the paragraph after "Bonjour ", as Enter would.
+      p.doc.transact(() => {
+        t.format(0, 10, { bold: null });
+        t.delete(8, 15);
+        fragment(p).insert(fragment(p).length, [paragraph("le monde entier")]);
+        t.format(0, 3, { bold: true });
+      });
+    },
+  ];
+  peers.forEach((p, i) => {
+    const last = fragment(p).get(fragment(p).length - 1) as Y.XmlElement;
+    edits[i % edits.length]!(last.get(0) as Y.XmlText, p);
+  });
+  peers.forEach((p) => p.provider.connect());
+  await until("convergence", () => peers.every((p) => p.provider.synced && formatted(p.doc) === formatted(peers[0]!.doc)), 20_000);
+  // The document goes on after it (the server is still up and storing)...
+  fragment(peers.at(-1)!).push([paragraph("fin")]);
+  await until("suite relayée", () => peers.every((p) => formatted(p.doc).includes(">fin<")));
+  // ...and what the server stored after their updates and its own cleanup is what they hold.
+  await until("état stocké identique", async () => (await stored()) === formatted(peers[0]!.doc), 10_000);
+}
+
+/** The status line a server answers to a raw WebSocket upgrade request for this path, sent as is. */
+export function upgradeStatus(base: string, origin: string, path: string) {
+  const { port } = new URL(base);
+  return new Promise<string>((resolve, reject) => {
+    const socket = netConnect(Number(port), "127.0.0.1", () =>
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: localhost\r\nOrigin: ${origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+      ),
+    );
+    let text = "";
+    socket.on("data", (d) => (text += d));
+    // A path that opens a socket answers 101 and stays open: its first line is enough.
+    socket.on("data", () => {
+      if (text.includes("\r\n")) {
+        resolve(text.split("\r\n")[0]!);
+        socket.destroy();
+      }
+    });
+    socket.on("end", () => resolve(text.split("\r\n")[0]!));
+    socket.on("error", reject);
+  });
 }

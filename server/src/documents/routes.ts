@@ -5,13 +5,14 @@
 import { auditRequest } from "../audit/request.js";
 import { docToHtml, docToText } from "@atelier/editor";
 import {
-  canInSpace,
+  canOnDocument,
   ContentQuery,
   CreateDocumentBody,
   ListDocumentsQuery,
   UpdateDocumentBody,
   type DocumentContentReply,
   type DocumentDetail,
+  type DocumentFacts,
   type SpaceAction,
 } from "@atelier/shared";
 import { Hono, type Context } from "hono";
@@ -30,14 +31,14 @@ import {
   type DocumentRow,
 } from "./queries.js";
 
-function toDetail(row: DocumentRow, { space, standing }: SpaceWithStanding): DocumentDetail {
-  const archived = space.archived_at !== null;
-  const can = (action: SpaceAction) => canInSpace(standing, action, archived);
+function toDetail(row: DocumentRow, { space, standing }: SpaceWithStanding, facts: DocumentFacts): DocumentDetail {
+  const can = (action: SpaceAction) => canOnDocument(standing, action, facts);
   return {
     ...toSummary(row),
     space: { id: space.id, name: space.name },
     can: {
       edit: can("document.edit"),
+      editContent: can("document.editContent"),
       comment: can("space.comment"),
       trash: can("document.trash"),
       restore: can("document.restore"),
@@ -52,8 +53,8 @@ export function documentRoutes(s: Services) {
   const authorizeHere = (c: Context<AppEnv>, action: SpaceAction) =>
     authorizeDocument(s.db, requireActor(c.get("user")), c.req.param("id")!, action, true);
 
-  const reply = async (c: Context<AppEnv>, id: string, found: SpaceWithStanding, status: 200 | 201 = 200) =>
-    c.json({ document: toDetail((await findDocument(s.db, id))!, found) }, status);
+  const reply = async (c: Context<AppEnv>, id: string, found: SpaceWithStanding, facts: DocumentFacts) =>
+    c.json({ document: toDetail((await findDocument(s.db, id))!, found, facts) });
 
   app.post("/spaces/:spaceId/documents", async (c) => {
     const actor = requireActor(c.get("user"));
@@ -66,7 +67,8 @@ export function documentRoutes(s: Services) {
       themes: [...new Set(body.themes ?? [])],
       userId: actor.id,
     });
-    return c.json({ document: toDetail(row, found) }, 201);
+    // A document just created is a draft: nothing of it is frozen.
+    return c.json({ document: toDetail(row, found, { archived: found.space.archived_at !== null, frozen: false }) }, 201);
   });
 
   app.get("/spaces/:spaceId/documents", async (c) => {
@@ -80,8 +82,8 @@ export function documentRoutes(s: Services) {
   });
 
   app.get("/documents/:id", async (c) => {
-    const { row, found } = await authorizeHere(c, "space.read");
-    return c.json({ document: toDetail(row, found) });
+    const { row, found, facts } = await authorizeHere(c, "space.read");
+    return c.json({ document: toDetail(row, found, facts) });
   });
 
   app.get("/documents/:id/content", async (c) => {
@@ -97,30 +99,30 @@ export function documentRoutes(s: Services) {
   });
 
   app.patch("/documents/:id", async (c) => {
-    const { actor, row, found } = await authorizeHere(c, "document.edit");
+    const { actor, row, found, facts } = await authorizeHere(c, "document.edit");
     const body = await readJson(c, UpdateDocumentBody);
     await updateDocument(s.db, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] }, actor.id);
-    return reply(c, row.id, found);
+    return reply(c, row.id, found, facts);
   });
 
   app.delete("/documents/:id", async (c) => {
-    const { actor, row, found } = await authorizeHere(c, "document.trash");
+    const { actor, row, found, facts } = await authorizeHere(c, "document.trash");
     await s.db.tx(async (q) => {
       await trashDocument(q, row.id, actor.id);
       await auditRequest(c, s, q, { kind: "document.trashed", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
     });
     // Open sockets on it are closed, on every instance: they re-check the documents of the space.
-    s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
-    return reply(c, row.id, found);
+    await s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
+    return reply(c, row.id, found, facts);
   });
 
   app.post("/documents/:id/restore", async (c) => {
-    const { row, found } = await authorizeHere(c, "document.restore");
+    const { row, found, facts } = await authorizeHere(c, "document.restore");
     await s.db.tx(async (q) => {
       await restoreDocument(q, row.id);
       await auditRequest(c, s, q, { kind: "document.restored", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
     });
-    return reply(c, row.id, found);
+    return reply(c, row.id, found, facts);
   });
 
   return app;

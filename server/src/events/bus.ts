@@ -3,26 +3,41 @@
  * an account deactivated, a space archived) must reach the open collaboration sockets on every
  * instance: the collab capability subscribes here and relays through Redis when REDIS_URL is set.
  */
-import { EventEmitter } from "node:events";
 
 export type AccessChange =
   | { kind: "user"; userId: string }
+  /** A session of this user ended (logout): its sockets are closed as expired sessions. */
+  | { kind: "session"; userId: string }
   | { kind: "membership"; userId: string; spaceId: string }
   | { kind: "space"; spaceId: string };
 
 export interface Bus {
-  accessChanged(change: AccessChange): void;
-  onAccessChanged(fn: (change: AccessChange) => void): () => void;
+  /**
+   * Resolves once every subscriber has applied the change (the sockets re-checked on every
+   * instance): a route awaits it before answering, so that nothing done with the old right is
+   * stored after its answer. A subscriber's failure is logged, never thrown at the route.
+   */
+  accessChanged(change: AccessChange): Promise<void>;
+  onAccessChanged(fn: (change: AccessChange) => unknown): () => void;
 }
 
 export function createLocalBus(): Bus {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const listeners = new Set<(change: AccessChange) => unknown>();
   return {
-    accessChanged: (change) => emitter.emit("access", change),
+    async accessChanged(change) {
+      await Promise.all(
+        [...listeners].map(async (fn) => {
+          try {
+            await fn(change);
+          } catch (err) {
+            console.error(`[bus] changement d'accès ${JSON.stringify(change)} non appliqué :`, err);
+          }
+        }),
+      );
+    },
     onAccessChanged(fn) {
-      emitter.on("access", fn);
-      return () => emitter.off("access", fn);
+      listeners.add(fn);
+      return () => listeners.delete(fn);
     },
   };
 }

@@ -26,7 +26,7 @@ export function invitationRoutes(s: Services) {
       sendInvitation(s, q, { ...body, spaceId: space.id, invitedBy: actor.id }),
     );
     await result.deliver();
-    if (result.outcome === "added") s.bus.accessChanged({ kind: "membership", userId: result.userId!, spaceId: space.id });
+    if (result.outcome === "added") await s.bus.accessChanged({ kind: "membership", userId: result.userId!, spaceId: space.id });
     // The same answer whatever happened: the inviter learns nothing about the address.
     return c.json<InviteReply>({ email: body.email, role: body.role, spaceId: space.id }, 201);
   });
@@ -94,7 +94,7 @@ export function invitationRoutes(s: Services) {
       return { user: toSessionUser(user!), spaceId: invitation.space_id, joined, sessionToken };
     });
     setSessionCookie(c, s, sessionToken);
-    for (const j of joined) s.bus.accessChanged({ kind: "membership", userId: user.id, spaceId: j.spaceId });
+    for (const j of joined) await s.bus.accessChanged({ kind: "membership", userId: user.id, spaceId: j.spaceId });
     return c.json<AcceptInvitationReply>({ spaceId, user });
   });
 

@@ -56,7 +56,7 @@ export function memberRoutes(s: Services) {
       }
       return (await getMember(q, space.id, userId))!;
     });
-    s.bus.accessChanged({ kind: "membership", userId, spaceId: space.id });
+    await s.bus.accessChanged({ kind: "membership", userId, spaceId: space.id });
     return c.json({ member });
   });
 
@@ -75,7 +75,7 @@ export function memberRoutes(s: Services) {
         details: { role: previous },
       });
     });
-    s.bus.accessChanged({ kind: "membership", userId, spaceId: space.id });
+    await s.bus.accessChanged({ kind: "membership", userId, spaceId: space.id });
     return c.body(null, 204);
   });
 

@@ -45,4 +45,4 @@ export function authorizePlatform(actor: Actor, action: PlatformAction): void {
   if (!canOnPlatform(actor.platformRole, action)) throw forbidden();
 }
 
-export { authorizeDocument } from "./documents.js";
+export { authorizeDocument, canDocument } from "./documents.js";

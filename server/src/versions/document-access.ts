@@ -8,6 +8,6 @@ import type { AppEnv, Services } from "../context.js";
 import { authorizeDocument, requireActor } from "../policy/index.js";
 
 export async function documentFor(s: Services, c: Context<AppEnv>, action: SpaceAction) {
-  const { actor, row, found } = await authorizeDocument(s.db, requireActor(c.get("user")), c.req.param("id") ?? "", action);
-  return { actor, user: c.get("user")!, document: row, found };
+  const { actor, row, found, facts } = await authorizeDocument(s.db, requireActor(c.get("user")), c.req.param("id") ?? "", action);
+  return { actor, user: c.get("user")!, document: row, found, facts };
 }

@@ -1,5 +1,6 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-import { READERS as readers, EDITORS as editors } from "../../test/matrix/profiles.js";
+import { READERS as readers, EDITORS as editors, NOBODY as nobody } from "../../test/matrix/profiles.js";
+import { moveAllBy } from "../workflow/test-helpers.js";
 
 /** A document the admin creates in the space, with one named version. */
 async function versionIn({ admin, spaceId }: MatrixContext) {
@@ -54,4 +55,14 @@ export const rows: MatrixRow[] = [
     },
     expect: editors,
   },
+  // Validated means frozen: restoring would change the text that was validated.
+  ...(["valide", "transmis"] as const).map((status) => ({
+    action: `restaurer une version d'un document au statut ${status}`,
+    run: async (ctx: MatrixContext) => {
+      const { documentId, versionId } = await versionIn(ctx);
+      await moveAllBy(ctx.admin, documentId, status);
+      return ctx.client.post(`/api/documents/${documentId}/versions/${versionId}/restore`);
+    },
+    expect: nobody,
+  })),
 ];

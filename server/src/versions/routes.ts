@@ -3,7 +3,7 @@
  * current state, and restore one (a new version; history is never rewritten).
  */
 import { docToHtml, docToText } from "@atelier/editor";
-import { canInSpace, DiffQuery, NameVersionBody, type DiffReply, type VersionReply } from "@atelier/shared";
+import { canOnDocument, DiffQuery, NameVersionBody, type DiffReply, type VersionReply } from "@atelier/shared";
 import { Hono, type Context } from "hono";
 import * as Y from "yjs";
 import { recordAudit } from "../audit/record.js";
@@ -49,13 +49,13 @@ export function versionRoutes(s: Services) {
     (await summaries(s.db, [(await findVersion(s.db, documentId, versionId))!]))[0]!;
 
   app.get("/documents/:id/versions", async (c) => {
-    const { document, found } = await documentFor(s, c, "space.read");
-    const archived = found.space.archived_at !== null;
+    const { document, found, facts } = await documentFor(s, c, "space.read");
     return c.json({
       versions: await summaries(s.db, await listVersions(s.db, document.id)),
       can: {
-        name: canInSpace(found.standing, "version.name", archived),
-        restore: canInSpace(found.standing, "version.restore", archived),
+        name: canOnDocument(found.standing, "version.name", facts),
+        // A frozen text is not restored over: the restore would change it.
+        restore: canOnDocument(found.standing, "version.restore", facts),
       },
     });
   });

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { connect, readStored, fragmentText, synced, until, type Peer } from "../collab/test-helpers.js";
+import { connect, readStored, fragmentText, synced, until, write, type Peer } from "../collab/test-helpers.js";
 
 let server: TestServer;
 let grandSud: string;
@@ -35,12 +35,6 @@ function open(client: Client, documentId: string) {
   peers.push(peer);
   return peer;
 }
-
-const write = (peer: Peer, text: string) => {
-  const p = new Y.XmlElement("paragraph");
-  p.insert(0, [new Y.XmlText(text)]);
-  peer.doc.getXmlFragment("default").push([p]);
-};
 
 /** The first paragraph holding `needle`, as the editor would change it. */
 const paragraphWith = (peer: Peer, needle: string) =>

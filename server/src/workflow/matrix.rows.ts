@@ -1,7 +1,7 @@
 import type { DocumentStatus } from "@atelier/shared";
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { READERS as readers, EDITORS as editors, PILOTES as pilotes } from "../../test/matrix/profiles.js";
-import { PATH_TO } from "./test-helpers.js";
+import { moveAllBy } from "./test-helpers.js";
 
 // Sending back is the reviewers' act: not in the national space, where the national team writes.
 const reviewers = {
@@ -21,10 +21,7 @@ async function livrableAt({ admin, spaceId }: MatrixContext, status: DocumentSta
   const r = await admin.post(`/api/spaces/${spaceId}/documents`, { title: "Livrable de la matrice", kind: "livrable" });
   if (r.status !== 201) throw new Error(`création : ${r.status} ${JSON.stringify(r.body)}`);
   const id = r.body.document.id as string;
-  for (const [to] of PATH_TO[status]) {
-    const m = await admin.post(`/api/documents/${id}/status`, { to, comment: "Pour la matrice" });
-    if (m.status !== 200) throw new Error(`${to} : ${m.status} ${JSON.stringify(m.body)}`);
-  }
+  await moveAllBy(admin, id, status);
   return id;
 }
 
@@ -41,4 +38,5 @@ export const rows: MatrixRow[] = [
   { action: "valider un document", run: move("en-relecture", "valide"), expect: pilotes },
   { action: "transmettre un document au national", run: move("valide", "transmis"), expect: pilotes },
   { action: "demander des modifications", run: move("transmis", "modifications-demandees"), expect: reviewers },
+  { action: "rouvrir un document validé (avec un motif)", run: move("valide", "brouillon"), expect: pilotes },
 ];

@@ -9,6 +9,7 @@ import {
   DOCUMENT_KIND_LABELS,
   findTransition,
   followsWorkflow,
+  isFrozen,
   transitionsFrom,
   type DocumentStatus,
   type DocumentStatusReply,
@@ -25,8 +26,7 @@ import { deliverImmediate, notify } from "../notifications/notify.js";
 import { authorizeDocument, authorizeSpace, requireActor, type SpaceWithStanding } from "../policy/index.js";
 import { freezeVersion } from "./freeze.js";
 import { currentStatus, recordChange, spaceMemberIds, statusHistory } from "./queries.js";
-
-const quote = (s: DocumentStatus) => `« ${DOCUMENT_STATUS_LABELS[s]} »`;
+import { quote, summaryOf } from "./summary.js";
 
 async function statusReply(q: Queryable, row: DocumentRow, found: SpaceWithStanding): Promise<DocumentStatusReply> {
   const { status, changedAt } = await currentStatus(q, row.id);
@@ -41,7 +41,7 @@ async function statusReply(q: Queryable, row: DocumentRow, found: SpaceWithStand
     allowed: workflow
       ? transitionsFrom(status)
           .filter((t) => canInSpace(found.standing, t.action, archived))
-          .map((t) => ({ to: t.to, label: t.label, commentRequired: t.commentRequired }))
+          .map((t) => ({ to: t.to, label: t.label, commentRequired: t.commentRequired, commentLabel: t.commentLabel }))
       : [],
   };
 }
@@ -54,15 +54,6 @@ function refuseTransition(from: DocumentStatus, to: DocumentStatus): never {
     to,
     allowed,
   });
-}
-
-function summaryOf(row: DocumentRow, actorName: string, to: DocumentStatus, comment: string): string {
-  const what = `${DOCUMENT_KIND_LABELS[row.kind]} « ${row.title} »`;
-  if (to === "modifications-demandees") {
-    const why = comment.length > 140 ? `${comment.slice(0, 139)}…` : comment;
-    return `${what} : ${actorName} demande des modifications (« ${why} »).`;
-  }
-  return `${what} : ${actorName} l'a passé au statut ${quote(to)}.`;
 }
 
 export function workflowRoutes(s: Services) {
@@ -89,13 +80,13 @@ export function workflowRoutes(s: Services) {
     const user = c.get("user")!;
     const actorName = `${user.firstName} ${user.lastName}`.trim() || user.email;
     const comment = body.comment ?? "";
-    await s.db.tx(async (q) => {
+    const from = await s.db.tx(async (q) => {
       const { status: from } = await currentStatus(q, row.id, true);
       const transition = findTransition(from, body.to);
       if (!transition) refuseTransition(from, body.to);
       await authorizeSpace(q, actor, transition.action, row.space_id);
       if (transition.commentRequired && !comment) {
-        throw badRequest("comment_required", "Indiquez en commentaire les modifications demandées.");
+        throw badRequest("comment_required", `Le champ « ${transition.commentLabel} » est obligatoire.`);
       }
       await recordChange(q, { documentId: row.id, from, to: body.to, comment, actorId: actor.id });
       await recordAudit(q, {
@@ -115,7 +106,10 @@ export function workflowRoutes(s: Services) {
         actor: { id: actor.id },
         summary: summaryOf(row, actorName, body.to, comment),
       });
+      return from;
     });
+    // Frozen or reopened: the open sockets are checked again, and switch to read-only or back at once.
+    if (isFrozen(from) !== isFrozen(body.to)) await s.bus.accessChanged({ kind: "space", spaceId: row.space_id });
     await deliverImmediate(s);
     return c.json(await statusReply(s.db, row, found));
   });

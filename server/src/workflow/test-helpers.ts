@@ -41,10 +41,19 @@ export async function moveTo(server: TestServer, documentId: string, status: Doc
   for (const [to, usual] of PATH_TO[status]) {
     const email = by ?? usual;
     if (!clients.has(email)) clients.set(email, await server.as(email));
-    const comment = to === "modifications-demandees" ? "Merci de compléter la partie diagnostic." : undefined;
-    const r = await clients.get(email)!.post(`/api/documents/${documentId}/status`, { to, comment });
-    if (r.status !== 200) throw new Error(`${to} : ${r.status} ${JSON.stringify(r.body)}`);
+    await moveOne(clients.get(email)!, documentId, to);
   }
+}
+
+/** Moves a document along PATH_TO, every move by this client (an admin's, for the matrix rows). */
+export async function moveAllBy(client: Client, documentId: string, status: DocumentStatus) {
+  for (const [to] of PATH_TO[status]) await moveOne(client, documentId, to);
+}
+
+async function moveOne(client: Client, documentId: string, to: DocumentStatus) {
+  const comment = to === "modifications-demandees" ? "Merci de compléter la partie diagnostic." : undefined;
+  const r = await client.post(`/api/documents/${documentId}/status`, { to, comment });
+  if (r.status !== 200) throw new Error(`${to} : ${r.status} ${JSON.stringify(r.body)}`);
 }
 
 /** A new document (a livrable of Grand-Sud unless said otherwise) brought to that status. */

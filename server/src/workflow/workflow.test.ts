@@ -29,6 +29,7 @@ const RIGHT: Record<string, string[]> = {
   "en-relecture>valide": [PILOTE, ADMIN],
   "valide>transmis": [PILOTE, ADMIN],
   "transmis>modifications-demandees": [NATIONAL, ADMIN],
+  "valide>brouillon": [PILOTE, ADMIN],
 };
 const WRONG: Record<string, string[]> = {
   "brouillon>en-relecture": ["lecteur.grand-sud@atelier.test", "partenaire@atelier.test", NATIONAL, "membre.corse@atelier.test"],
@@ -36,6 +37,7 @@ const WRONG: Record<string, string[]> = {
   "en-relecture>valide": [MEMBRE, NATIONAL, "partenaire@atelier.test"],
   "valide>transmis": [MEMBRE, NATIONAL, "lecteur.grand-sud@atelier.test"],
   "transmis>modifications-demandees": [PILOTE, MEMBRE],
+  "valide>brouillon": [MEMBRE, NATIONAL, "lecteur.grand-sud@atelier.test"],
 };
 
 describe("the workflow's transitions", () => {
@@ -102,14 +104,16 @@ describe("the workflow's transitions", () => {
     expect((await outsider.post(`/api/documents/${crypto.randomUUID()}/status`, { to: "en-relecture" })).status).toBe(404);
   });
 
-  it("asks for a comment to send a document back", async () => {
-    const id = await documentAt(server, "transmis");
+  it.each([
+    ["transmis", "modifications-demandees", NATIONAL, "Modifications demandées"],
+    ["valide", "brouillon", PILOTE, "Motif de la réouverture"],
+  ] as const)("asks for a comment to go from %s to %s, naming the field", async (from, to, email, field) => {
+    const id = await documentAt(server, from);
     const before = await statusOf(id);
-    const national = await as(NATIONAL);
     for (const comment of [undefined, "   "]) {
-      const r = await national.post(`/api/documents/${id}/status`, { to: "modifications-demandees", comment });
+      const r = await (await as(email)).post(`/api/documents/${id}/status`, { to, comment });
       expect(r.status).toBe(400);
-      expect(r.body.error.code).toBe("comment_required");
+      expect(r.body.error).toMatchObject({ code: "comment_required", message: `Le champ « ${field} » est obligatoire.` });
     }
     expect(await statusOf(id)).toEqual(before);
   });
@@ -138,7 +142,7 @@ describe("the workflow's transitions", () => {
       actor: { name: "Nadia Nationale" },
     });
     expect(Date.parse(r.body.history[0].at)).not.toBeNaN();
-    expect(r.body.allowed).toEqual([{ to: "en-relecture", label: "Soumettre à nouveau à la relecture", commentRequired: false }]);
+    expect(r.body.allowed).toEqual([{ to: "en-relecture", label: "Soumettre à nouveau à la relecture", commentRequired: false, commentLabel: "Commentaire" }]);
     const lecteur = await as("lecteur.grand-sud@atelier.test");
     expect((await lecteur.get(`/api/documents/${id}/status`)).body.allowed).toEqual([]);
   });

@@ -31,6 +31,9 @@ export const PILOTES: Profile = { ...EDITORS, national: "NNNN", membre: "NNNN", 
 /** Platform admins only, whatever the space. */
 export const ADMIN_ONLY: Profile = { ...PILOTES, pilote: "NNNN" };
 
+/** Nobody, admins included: what a frozen (validated or transmitted) document refuses. */
+export const NOBODY: Profile = { ...ADMIN_ONLY, admin: "NNNN" };
+
 /** Anyone signed in, whatever the space (their own notifications, the requests they handle). */
 export const SIGNED_IN: Profile = {
   admin: "YYYY",

@@ -134,8 +134,9 @@ describe("reviewing a livrable across levels", () => {
 
     // The national dashboard shows where it stands now, with no open comment left.
     await nadia.page.goto(`${app.url}/tableau-de-bord?territory=grand-sud`);
-    const again = nadia.page.getByRole("row", { name: /COPIL territorial Grand-Sud/ });
-    await again.getByRole("link", { name: TITLE }).waitFor();
+    // Its own entry: the demo install has another livrable of Grand-Sud under review.
+    const again = nadia.page.getByRole("row", { name: /COPIL territorial Grand-Sud/ }).getByRole("listitem").filter({ hasText: TITLE });
+    await again.waitFor();
     expect(await again.textContent()).toContain("En relecture");
     expect(await again.textContent()).toContain("aucun commentaire ouvert");
   });

@@ -34,11 +34,15 @@ interface Props {
   title: string;
   /** What the server says the caller may do; it enforces it on the socket whatever this says. */
   canEdit: boolean;
+  /** Why nobody may change the text now (validated, transmitted), if so. */
+  frozenMessage: string | null;
+  /** The server refused an edit: the page finds out why. */
+  onWriteRefused: () => void;
   user: EditorUser;
 }
 
 /** The live document: edited together when the caller may write, read along otherwise. */
-export function CollaborativeEditor({ documentId, title, canEdit, user }: Props) {
+export function CollaborativeEditor({ documentId, title, canEdit, frozenMessage, onWriteRefused, user }: Props) {
   const collab = useCollaboration(documentId);
   const status = useCollaborationStatus(collab);
   if (!collab || !status) return <p>Ouverture du document…</p>;
@@ -64,7 +68,17 @@ export function CollaborativeEditor({ documentId, title, canEdit, user }: Props)
     );
   }
   if (status.blocked) return <FallbackContent documentId={documentId} />;
-  return <LiveEditor collab={collab} status={status} title={title} canEdit={canEdit} user={user} />;
+  return (
+    <LiveEditor
+      collab={collab}
+      status={status}
+      title={title}
+      canEdit={canEdit}
+      frozenMessage={frozenMessage}
+      onWriteRefused={onWriteRefused}
+      user={user}
+    />
+  );
 }
 
 const KEYBOARD_HINT_ID = "aide-clavier-editeur";
@@ -94,8 +108,19 @@ const presenceOf = (user: EditorUser, editable: boolean): PresenceUser => ({
   reading: !editable,
 });
 
-function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "documentId"> & { collab: Collab; status: CollaborationStatus }) {
+function LiveEditor({
+  collab,
+  status,
+  title,
+  canEdit,
+  frozenMessage,
+  onWriteRefused,
+  user,
+}: Omit<Props, "documentId"> & { collab: Collab; status: CollaborationStatus }) {
   const editable = canEdit && !status.writeRefused && !status.closed;
+  useEffect(() => {
+    if (status.writeRefused) onWriteRefused();
+  }, [status.writeRefused, onWriteRefused]);
   const [attaching, setAttaching] = useState<AttachmentStatus>(null);
   // The handlers outlive renders (ProseMirror keeps them): they reach the editor through a ref.
   const editorRef = useRef<ReturnType<typeof useEditor>>(null);
@@ -131,6 +156,11 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
         <Presence provider={collab.provider} />
         {editor && <ReviewPanel editor={editor} documentId={collab.documentId} />}
       </div>
+      {frozenMessage && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" role="status" data-testid="read-only">
+          <p>{frozenMessage}</p>
+        </div>
+      )}
       {status.writeRefused && canEdit && (
         <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="alert">
           <p>
@@ -144,7 +174,7 @@ function LiveEditor({ collab, status, title, canEdit, user }: Omit<Props, "docum
           <p>{status.closed.message}</p>
         </div>
       )}
-      {!canEdit && (
+      {!canEdit && !frozenMessage && (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="read-only">
           <p>Lecture seule : vous pouvez lire ce document et suivre les modifications en direct, pas le modifier.</p>
         </div>

@@ -1,37 +1,38 @@
 /**
  * The status of a livrable, diagnostic or synthèse on its page: the current status, the moves the
  * person may make (from the shared transitions table, as the server answers them) and the history.
+ * The page holds the status (the editor follows it: validated means read-only).
  */
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus, type DocumentStatusReply } from "@atelier/shared";
 import { useId, useState, type FormEvent } from "react";
 import { describedBy, FormError } from "../components/FormError";
 import { useAction } from "../shell/useAction";
-import { useLoad } from "../shell/useLoad";
-import { changeStatus, getStatus } from "./api";
+import { changeStatus } from "./api";
 import { StatusBadge } from "./StatusBadge";
 
 const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
 
-export function DocumentStatusPanel({ documentId }: { documentId: string }) {
-  const loaded = useLoad(() => getStatus(documentId), [documentId]);
-  const [reply, setReply] = useState<DocumentStatusReply | null>(null);
-  if (loaded.state !== "ready") return null;
-  const current = reply ?? loaded.data;
-  if (!current.followsWorkflow) return null;
-  return <Panel documentId={documentId} current={current} onChange={setReply} />;
-}
+type Move = DocumentStatusReply["allowed"][number];
 
-function Panel({
-  documentId,
-  current,
-  onChange,
-}: {
+/** The button that sends a move needing a comment. */
+const CONFIRM: Partial<Record<DocumentStatus, string>> = {
+  "modifications-demandees": "Envoyer la demande de modifications",
+  brouillon: "Rouvrir le document",
+};
+
+interface Props {
   documentId: string;
   current: DocumentStatusReply;
   onChange: (r: DocumentStatusReply) => void;
-}) {
+}
+
+export function DocumentStatusPanel(props: Props) {
+  return props.current.followsWorkflow ? <Panel {...props} /> : null;
+}
+
+function Panel({ documentId, current, onChange }: Props) {
   const { run, pending, error } = useAction();
-  const [asking, setAsking] = useState<DocumentStatus | null>(null);
+  const [asking, setAsking] = useState<Move | null>(null);
   const [comment, setComment] = useState("");
   const ids = useId();
   const errorId = `${ids}-erreur`;
@@ -47,7 +48,7 @@ function Panel({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (asking) void move(asking, comment);
+    if (asking) void move(asking.to, comment);
   };
 
   return (
@@ -61,7 +62,7 @@ function Panel({
         <form onSubmit={submit} noValidate>
           <div className="fr-input-group">
             <label className="fr-label" htmlFor={`${ids}-commentaire`}>
-              Modifications demandées (obligatoire)
+              {asking.commentLabel} (obligatoire)
               <span className="fr-hint-text">Ce commentaire est envoyé au COPIL et reste dans l'historique du document.</span>
             </label>
             <textarea
@@ -77,7 +78,7 @@ function Panel({
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
               <button type="submit" className="fr-btn" disabled={pending}>
-                Envoyer la demande de modifications
+                {CONFIRM[asking.to] ?? asking.label}
               </button>
             </li>
             <li>
@@ -96,7 +97,7 @@ function Panel({
                   type="button"
                   className="fr-btn fr-btn--secondary"
                   disabled={pending}
-                  onClick={() => (a.commentRequired ? setAsking(a.to) : void move(a.to))}
+                  onClick={() => (a.commentRequired ? setAsking(a) : void move(a.to))}
                 >
                   {a.label}
                 </button>

@@ -59,7 +59,15 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export const DocumentDetail = DocumentSummary.extend({
   space: z.object({ id: z.string(), name: z.string() }),
   /** What the caller may do with this document, from the space's rules. */
-  can: z.object({ edit: z.boolean(), comment: z.boolean(), trash: z.boolean(), restore: z.boolean() }),
+  can: z.object({
+    /** Title and themes. */
+    edit: z.boolean(),
+    /** The text: false for everyone while the document is validated or transmitted. */
+    editContent: z.boolean(),
+    comment: z.boolean(),
+    trash: z.boolean(),
+    restore: z.boolean(),
+  }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
@@ -115,8 +123,15 @@ export const COLLAB_CLOSE = {
     "Trop de connexions",
     "Trop de personnes ont ce document ouvert en ce moment. Nouvel essai dans quelques instants.",
   ),
+  tooDeep: close(
+    4422,
+    false,
+    "Structure trop imbriquée",
+    "Cette modification imbrique trop d'éléments les uns dans les autres : elle n'a pas été enregistrée. Rechargez la page.",
+  ),
   badMessage: close(4400, false, "Message invalide", "Message de synchronisation invalide : rechargez la page."),
   storageFailed: close(4500, true, "Enregistrement impossible", "L'enregistrement a échoué côté serveur. Nouvel essai de connexion…"),
+  documentFailed: close(4501, true, "Document rouvert", "Une erreur est survenue côté serveur : le document est rouvert. Reconnexion…"),
   shuttingDown: close(1012, true, "Redémarrage du serveur", "Le serveur redémarre. Reconnexion…"),
 } as const;
 export type CollabCloseReason = keyof typeof COLLAB_CLOSE;

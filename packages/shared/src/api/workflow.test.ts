@@ -31,5 +31,10 @@ describe("the workflow's transitions table", () => {
     expect(canInSpace("pilote", back.action)).toBe(false);
     expect(back.commentRequired).toBe(true);
     expect(findTransition("brouillon", "transmis")).toBeUndefined();
+    // Reopening a validated text is the pilote's, and says why.
+    const reopen = findTransition("valide", "brouillon")!;
+    expect(canInSpace("pilote", reopen.action)).toBe(true);
+    expect(canInSpace("membre", reopen.action)).toBe(false);
+    expect(reopen.commentRequired).toBe(true);
   });
 });

@@ -18,6 +18,17 @@ export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
   "modifications-demandees": "Modifications demandées",
 };
 
+/** The statuses at which the text is frozen: what was validated is what the national team reads. */
+export const FROZEN_STATUSES: readonly DocumentStatus[] = ["valide", "transmis"];
+export const isFrozen = (status: DocumentStatus) => FROZEN_STATUSES.includes(status);
+
+/** Why the editor is read-only, by frozen status. */
+export const FROZEN_MESSAGES: Partial<Record<DocumentStatus, string>> = {
+  valide: "Ce document est validé : il ne peut plus être modifié. La pilote peut le rouvrir.",
+  transmis:
+    "Ce document est transmis au national : il ne peut plus être modifié. L'équipe nationale peut demander des modifications, ce qui le rouvre.",
+};
+
 /** The kinds that follow the workflow; the others stay drafts of their space. */
 export const WORKFLOW_KINDS: readonly DocumentKind[] = ["livrable", "diagnostic", "synthese"];
 export const followsWorkflow = (kind: DocumentKind) => WORKFLOW_KINDS.includes(kind);
@@ -31,6 +42,8 @@ export interface Transition {
   label: string;
   /** Whether a comment saying why is mandatory. */
   commentRequired: boolean;
+  /** The label of that comment's field. */
+  commentLabel: string;
   /** Whether a named version is frozen on arrival. */
   freezesVersion: boolean;
 }
@@ -41,6 +54,7 @@ const t = (from: DocumentStatus, to: DocumentStatus, action: SpaceAction, label:
   action,
   label,
   commentRequired: false,
+  commentLabel: "Commentaire",
   freezesVersion: false,
   ...extra,
 });
@@ -51,7 +65,12 @@ export const TRANSITIONS: readonly Transition[] = [
   t("modifications-demandees", "en-relecture", "document.submitForReview", "Soumettre à nouveau à la relecture"),
   t("en-relecture", "valide", "document.validate", "Valider", { freezesVersion: true }),
   t("valide", "transmis", "document.transmit", "Transmettre au national", { freezesVersion: true }),
-  t("transmis", "modifications-demandees", "document.requestChanges", "Demander des modifications", { commentRequired: true }),
+  t("transmis", "modifications-demandees", "document.requestChanges", "Demander des modifications", {
+    commentRequired: true,
+    commentLabel: "Modifications demandées",
+  }),
+  // Reopening a validated text is the pilote's, and is said: who and why stay in the history and the audit.
+  t("valide", "brouillon", "document.reopen", "Rouvrir", { commentRequired: true, commentLabel: "Motif de la réouverture" }),
 ];
 
 export const transitionsFrom = (from: DocumentStatus) => TRANSITIONS.filter((x) => x.from === from);
@@ -84,6 +103,8 @@ export const DocumentStatusReply = z.object({
   status: z.enum(DOCUMENT_STATUSES),
   changedAt: z.string().nullable(),
   history: z.array(StatusChange),
-  allowed: z.array(z.object({ to: z.enum(DOCUMENT_STATUSES), label: z.string(), commentRequired: z.boolean() })),
+  allowed: z.array(
+    z.object({ to: z.enum(DOCUMENT_STATUSES), label: z.string(), commentRequired: z.boolean(), commentLabel: z.string() }),
+  ),
 });
 export type DocumentStatusReply = z.infer<typeof DocumentStatusReply>;
