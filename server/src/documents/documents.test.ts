@@ -116,7 +116,7 @@ describe("documents", () => {
     const doc = (await create("membre.grand-sud@atelier.test", { title: "Compte rendu", kind: "compte-rendu" })).body.document;
     const lecteur = await server.as("lecteur.grand-sud@atelier.test");
     const got = await lecteur.get(`/api/documents/${doc.id}`);
-    expect(got.body.document.can).toEqual({ edit: false, comment: true, trash: false, restore: false });
+    expect(got.body.document.can).toEqual({ edit: false, editContent: false, comment: true, trash: false, restore: false });
     expect((await lecteur.patch(`/api/documents/${doc.id}`, { title: "Non" })).status).toBe(403);
     expect((await lecteur.delete(`/api/documents/${doc.id}`)).status).toBe(403);
   });
