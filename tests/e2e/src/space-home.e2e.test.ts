@@ -56,7 +56,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
   await page.getByRole("heading", { level: 1, name: GRAND_SUD }).waitFor();
   const created = row(page, "Premier livrable du Grand-Sud");
   await created.waitFor();
-  const text = await created.innerText();
+  const text = (await created.textContent()) ?? "";
   expect(text).toContain("Livrable");
   expect(text).toContain("Brouillon");
   expect(text).toContain("Place des usagers");
@@ -89,7 +89,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
   await openGrandSud(page, "pilote.grand-sud@atelier.test");
   const trash = page.getByRole("table", { name: "Documents dans la corbeille" });
   await trash.getByText("Livrable des assises interrégionales").waitFor();
-  expect(await trash.innerText()).toContain("Marie Membre");
+  expect(await trash.textContent()).toContain("Marie Membre");
   await screenshot(page, "corbeille");
   await trash.getByRole("button", { name: "Restaurer « Livrable des assises interrégionales »" }).click();
   await row(page, "Livrable des assises interrégionales").waitFor();
