@@ -65,7 +65,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
   await page.getByTestId("activite").getByRole("link", { name: "Premier livrable du Grand-Sud" }).first().waitFor();
 
   // Filters stay in the address.
-  await page.getByLabel("Type").selectOption({ label: "Diagnostic" });
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "Diagnostic" });
   await page.waitForURL(/type=diagnostic/);
   expect(await row(page, "Premier livrable du Grand-Sud").count()).toBe(0);
   await page.reload();
