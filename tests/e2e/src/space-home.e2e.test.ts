@@ -67,7 +67,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
   // Filters stay in the address.
   await page.getByLabel("Type", { exact: true }).selectOption({ label: "Diagnostic" });
   await page.waitForURL(/type=diagnostic/);
-  expect(await row(page, "Premier livrable du Grand-Sud").count()).toBe(0);
+  await expect.poll(() => row(page, "Premier livrable du Grand-Sud").count()).toBe(0);
   await page.reload();
   await page.getByText("Aucun document ne correspond à ces filtres.").waitFor();
   await page.getByRole("button", { name: "Retirer les filtres" }).click();
@@ -80,7 +80,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
 
   await row(page, "Livrable des assises interrégionales").getByRole("button", { name: /à la corbeille$/ }).click();
   await page.getByTestId("annonces").getByText("« Livrable des assises interrégionales » a été placé dans la corbeille.").waitFor();
-  expect(await row(page, "Livrable des assises interrégionales").count()).toBe(0);
+  await expect.poll(() => row(page, "Livrable des assises interrégionales").count()).toBe(0);
   // A membre has no trash to restore from.
   expect(await page.getByRole("heading", { name: "Corbeille" }).count()).toBe(0);
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
