@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import { accessRequestRoutes } from "./access-requests/routes.js";
+import { activityRoutes } from "./activity/routes.js";
 import { adminRoutes } from "./admin/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
@@ -95,6 +96,7 @@ export function createApp(s: Services) {
   api.route("/dashboard", dashboardRoutes(s)); //      GET /dashboard
   api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
   api.route("/me/home", homeRoutes(s)); //             GET /me/home ("Mes espaces": latest documents, to review)
+  api.route("/", activityRoutes(s)); //                GET /spaces/:id/activity
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);

@@ -1,5 +1,5 @@
 export { editorExtensions, LINK_PROTOCOLS } from "./extensions.js";
 export { getEditorSchema } from "./schema.js";
-export { documentTemplate, isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from "./templates.js";
+export { documentTemplate, isTemplateKind, TEMPLATE_DESCRIPTIONS, TEMPLATE_KINDS, type TemplateKind } from "./templates.js";
 export { CONTENT_FRAGMENT, docToHtml, docToNode, docToText, templateUpdate, type OnSkipped } from "./ydoc.js";
 export { escapeHtml, nodeToHtml } from "./html.js";

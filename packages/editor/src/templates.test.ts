@@ -2,7 +2,7 @@ import { programme } from "@atelier/shared";
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { getEditorSchema } from "./schema.js";
-import { documentTemplate, isTemplateKind, TEMPLATE_KINDS } from "./templates.js";
+import { documentTemplate, isTemplateKind, TEMPLATE_DESCRIPTIONS, TEMPLATE_KINDS } from "./templates.js";
 
 const headings = (json: JSONContent) =>
   (json.content ?? []).filter((n) => n.type === "heading").map((n) => n.content?.map((t) => t.text).join(""));
@@ -14,6 +14,11 @@ describe("document templates", () => {
     expect(node.childCount).toBeGreaterThan(1);
     // Without a trailing-node plugin, a paragraph at the end is what lets people write after a table or a list.
     expect(node.lastChild?.type.name).toBe("paragraph");
+  });
+
+  it.each(["livrable", "synthese", "compte-rendu"] as const)("describes the %s by the sections its template holds", (kind) => {
+    const said = TEMPLATE_DESCRIPTIONS[kind].toLowerCase();
+    for (const h of headings(documentTemplate(kind))) expect(said).toContain(h!.toLowerCase());
   });
 
   it("follows the programme's sections for the livrable and the synthèse", () => {

@@ -59,6 +59,16 @@ const builders: Record<TemplateKind, () => JSONContent> = {
   "fiche-pratique": () => doc(...programme.fichePratiqueFields.map((field) => section(field))),
 };
 
+/** One line per kind saying what its template holds, shown where a person picks the kind of a new document. */
+export const TEMPLATE_DESCRIPTIONS: Record<TemplateKind, string> = {
+  livrable: "Le livrable du COPIL : contexte, premier état des lieux, pratiques inspirantes, leviers d'actions et annexes.",
+  diagnostic:
+    "Démarche et acteurs associés, éléments de diagnostic, préconisations et pratiques proposées comme inspirantes.",
+  synthese: "La synthèse régionale : diagnostic partagé, pratiques inspirantes et leviers d'actions.",
+  "compte-rendu": "Date de la réunion, participants, ordre du jour et tableau du relevé de décisions.",
+  "fiche-pratique": "La fiche projet d'une pratique inspirante, rubrique par rubrique, à compléter.",
+};
+
 /** The starting content (ProseMirror JSON) of a new document of this kind. */
 export function documentTemplate(kind: TemplateKind): JSONContent {
   return builders[kind]();

@@ -19,5 +19,6 @@ export * from "./api/dashboard.js";
 export * from "./api/versions.js";
 export * from "./api/comments.js";
 export * from "./api/attachments.js";
+export * from "./api/activity.js";
 export * from "./api/directory.js";
 export * from "./api/home.js";

@@ -62,6 +62,16 @@ describe("documents", () => {
     const renamed = await membre.patch(`/api/documents/${a.id}`, { title: "Diagnostic partagé", themes: [] });
     expect(renamed.status).toBe(200);
     expect(renamed.body.document).toMatchObject({ title: "Diagnostic partagé", themes: [] });
+    const listed = (await membre.get(`/api/spaces/${grandSud}/documents`)).body.documents.find((d: { id: string }) => d.id === a.id);
+    expect(listed).toMatchObject({ status: "brouillon", trashedBy: null });
+    expect(listed.lastChange.by.name).toMatch(/\S/);
+    // The pilote's renaming is the last change, and names the pilote.
+    const pilote = await server.as("pilote.grand-sud@atelier.test");
+    await pilote.patch(`/api/documents/${a.id}`, { title: "Diagnostic relu" });
+    const after = (await membre.get(`/api/spaces/${grandSud}/documents`)).body.documents;
+    expect(after[0]).toMatchObject({ id: a.id, title: "Diagnostic relu" });
+    expect(after[0].lastChange.by.name).not.toBe(listed.lastChange.by.name);
+    expect(Date.parse(after[0].lastChange.at)).toBeGreaterThanOrEqual(Date.parse(listed.lastChange.at));
     expect((await membre.patch(`/api/documents/${a.id}`, {})).status).toBe(400);
   });
 
@@ -83,6 +93,7 @@ describe("documents", () => {
     expect((await membre.get(`/api/spaces/${grandSud}/documents?trash=true`)).status).toBe(403);
     const trash = await pilote.get(`/api/spaces/${grandSud}/documents?trash=true`);
     expect(trash.body.documents.map((d: { id: string }) => d.id)).toContain(doc.id);
+    expect(trash.body.documents.find((d: { id: string }) => d.id === doc.id).trashedBy.name).toMatch(/\S/);
     expect((await membre.post(`/api/documents/${doc.id}/restore`)).status).toBe(403);
     const restored = await pilote.post(`/api/documents/${doc.id}/restore`);
     expect(restored.status).toBe(200);

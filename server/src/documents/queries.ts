@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { templateUpdate } from "@atelier/editor";
-import type { DocumentKind, DocumentSummary, ListDocumentsQuery } from "@atelier/shared";
+import type { DocumentKind, DocumentListItem, DocumentStatus, DocumentSummary, ListDocumentsQuery } from "@atelier/shared";
 import type { Db, Queryable } from "../db/index.js";
 import { appendUpdate } from "../collab/store.js";
 
@@ -43,14 +43,54 @@ export async function findDocument(q: Queryable, id: string): Promise<DocumentRo
   return row ?? null;
 }
 
-export async function listDocuments(q: Queryable, spaceId: string, filter: ListDocumentsQuery): Promise<DocumentRow[]> {
-  return q.query<DocumentRow>(
-    `${SELECT}
+interface ListRow extends DocumentRow {
+  status: DocumentStatus | null;
+  last_at: Date;
+  last_by: string | null;
+  last_by_name: string | null;
+  trashed_by: string | null;
+  trasher_name: string | null;
+}
+
+const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? "" } : null);
+
+function toListItem(r: ListRow): DocumentListItem {
+  return {
+    ...toSummary(r),
+    status: r.status ?? "brouillon",
+    lastChange: { at: iso(r.last_at), by: person(r.last_by, r.last_by_name) },
+    trashedBy: r.trashed_at ? person(r.trashed_by, r.trasher_name) : null,
+  };
+}
+
+// The last change is the latest of: its creation, its title or themes, its text (the authors'
+// notes) and its status. A document without a workflow row is a draft.
+export async function listDocuments(q: Queryable, spaceId: string, filter: ListDocumentsQuery): Promise<DocumentListItem[]> {
+  const rows = await q.query<ListRow>(
+    `SELECT d.id, d.space_id, d.title, d.kind, d.themes, d.created_by, d.created_at, d.updated_at, d.trashed_at, d.trashed_by,
+            NULLIF(trim(u.first_name || ' ' || u.last_name), '') AS creator_name,
+            NULLIF(trim(t.first_name || ' ' || t.last_name), '') AS trasher_name,
+            w.status, lc.at AS last_at, lc.by AS last_by,
+            NULLIF(trim(l.first_name || ' ' || l.last_name), '') AS last_by_name
+       FROM documents d
+       LEFT JOIN users u ON u.id = d.created_by
+       LEFT JOIN users t ON t.id = d.trashed_by
+       LEFT JOIN document_workflow w ON w.document_id = d.id
+       CROSS JOIN LATERAL (
+         SELECT x.at, x.by FROM (
+           SELECT d.created_at AS at, d.created_by AS by
+           UNION ALL SELECT d.details_changed_at, d.details_changed_by WHERE d.details_changed_at IS NOT NULL
+           UNION ALL SELECT a.last_edit_at, a.user_id FROM document_authors a WHERE a.document_id = d.id
+           UNION ALL SELECT c.at, c.actor_id FROM document_status_changes c WHERE c.document_id = d.id
+         ) x ORDER BY x.at DESC LIMIT 1
+       ) lc
+       LEFT JOIN users l ON l.id = lc.by
       WHERE d.space_id = $1 AND (d.trashed_at IS NOT NULL) = $2
         AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR $4 = ANY(d.themes))
-      ORDER BY d.updated_at DESC, d.title`,
+      ORDER BY lc.at DESC, d.title`,
     [spaceId, filter.trash === "true", filter.kind ?? null, filter.theme ?? null],
   );
+  return rows.map(toListItem);
 }
 
 /** The document and its template, written as the first update of its log, in one transaction. */
@@ -69,10 +109,12 @@ export async function createDocument(
   });
 }
 
-export async function updateDocument(q: Queryable, id: string, patch: { title?: string; themes?: string[] }) {
+export async function updateDocument(q: Queryable, id: string, patch: { title?: string; themes?: string[] }, userId: string) {
   await q.query(
-    "UPDATE documents SET title = COALESCE($2, title), themes = COALESCE($3, themes), updated_at = now() WHERE id = $1",
-    [id, patch.title ?? null, patch.themes ?? null],
+    `UPDATE documents SET title = COALESCE($2, title), themes = COALESCE($3, themes), updated_at = now(),
+            details_changed_at = now(), details_changed_by = $4
+      WHERE id = $1`,
+    [id, patch.title ?? null, patch.themes ?? null, userId],
   );
 }
 

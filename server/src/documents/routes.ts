@@ -79,7 +79,7 @@ export function documentRoutes(s: Services) {
     const filter = readQuery(c, ListDocumentsQuery);
     // The trash is for those who may restore what lies there.
     if (filter.trash === "true") await authorizeSpace(s.db, actor, "document.restore", spaceId);
-    return c.json({ documents: (await listDocuments(s.db, spaceId, filter)).map(toSummary) });
+    return c.json({ documents: await listDocuments(s.db, spaceId, filter) });
   });
 
   app.get("/documents/:id", async (c) => {
@@ -100,9 +100,9 @@ export function documentRoutes(s: Services) {
   });
 
   app.patch("/documents/:id", async (c) => {
-    const { row, found, facts } = await authorizeHere(c, "document.edit");
+    const { actor, row, found, facts } = await authorizeHere(c, "document.edit");
     const body = await readJson(c, UpdateDocumentBody);
-    await updateDocument(s.db, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] });
+    await updateDocument(s.db, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] }, actor.id);
     return reply(c, row.id, found, facts);
   });
 

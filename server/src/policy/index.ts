@@ -11,7 +11,7 @@ import { forbidden, notFound, unauthorized } from "../http/errors.js";
 import type { SessionUser } from "../auth/sessions.js";
 import { standingInSpace, type Actor, type SpaceWithStanding } from "./standing.js";
 
-export { reachableSpaces, standingInSpace, isUuid, type Actor, type SpaceRow, type SpaceWithStanding } from "./standing.js";
+export { neighbourSpaces, reachableSpaces, standingInSpace, isUuid, type Actor, type SpaceRow, type SpaceWithStanding } from "./standing.js";
 
 export function requireActor(user: SessionUser | null): Actor {
   if (!user) throw unauthorized();

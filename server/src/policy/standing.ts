@@ -67,5 +67,15 @@ export async function reachableSpaces(q: Queryable, actor: Actor): Promise<Space
   return rows.map((r) => toStanding(actor, r)).filter((s) => s.standing !== null);
 }
 
+/** The space's parent and children, each with what the actor is there (null: out of reach). */
+export async function neighbourSpaces(q: Queryable, actor: Actor, space: SpaceRow): Promise<SpaceWithStanding[]> {
+  const rows = await q.query<FactsRow>(`${FACTS_SQL} WHERE s.id = $2 OR s.parent_id = $3 ORDER BY s.name`, [
+    actor.id,
+    space.parent_id,
+    space.id,
+  ]);
+  return rows.map((r) => toStanding(actor, r));
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);

@@ -1,6 +1,6 @@
-import { allowedActions, type Member, type SpaceDetail, type SpaceSummary } from "@atelier/shared";
+import { allowedActions, canInSpace, type Member, type RelatedSpace, type SpaceDetail, type SpaceSummary } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
-import type { SpaceWithStanding } from "../policy/index.js";
+import { neighbourSpaces, type Actor, type SpaceWithStanding } from "../policy/index.js";
 
 export function toSummary({ space, standing }: SpaceWithStanding): SpaceSummary {
   return {
@@ -14,16 +14,23 @@ export function toSummary({ space, standing }: SpaceWithStanding): SpaceSummary 
   };
 }
 
-export async function toDetail(q: Queryable, found: SpaceWithStanding): Promise<SpaceDetail> {
+const toRelated = ({ space, standing }: SpaceWithStanding): RelatedSpace => ({
+  id: space.id,
+  name: space.name,
+  level: space.level,
+  readable: canInSpace(standing, "space.read", space.archived_at !== null),
+});
+
+export async function toDetail(q: Queryable, actor: Actor, found: SpaceWithStanding): Promise<SpaceDetail> {
   const { space, standing } = found;
-  const [parent] = space.parent_id
-    ? await q.query<{ id: string; name: string }>("SELECT id, name FROM spaces WHERE id = $1", [space.parent_id])
-    : [];
+  const neighbours = await neighbourSpaces(q, actor, space);
+  const parent = neighbours.find((n) => n.space.id === space.parent_id);
   return {
     ...toSummary(found),
     description: space.description,
     themes: space.themes,
-    parent: parent ?? null,
+    parent: parent ? toRelated(parent) : null,
+    children: neighbours.filter((n) => n.space.parent_id === space.id).map(toRelated),
     can: allowedActions(standing, space.archived_at !== null),
   };
 }

@@ -15,7 +15,7 @@ export function spaceRoutes(s: Services) {
   app.get("/:spaceId", async (c) => {
     const actor = requireActor(c.get("user"));
     const found = await authorizeSpace(s.db, actor, "space.read", c.req.param("spaceId"));
-    return c.json({ space: await toDetail(s.db, found) });
+    return c.json({ space: await toDetail(s.db, actor, found) });
   });
 
   app.get("/:spaceId/members", async (c) => {

@@ -46,6 +46,18 @@ describe("GET /api/spaces/:id", () => {
     expect(r.body.space.can).not.toContain("document.edit");
   });
 
+  it("shows the parent and the regional COPILs, each with whether the caller may open it", async () => {
+    const membre = await server.as("membre.grand-sud@atelier.test");
+    const r = await membre.get(`/api/spaces/${await spaceId(server, "grand-sud")}`);
+    expect(r.body.space.parent).toMatchObject({ name: "Comité de pilotage national", level: "national", readable: false });
+    expect(r.body.space.children.map((c: { id: string }) => c.id)).toContain(await spaceId(server, "corse"));
+    expect(r.body.space.children).toHaveLength(3);
+    expect(r.body.space.children.every((c: { level: string; readable: boolean }) => c.level === "regional" && c.readable)).toBe(true);
+    const regional = await (await server.as("membre.corse@atelier.test")).get(`/api/spaces/${await spaceId(server, "corse")}`);
+    expect(regional.body.space.parent).toMatchObject({ id: await spaceId(server, "grand-sud"), readable: true });
+    expect(regional.body.space.children).toEqual([]);
+  });
+
   it("answers 403 naming nothing for a space out of reach, and 404 for an unknown id", async () => {
     const c = await server.as("membre.grand-sud@atelier.test");
     const r = await c.get(`/api/spaces/${await spaceId(server, "sud-ouest")}`);

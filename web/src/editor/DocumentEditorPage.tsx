@@ -1,6 +1,6 @@
 import { DOCUMENT_KIND_LABELS, FROZEN_MESSAGES, type DocumentStatusReply } from "@atelier/shared";
 import { useCallback, useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { ApiError, errorMessage } from "../api/client";
 import { DocumentAccessDenied } from "../directory/DocumentAccessDenied";
 import { usePageTitle } from "../shell/pageTitle";
@@ -48,7 +48,7 @@ export function DocumentEditorPage() {
   return (
     <article>
       <p className="fr-text--sm fr-mb-1v">
-        {doc.space.name} · {DOCUMENT_KIND_LABELS[doc.kind]}
+        <Link to={`/espaces/${doc.space.id}`}>{doc.space.name}</Link> · {DOCUMENT_KIND_LABELS[doc.kind]}
       </p>
       <h1>{doc.title}</h1>
       <DocumentStatusPanel documentId={doc.id} current={current} onChange={onMoved} />

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { THEME_SLUGS } from "../programme/index.js";
 import { text } from "./common.js";
+import { DOCUMENT_STATUSES } from "./workflow.js";
 
 export const DOCUMENT_KINDS = ["livrable", "diagnostic", "synthese", "compte-rendu", "fiche-pratique"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -70,9 +71,21 @@ export const DocumentDetail = DocumentSummary.extend({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
+const Person = z.object({ id: z.string(), name: z.string() });
+
+/** A row of a space's list of documents: what the committee needs to find its work. */
+export const DocumentListItem = DocumentSummary.extend({
+  status: z.enum(DOCUMENT_STATUSES),
+  /** The latest change (creation, writing, title or themes, status) and who made it, if known. */
+  lastChange: z.object({ at: z.string(), by: Person.nullable() }),
+  /** Who moved it to the trash (trash listing); null for a live document. */
+  trashedBy: Person.nullable(),
+});
+export type DocumentListItem = z.infer<typeof DocumentListItem>;
+
 /** Replies: `{document}` for one, `{documents}` for a list. */
 export const DocumentReply = z.object({ document: DocumentDetail });
-export const DocumentListReply = z.object({ documents: z.array(DocumentSummary) });
+export const DocumentListReply = z.object({ documents: z.array(DocumentListItem) });
 /** GET /api/documents/:id/content: the current content, as plain text or as safe HTML. */
 export const DocumentContentReply = z.object({ id: z.string(), title: z.string(), format: z.enum(["text", "html"]), content: z.string() });
 export type DocumentContentReply = z.infer<typeof DocumentContentReply>;

@@ -16,10 +16,16 @@ export const SpaceSummary = z.object({
 });
 export type SpaceSummary = z.infer<typeof SpaceSummary>;
 
+/** A neighbouring committee (parent or child) and whether the caller may open it. */
+export const RelatedSpace = z.object({ id: z.string(), name: z.string(), level: z.enum(SPACE_LEVELS), readable: z.boolean() });
+export type RelatedSpace = z.infer<typeof RelatedSpace>;
+
 export const SpaceDetail = SpaceSummary.extend({
   description: z.string(),
   themes: z.array(z.string()),
-  parent: z.object({ id: z.string(), name: z.string() }).nullable(),
+  parent: RelatedSpace.nullable(),
+  /** The committees under this one (a territory's regional COPILs), by name. */
+  children: z.array(RelatedSpace),
   /** The actions the caller may take here, for the interface to offer them. */
   can: z.array(z.enum(SPACE_ACTIONS)),
 });

@@ -9,9 +9,13 @@ import { usePageTitle } from "../../shell/pageTitle";
 import { useLoad } from "../../shell/useLoad";
 import { AccessDenied } from "./AccessDenied";
 import { AccessRequests } from "./AccessRequests";
+import { DocumentTrash } from "./DocumentTrash";
 import { InviteForm } from "./InviteForm";
 import { Members } from "./Members";
 import { PendingInvitations } from "./PendingInvitations";
+import { RelatedSpaces } from "./RelatedSpaces";
+import { SpaceActivity } from "./SpaceActivity";
+import { SpaceDocuments } from "./SpaceDocuments";
 
 export function SpacePage() {
   const { spaceId = "" } = useParams();
@@ -19,6 +23,9 @@ export function SpacePage() {
   // Members and invitations reload together after any change a manager makes.
   const [round, setRound] = useState(0);
   const changed = () => setRound((r) => r + 1);
+  // The documents, their trash and the activity reload together after a change to a document.
+  const [docRound, setDocRound] = useState(0);
+  const documentsChanged = () => setDocRound((r) => r + 1);
   usePageTitle(space.state === "ready" ? space.data.name : space.state === "error" ? errorTitle(space.error) : undefined);
 
   if (space.state === "loading") return <p>Chargement de l'espace…</p>;
@@ -42,7 +49,7 @@ export function SpacePage() {
   const manages = s.can.includes("space.manageMembers");
   return (
     <>
-      {s.parent && (
+      {s.parent?.readable && (
         <p className="fr-mb-1w">
           <Link to={`/espaces/${s.parent.id}`} className="fr-link fr-icon-arrow-up-line fr-link--icon-left">
             {s.parent.name}
@@ -74,11 +81,22 @@ export function SpacePage() {
           </ul>
         </section>
       )}
+      <SpaceDocuments
+        spaceId={s.id}
+        spaceThemes={s.themes}
+        canCreate={s.can.includes("document.create")}
+        canEdit={s.can.includes("document.edit") && s.can.includes("document.trash")}
+        round={docRound}
+        onChange={documentsChanged}
+      />
+      {s.can.includes("document.restore") && <DocumentTrash spaceId={s.id} round={docRound} onChange={documentsChanged} />}
       <p>
         <Link to={`/espaces/${s.id}/documents-ressources`} className="fr-link fr-icon-folder-2-line fr-link--icon-left">
           Documents ressources
         </Link>
       </p>
+      <SpaceActivity spaceId={s.id} round={docRound} />
+      <RelatedSpaces parent={s.parent} children={s.children} />
       <Members spaceId={s.id} manages={manages} round={round} onChange={changed} />
       {manages && (
         <>
