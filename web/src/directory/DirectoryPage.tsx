@@ -62,7 +62,7 @@ function Row({ entry }: { entry: DirectoryEntry }) {
         {entry.archived && (
           <>
             {" "}
-            <Badge small noIcon>
+            <Badge as="span" small noIcon>
               Archivé
             </Badge>
           </>
@@ -77,7 +77,7 @@ function Row({ entry }: { entry: DirectoryEntry }) {
             Ouvrir<span className="fr-sr-only"> le {entry.name}</span>
           </Link>
         ) : entry.access === "pending" ? (
-          <Badge small severity="info" noIcon>
+          <Badge as="span" small severity="info" noIcon>
             Demande envoyée
           </Badge>
         ) : (

@@ -39,11 +39,11 @@ function SpaceList({ nodes }: { nodes: Node[] }) {
             <span className="fr-text--sm fr-text-mention--grey">{SPACE_LEVEL_LABELS[space.level]}</span>
           </p>
           <p className="fr-mb-2w">
-            <Badge small severity="info" noIcon>
+            <Badge as="span" small severity="info" noIcon>
               {STANDING_LABELS[space.role]}
             </Badge>{" "}
             {space.archived && (
-              <Badge small noIcon>
+              <Badge as="span" small noIcon>
                 Archivé
               </Badge>
             )}

@@ -58,12 +58,12 @@ export function SpacePage() {
       )}
       <h1 className="fr-mb-1w">{s.name}</h1>
       <p>
-        <Badge noIcon>{SPACE_LEVEL_LABELS[s.level]}</Badge>{" "}
-        <Badge severity="info" noIcon>
+        <Badge as="span" noIcon>{SPACE_LEVEL_LABELS[s.level]}</Badge>{" "}
+        <Badge as="span" severity="info" noIcon>
           Votre rôle : {STANDING_LABELS[s.role]}
         </Badge>{" "}
         {s.archived && (
-          <Badge severity="warning" noIcon>
+          <Badge as="span" severity="warning" noIcon>
             Archivé
           </Badge>
         )}
