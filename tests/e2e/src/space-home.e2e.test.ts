@@ -72,7 +72,7 @@ test("a membre creates, writes, renames and trashes a livrable; the pilote resto
   await page.getByText("Aucun document ne correspond à ces filtres.").waitFor();
   await page.getByRole("button", { name: "Retirer les filtres" }).click();
 
-  await row(page, "Premier livrable du Grand-Sud").getByRole("button", { name: /^Renommer/ }).click();
+  await row(page, "Premier livrable du Grand-Sud").getByRole("button", { name: /^Modifier « Premier livrable/ }).click();
   const edit = page.getByRole("dialog", { name: /^Modifier/ });
   await edit.getByLabel("Titre").fill("Livrable des assises interrégionales");
   await edit.getByRole("button", { name: "Enregistrer" }).click();

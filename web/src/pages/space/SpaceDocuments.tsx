@@ -170,7 +170,7 @@ export function SpaceDocuments({ spaceId, spaceThemes, canCreate, canEdit, round
                           <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
                             <li>
                               <Button size="small" priority="secondary" type="button" onClick={() => edit(d)}
-                                nativeButtonProps={{ "aria-label": `Renommer ou changer les thématiques de « ${d.title} »` }}>
+                                nativeButtonProps={{ "aria-label": `Modifier « ${d.title} » (titre et thématiques)` }}>
                                 Modifier
                               </Button>
                             </li>
