@@ -227,6 +227,12 @@ export async function openBrowser(): Promise<() => Promise<Browsing>> {
   });
   return async () => {
     const context = await browser.newContext({ locale: "fr-FR" });
+    // No fades: axe measures contrast as a person sees the page once still, not halfway through an opening modal.
+    await context.addInitScript(() => {
+      const style = document.createElement("style");
+      style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+      document.addEventListener("DOMContentLoaded", () => document.head.appendChild(style));
+    });
     const errors: string[] = [];
     const watches: PageWatch[] = [];
     // Pages the app opens itself (a new tab) are watched like the first.
