@@ -22,7 +22,7 @@ import type { Mail } from "../mail/mailer.js";
 import { passwordResetMail } from "../mail/templates.js";
 import { hashPassword } from "./passwords.js";
 import { invalidateUserSessions } from "./sessions.js";
-import { assertNotThrottled, clearFailures, recordFailure, RESET_REQUESTS, throttleKeys } from "./throttle.js";
+import { assertNotThrottled, liftAccount, recordFailure, RESET_REQUESTS } from "./throttle.js";
 import { hashToken, randomToken } from "./tokens.js";
 
 const SENT =
@@ -81,8 +81,7 @@ export function passwordRoutes(s: Services) {
       // Every link of the account dies with this one, and every session opened with the old password ends.
       await q.query("UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL", [row.user_id]);
       await invalidateUserSessions(q, row.user_id);
-      // Whoever proved the address may log in again at once.
-      await clearFailures(q, throttleKeys(row.email, "").account);
+      await liftAccount(q, row.email);
       await recordAudit(q, {
         kind: "auth.password_reset",
         actor: { id: row.user_id, email: row.email },

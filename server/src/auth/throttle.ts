@@ -73,3 +73,15 @@ export async function recordFailure(db: Db, key: string, kind: keyof typeof RULE
 }
 
 export const clearFailures = (db: Queryable, key: string) => db.query("DELETE FROM login_throttle WHERE key = $1", [key]);
+
+/**
+ * Whoever proved they hold the account's address (unlock link, password reset) may log in again at
+ * once, from anywhere: the account's counter and all its (account, address) pairs go.
+ */
+export async function liftAccount(db: Queryable, email: string): Promise<void> {
+  const keys = throttleKeys(email, "");
+  await db.query("DELETE FROM login_throttle WHERE key = $1 OR key LIKE $2", [
+    keys.account,
+    `${keys.pair.replace(/[\\%_]/g, "\\$&")}%`,
+  ]);
+}

@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { appLink } from "../mail/links.js";
 import { unlockMail } from "../mail/templates.js";
-import { throttleKeys } from "./throttle.js";
+import { liftAccount, throttleKeys } from "./throttle.js";
 import { hashToken, randomToken } from "./tokens.js";
 
 /** Sends the owner of `email` (if the account exists and is active) a link that lifts the block. */
@@ -30,15 +30,12 @@ export function unlockRoutes(s: Services) {
     const token = c.req.query("jeton") ?? "";
     const [row] = token
       ? await s.db.query<{ key: string }>(
-          "DELETE FROM login_throttle WHERE unlock_hash = $1 AND key LIKE 'account:%' RETURNING key",
+          "SELECT key FROM login_throttle WHERE unlock_hash = $1 AND key LIKE 'account:%'",
           [hashToken(token)],
         )
       : [];
-    if (row) {
-      // The pairs of that account go too: its owner may be the one who mistyped.
-      const email = row.key.slice("account:".length);
-      await s.db.query("DELETE FROM login_throttle WHERE key LIKE $1", [`pair:${email.replace(/[\\%_]/g, "\\$&")}|%`]);
-    }
+    // Single use: lifting deletes the row that holds the link's hash.
+    if (row) await liftAccount(s.db, row.key.slice("account:".length));
     return c.redirect(appLink(s.config, "/connexion", { deverrouillage: row ? "ok" : "invalide" }));
   });
   return app;
