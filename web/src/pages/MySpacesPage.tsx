@@ -3,7 +3,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Link } from "react-router";
 import { LoadError } from "../components/LoadError";
 import { getHome } from "../home/api";
-import { LatestDocuments, Waiting } from "../home/StartPage";
+import { LatestDocuments, Waiting } from "../home/HomeSections";
 import { useLoad } from "../shell/useLoad";
 
 interface Node {
