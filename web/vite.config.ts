@@ -13,15 +13,21 @@ import { defineConfig } from "vitest/config";
  * icon classes the sources use (14 KB instead of 214 KB) and copies their SVGs. Run before every build
  * and dev server, so a fresh clone and a newly used icon both get their files. */
 function dsfrUsedIcons(): Plugin {
+  // Not import.meta.dirname: Vite loads this file from a temporary copy in node_modules/.vite-temp that it
+  // deletes right after, and a missing cwd makes execFileSync fail with ENOENT.
+  let root = "";
   return {
     name: "atelier:dsfr-used-icons",
+    configResolved(config) {
+      root = config.root;
+    },
     buildStart() {
-      const bin = createRequire(import.meta.url).resolve("@codegouvfr/react-dsfr/bin/only-include-used-icons.js");
+      const bin = createRequire(path.join(root, "package.json")).resolve("@codegouvfr/react-dsfr/bin/only-include-used-icons.js");
       // The script copies an SVG used by two classes twice at once; when the file is already there both
       // copies unlink it and one fails (ENOENT). A second run finds the work done.
       for (let attempt = 1; ; attempt++) {
         try {
-          execFileSync(process.execPath, [bin, "--silent"], { cwd: import.meta.dirname, stdio: "pipe" });
+          execFileSync(process.execPath, [bin, "--silent"], { cwd: root, stdio: "pipe" });
           return;
         } catch (err) {
           if (attempt === 3) throw err;

@@ -118,14 +118,15 @@ it("stores nothing a member sends on one instance after their removal on the oth
   await synced(held);
   const me = (await typist.get("/api/me")).body.user.id as string;
   let n = 0;
-  // Numbered edits keep coming while the removal is under way.
+  // Numbered edits keep coming while the removal is under way (every 5 ms: faster only measures how
+  // long a loaded CI machine takes to work through the backlog before it re-checks the socket).
   const typing = setInterval(() => {
     if (held.provider.wsconnected) held.doc.getText("t").insert(0, `${n++} `);
-  }, 1);
+  }, 5);
   await until("premières modifications", () => n > 20);
   const removed = await pilote.delete(`/api/spaces/${grandSud}/members/${me}`);
   const sentBeforeAnswer = n;
-  await until("socket fermée", () => held.closes.length > 0, 10_000);
+  await until("socket fermée", () => held.closes.length > 0, 20_000);
   clearInterval(typing);
   expect(removed.status).toBe(204);
   expect(held.closes[0]!.code).toBe(COLLAB_CLOSE.accessRemoved.code);
