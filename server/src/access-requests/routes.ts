@@ -57,7 +57,7 @@ export function accessRequestRoutes(s: Services) {
       const recipients = await requestRecipients(q, found.space.id, found.space.archived_at !== null);
       const requester = `${user.firstName} ${user.lastName}`.trim() || user.email;
       const space = { id: found.space.id, name: found.space.name };
-      await s.bus.accessRequest(q, { kind: "requested", requestId, space, requester: { id: actor.id, name: requester }, deciders: recipients.ids });
+      await s.bus.emit(q, "accessRequest", { kind: "requested", requestId, space, requester: { id: actor.id, name: requester }, deciders: recipients.ids });
       const content = accessRequestedMail({
         requester,
         requesterEmail: user.email,
@@ -123,7 +123,7 @@ export function accessRequestRoutes(s: Services) {
         target: { type: "user", id: request.user_id },
         details: { decision: "granted", role, requestId: request.id, membershipAdded: granted },
       });
-      await s.bus.accessRequest(q, decided(request, "granted"));
+      await s.bus.emit(q, "accessRequest", decided(request, "granted"));
       return (await getMember(q, request.space_id, request.user_id))!;
     });
     await s.bus.accessChanged({ kind: "membership", userId: request.user_id, spaceId: request.space_id });
@@ -152,7 +152,7 @@ export function accessRequestRoutes(s: Services) {
         target: { type: "user", id: request.user_id },
         details: { decision: "declined", requestId: request.id },
       });
-      await s.bus.accessRequest(q, decided(request, "declined"));
+      await s.bus.emit(q, "accessRequest", decided(request, "declined"));
     });
     await s.mailer.send({
       to: request.email,

@@ -1,8 +1,11 @@
 /**
- * Events other parts of the server react to. Access changes (a member removed or downgraded,
- * an account deactivated, a space archived) must reach the open collaboration sockets on every
- * instance: the collab capability subscribes here and relays through Redis when REDIS_URL is set.
- * Access requests and their answers reach the notifications capability, on the instance that took them.
+ * Events other parts of the server react to, so that no capability calls another's internals.
+ * - Access changes (a member removed or downgraded, an account deactivated, a space archived) must
+ *   reach the open collaboration sockets on every instance: the collab capability subscribes here
+ *   and relays through Redis when REDIS_URL is set.
+ * - Domain events (`Events`: an access request, a document's content stored…) are told inside the
+ *   transaction that made them, on the instance that made them, and awaited: what a listener writes
+ *   (the bell's entries, a search indexing task) is committed with the act or not at all.
  */
 import type { Queryable } from "../db/index.js";
 
@@ -31,7 +34,12 @@ export type AccessRequestEvent =
       decision: "granted" | "declined";
     };
 
-type AccessRequestHandler = (q: Queryable, event: AccessRequestEvent) => Promise<void>;
+/** Every domain event by name, with what it carries. A capability adds its own here. */
+export interface Events {
+  accessRequest: AccessRequestEvent;
+}
+
+type Handler<K extends keyof Events> = (q: Queryable, event: Events[K]) => Promise<void>;
 
 export interface Bus {
   /**
@@ -41,17 +49,14 @@ export interface Bus {
    */
   accessChanged(change: AccessChange): Promise<void>;
   onAccessChanged(fn: (change: AccessChange) => unknown): () => void;
-  /**
-   * Told inside the transaction of the request or its answer, and awaited: what listeners
-   * write (the bell's entries) is committed with the act or not at all.
-   */
-  accessRequest(q: Queryable, event: AccessRequestEvent): Promise<void>;
-  onAccessRequest(fn: AccessRequestHandler): () => void;
+  /** Tells a domain event inside the transaction `q`; a listener's failure fails the act. */
+  emit<K extends keyof Events>(q: Queryable, name: K, event: Events[K]): Promise<void>;
+  on<K extends keyof Events>(name: K, fn: Handler<K>): () => void;
 }
 
 export function createLocalBus(): Bus {
   const listeners = new Set<(change: AccessChange) => unknown>();
-  const requestHandlers = new Set<AccessRequestHandler>();
+  const handlers = new Map<keyof Events, Set<Handler<never>>>();
   return {
     async accessChanged(change) {
       await Promise.all(
@@ -68,12 +73,15 @@ export function createLocalBus(): Bus {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    async accessRequest(q, event) {
-      for (const fn of requestHandlers) await fn(q, event);
+    async emit(q, name, event) {
+      // One after the other: listeners share the transaction's connection.
+      for (const fn of handlers.get(name) ?? []) await (fn as Handler<typeof name>)(q, event);
     },
-    onAccessRequest(fn) {
-      requestHandlers.add(fn);
-      return () => requestHandlers.delete(fn);
+    on(name, fn) {
+      const set = handlers.get(name) ?? new Set();
+      handlers.set(name, set);
+      set.add(fn as Handler<never>);
+      return () => set.delete(fn as Handler<never>);
     },
   };
 }

@@ -48,4 +48,4 @@ async function onAccessRequest(q: Queryable, event: AccessRequestEvent) {
   });
 }
 
-export const subscribeAccessRequests = (s: Services) => s.bus.onAccessRequest(onAccessRequest);
+export const subscribeAccessRequests = (s: Services) => s.bus.on("accessRequest", onAccessRequest);
