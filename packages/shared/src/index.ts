@@ -22,3 +22,4 @@ export * from "./api/attachments.js";
 export * from "./api/activity.js";
 export * from "./api/directory.js";
 export * from "./api/home.js";
+export * from "./api/search.js";

@@ -37,6 +37,14 @@ export type AccessRequestEvent =
 /** Every domain event by name, with what it carries. A capability adds its own here. */
 export interface Events {
   accessRequest: AccessRequestEvent;
+  /** New content of a document was stored: an edit through the socket, a restore, an import. */
+  documentContentStored: { documentId: string };
+  /** A document was created, or its title, kind, themes, status, space or trash state changed, or it was deleted. */
+  documentChanged: { documentId: string };
+  /** A library file was stored (or a new version of it), changed, trashed, restored or deleted. */
+  fileChanged: { fileId: string };
+  /** A comment thread was opened, answered, edited, resolved, reopened or deleted. */
+  commentThreadChanged: { threadId: string };
 }
 
 type Handler<K extends keyof Events> = (q: Queryable, event: Events[K]) => Promise<void>;
