@@ -92,21 +92,24 @@ export async function validateSessionToken(
     await q.query("DELETE FROM sessions WHERE id = $1", [id]);
     return null;
   }
+  let verified = last;
   if (now - last.getTime() >= ACTIVITY_CHECK_MS) {
-    await q.query("UPDATE sessions SET last_verified_at = $2 WHERE id = $1", [id, new Date(now)]);
+    verified = new Date(now);
+    await q.query("UPDATE sessions SET last_verified_at = $2 WHERE id = $1", [id, verified]);
   }
   return {
-    session: { id: row.id, userId: row.user_id, createdAt: new Date(row.created_at), lastVerifiedAt: last },
+    session: { id: row.id, userId: row.user_id, createdAt: new Date(row.created_at), lastVerifiedAt: verified },
     user: toSessionUser(row),
   };
 }
 
 /**
  * Of these tokens, the ones whose session still holds (not ended, account active, not idle past
- * `inactivityMs`): one query for all the connections that outlive a request. The tokens were
- * validated in full when those connections opened; here only whether their session lives on counts.
+ * `inactivityMs`), each with the moment it will end unless used meanwhile: one query for all the
+ * connections that outlive a request. The tokens were validated in full when those connections
+ * opened; here only whether their session lives on counts.
  */
-export async function liveSessionTokens(q: Queryable, tokens: string[], inactivityMs: number): Promise<Set<string>> {
+export async function liveSessions(q: Queryable, tokens: string[], inactivityMs: number): Promise<Map<string, number>> {
   const idOf = (token: string) => token.split(".")[0]!;
   const rows = await q.query<{ id: string; last_verified_at: Date }>(
     `SELECT s.id, s.last_verified_at FROM sessions s JOIN users u ON u.id = s.user_id
@@ -114,8 +117,12 @@ export async function liveSessionTokens(q: Queryable, tokens: string[], inactivi
     [[...new Set(tokens.map(idOf))]],
   );
   const now = Date.now();
-  const live = new Set(rows.filter((r) => !idleTooLong(new Date(r.last_verified_at), now, inactivityMs)).map((r) => r.id));
-  return new Set(tokens.filter((t) => live.has(idOf(t))));
+  const endsAt = new Map(
+    rows
+      .filter((r) => !idleTooLong(new Date(r.last_verified_at), now, inactivityMs))
+      .map((r) => [r.id, new Date(r.last_verified_at).getTime() + inactivityMs]),
+  );
+  return new Map(tokens.filter((t) => endsAt.has(idOf(t))).map((t) => [t, endsAt.get(idOf(t))!]));
 }
 
 export const invalidateSession = (q: Queryable, id: string) => q.query("DELETE FROM sessions WHERE id = $1", [id]);

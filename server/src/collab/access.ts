@@ -8,7 +8,7 @@ import type { Queryable } from "../db/index.js";
 import { canDocument, canSpace, isUuid } from "../policy/index.js";
 
 export type Access =
-  | { ok: true; user: SessionUser; spaceId: string; canEdit: boolean }
+  | { ok: true; user: SessionUser; spaceId: string; canEdit: boolean; /** When the session ends unless used meanwhile. */ sessionEndsAt: number }
   | { ok: false; refusal: CollabClose };
 
 export async function documentAccess(
@@ -31,5 +31,5 @@ export async function documentAccess(
   if (doc.trashed_at) return { ok: false, refusal: COLLAB_CLOSE.notFound };
   // The document's status is among the facts: a validated text is read-only for everyone.
   const canEdit = await canDocument(q, actor, "document.editContent", { id: documentId, spaceId: doc.space_id });
-  return { ok: true, user: found.user, spaceId: doc.space_id, canEdit };
+  return { ok: true, user: found.user, spaceId: doc.space_id, canEdit, sessionEndsAt: found.session.lastVerifiedAt.getTime() + inactivityMs };
 }

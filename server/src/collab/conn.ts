@@ -19,6 +19,11 @@ export class Conn {
   ended = false;
   /** A re-check of its access under way: its frames wait for the answer before being handled. */
   hold: Promise<void> | null = null;
+  /** When its session ends unless the person is active elsewhere meanwhile (session-check.ts). */
+  sessionEndsAt = Infinity;
+  sessionTimer: NodeJS.Timeout | null = null;
+  /** Reads the session again; the session watch sets it. Frames past sessionEndsAt wait for it. */
+  checkSession: () => Promise<void> = async () => {};
   private chain: Promise<void> = Promise.resolve();
   /**
    * Per-connection budgets, as the time by which what was received so far would have been
@@ -45,6 +50,12 @@ export class Conn {
     },
   ) {
     this.readOnly = readOnly;
+    ws.once("close", () => this.clearSessionTimer());
+  }
+
+  clearSessionTimer() {
+    if (this.sessionTimer) clearTimeout(this.sessionTimer);
+    this.sessionTimer = null;
   }
 
   /**
@@ -94,6 +105,7 @@ export class Conn {
 
   close(reason: CollabClose) {
     this.ended = true;
+    this.clearSessionTimer();
     if (this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING) return;
     this.ws.close(reason.code, reason.reason);
   }

@@ -103,6 +103,7 @@ export class Room {
   /** Handles one frame; a malformed or hostile one closes that connection only. */
   async receive(conn: Conn, data: Uint8Array) {
     if (conn.hold) await conn.hold;
+    if (Date.now() >= conn.sessionEndsAt) await conn.checkSession();
     // After a failure this memory may be ahead of the database: nothing more is answered from it.
     // A connection being closed (access removed, session ended) writes nothing more either.
     if (this.failed || conn.ended) return;

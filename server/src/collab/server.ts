@@ -3,7 +3,7 @@
  * Like Hocuspocus's lifecycle: upgrade (Origin, session cookie, policy) → load the stored state →
  * sync and presence → every accepted change stored, then relayed → the room let go when empty.
  * Access changes (bus, and Redis for the other instances) re-check the open sockets concerned;
- * the sessions of all open sockets are checked again every COLLAB_SESSION_CHECK_MS.
+ * a socket stops writing the moment its session ends by inactivity (session-check.ts).
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -86,7 +86,9 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       try {
         // Refusals complete the handshake so that the client reads why in the close frame.
         if (!access.ok) return ws.close(access.refusal.code, access.refusal.reason);
-        join(ws, new Conn(ws, access.user.id, token!, documentId, !access.canEdit, connOpts));
+        const conn = new Conn(ws, access.user.id, token!, documentId, !access.canEdit, connOpts);
+        sessions.watch(conn, access.sessionEndsAt);
+        join(ws, conn);
       } catch (err) {
         console.error(`[collab] ouverture du document ${documentId} impossible :`, err);
         ws.terminate();
@@ -204,7 +206,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     }
   }, config.COLLAB_PING_MS);
   pinger.unref();
-  const stopSessionCheck = startSessionCheck(db, () => [...rooms.values()].flatMap((room) => [...room.conns]), {
+  const sessions = startSessionCheck(db, () => [...rooms.values()].flatMap((room) => [...room.conns]), {
     everyMs: config.COLLAB_SESSION_CHECK_MS,
     inactivityMs,
   });
@@ -216,7 +218,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       server.off("upgrade", onUpgrade);
       unsubscribe();
       clearInterval(pinger);
-      await stopSessionCheck();
+      await sessions.stop();
       const open = [...rooms.values()];
       rooms.clear();
       for (const room of open) for (const conn of room.conns) conn.close(COLLAB_CLOSE.shuttingDown);

@@ -1,41 +1,99 @@
 /**
  * A socket outlives the session it was opened with unless someone looks: a session ends through
- * inactivity, a logout (from another tab too) or a password reset, and none of these reaches the
- * sockets. Every `everyMs`, one query reads the sessions of all the open sockets of this instance
- * and those whose session ended are closed as the upgrade would refuse them ("Session expirée").
- *
- * One query per round for the whole instance rather than a timer per socket at its session's
- * expiry: that expiry moves with the person's requests elsewhere, and a logout ends a session at
- * any moment, so such a timer would have to ask the database anyway.
+ * inactivity, a logout (from another tab too) or a password reset. Logouts, resets and removals
+ * reach the sockets at once through the bus (server.ts); inactivity has no event, so each socket
+ * keeps the moment its session would end and, from that moment, its frames wait while the session
+ * is read again: the socket is closed as the upgrade would refuse it ("Session expirée"), or goes
+ * on until the new moment if the person was active elsewhere meanwhile (which moves it). A timer
+ * per socket does the same for one that sends nothing. A round every `everyMs` also reads the
+ * sessions of all the open sockets at once, for sessions ended by any other means.
  */
 import { COLLAB_CLOSE } from "@atelier/shared";
-import { liveSessionTokens } from "../auth/sessions.js";
+import { liveSessions } from "../auth/sessions.js";
 import type { Queryable } from "../db/index.js";
 import type { Conn } from "./conn.js";
+
+/** setTimeout's longest delay; a later moment is reached in several steps. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+export interface SessionWatch {
+  /** Follows this connection's session from now on; `endsAt` as read when it opened. */
+  watch(conn: Conn, endsAt: number): void;
+  /** Stops; waits for a reading under way, which must not query a database about to close. */
+  stop(): Promise<void>;
+}
 
 export function startSessionCheck(
   db: Queryable,
   openConns: () => Conn[],
   opts: { everyMs: number; inactivityMs: number },
-): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const check = async () => {
+): SessionWatch {
+  const readings = new Set<Promise<void>>();
+  const track = (p: Promise<void>) => {
+    readings.add(p);
+    void p.finally(() => readings.delete(p));
+    return p;
+  };
+
+  /** Reads these connections' sessions: closes those that ended, sets the others' next moment. */
+  const review = async (conns: Conn[]) => {
+    const live = await liveSessions(db, conns.map((c) => c.sessionToken), opts.inactivityMs);
+    for (const conn of conns) {
+      const endsAt = live.get(conn.sessionToken);
+      if (endsAt === undefined) conn.close(COLLAB_CLOSE.unauthenticated);
+      else arm(conn, endsAt);
+    }
+  };
+
+  const due = new Map<Conn, Promise<void>>();
+  const checkOne = (conn: Conn) => {
+    let p = due.get(conn);
+    if (!p) {
+      p = track(
+        review([conn])
+          .catch((err: unknown) => {
+            // Past its moment and unable to confirm the session: the socket goes rather than write on.
+            conn.log("vérification de la session impossible", err);
+            conn.close(COLLAB_CLOSE.storageFailed);
+          })
+          .finally(() => due.delete(conn)),
+      );
+      due.set(conn, p);
+    }
+    return p;
+  };
+
+  const arm = (conn: Conn, endsAt: number) => {
+    conn.sessionEndsAt = endsAt;
+    conn.clearSessionTimer();
+    if (conn.ended) return;
+    conn.sessionTimer = setTimeout(() => void checkOne(conn), Math.min(Math.max(0, endsAt - Date.now()), MAX_DELAY_MS));
+    conn.sessionTimer.unref();
+  };
+
+  let round: Promise<void> | null = null;
+  const timer = setInterval(() => {
     const conns = openConns();
     if (conns.length === 0) return;
-    const live = await liveSessionTokens(db, conns.map((c) => c.sessionToken), opts.inactivityMs);
-    for (const conn of conns) if (!live.has(conn.sessionToken)) conn.close(COLLAB_CLOSE.unauthenticated);
-  };
-  const timer = setInterval(() => {
     // A slow database must not pile rounds up. A failed round closes nothing (unlike an access
     // change, nothing says these rights moved): the next round tries again.
-    running ??= check()
-      .catch((err: Error) => console.error("[collab] vérification des sessions impossible :", err.message))
-      .finally(() => (running = null));
+    round ??= track(
+      review(conns)
+        .catch((err: Error) => console.error("[collab] vérification des sessions impossible :", err.message))
+        .finally(() => (round = null)),
+    );
   }, opts.everyMs);
   timer.unref();
-  // Stopping waits for a round under way, which must not query a database about to close.
-  return async () => {
-    clearInterval(timer);
-    await running;
+
+  return {
+    watch(conn, endsAt) {
+      conn.checkSession = () => checkOne(conn);
+      arm(conn, endsAt);
+    },
+    async stop() {
+      clearInterval(timer);
+      for (const conn of openConns()) conn.clearSessionTimer();
+      await Promise.all(readings);
+    },
   };
 }
