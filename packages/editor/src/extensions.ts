@@ -2,6 +2,7 @@ import type { AnyExtension } from "@tiptap/core";
 import { isAttachmentUrl } from "@atelier/shared";
 import Highlight from "@tiptap/extension-highlight";
 import Image from "@tiptap/extension-image";
+import Link from "@tiptap/extension-link";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { TableKit } from "@tiptap/extension-table";
 import TextAlign from "@tiptap/extension-text-align";
@@ -31,6 +32,34 @@ export const AttachmentImage = Image.extend({
   },
 });
 
+const ALIGNMENTS = ["left", "center", "right", "justify"];
+
+/**
+ * Alignment from its four values only. The attribute reaches a browser from Yjs as whatever string an editor's
+ * client sent, and Tiptap writes it into `style` unchecked ("left; position:fixed; inset:0" drew a full-page overlay).
+ */
+const Alignment = TextAlign.extend({
+  addGlobalAttributes() {
+    return (this.parent?.() ?? []).map((group) => ({
+      ...group,
+      attributes: Object.fromEntries(
+        Object.entries(group.attributes).map(([name, spec]) => [
+          name,
+          { ...spec, renderHTML: (attrs: Record<string, unknown>) => (ALIGNMENTS.includes(attrs[name] as string) ? (spec?.renderHTML?.(attrs) ?? {}) : {}) },
+        ]),
+      ),
+    }));
+  },
+});
+
+/** A link carries its address only: a `class` or `target` sent through Yjs (a DSFR button's class on a phishing link) is not rendered. */
+const PlainLink = Link.extend({
+  addAttributes() {
+    const ignored = { default: null, parseHTML: () => null, renderHTML: () => ({}) };
+    return { ...this.parent?.(), class: ignored, target: ignored };
+  },
+});
+
 /**
  * The one extension set of Atelier documents, shared by the web editor and the server (templates, text/HTML export),
  * so both build the same schema. StarterKit v3 already carries underline, link and the list keymap; undo/redo is
@@ -39,19 +68,16 @@ export const AttachmentImage = Image.extend({
  */
 export function editorExtensions(): AnyExtension[] {
   return [
-    StarterKit.configure({
-      undoRedo: false,
-      trailingNode: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: "https",
-        protocols: [...LINK_PROTOCOLS],
-        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-      },
+    StarterKit.configure({ undoRedo: false, trailingNode: false, link: false }),
+    PlainLink.configure({
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      protocols: [...LINK_PROTOCOLS],
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
     }),
     Highlight,
-    TextAlign.configure({ types: ["heading", "paragraph"], alignments: ["left", "center", "right", "justify"] }),
+    Alignment.configure({ types: ["heading", "paragraph"], alignments: ALIGNMENTS }),
     TaskList,
     TaskItem.configure({ nested: true }),
     // Column resizing needs a view; widths are not part of what committees write.
