@@ -14,7 +14,7 @@ import {
 } from "@atelier/shared";
 import { Hono, type Context } from "hono";
 import type * as Y from "yjs";
-import { loadYDoc } from "../collab/store.js";
+import { loadYDoc } from "../documents/content.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import type { DocumentRow } from "../documents/queries.js";
