@@ -7,6 +7,7 @@ import type { Db } from "./db/index.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { Session, SessionUser } from "./auth/sessions.js";
 import type { Bus } from "./events/bus.js";
+import type { DocumentContent } from "./documents/content.js";
 import type { Storage } from "./storage/index.js";
 
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   mailer: Mailer;
   bus: Bus;
   storage: Storage;
+  /** Documents' content: the only way to store it (documents/content.ts). */
+  content: DocumentContent;
 }
 
 export interface AppEnv {

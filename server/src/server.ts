@@ -17,6 +17,8 @@ import { seedDemoDocuments } from "./seed/demo-documents.js";
 import { startMaintenance } from "./maintenance.js";
 import { auditRetention } from "./audit/retention.js";
 import { attachCollab } from "./collab/server.js";
+import { DocumentContent } from "./documents/content.js";
+import { subscribeVersionTracker } from "./versions/tracker.js";
 import { notificationTasks, settleDeliveries } from "./notifications/delivery.js";
 import { subscribeAccessRequests } from "./notifications/access-requests.js";
 import { openStorage } from "./storage/index.js";
@@ -40,8 +42,11 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   if (seeded) await seedDemo(db);
 
   const storage = await openStorage(config);
-  const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus(), storage };
+  const bus = createLocalBus();
+  const services: Services = { config, db, mailer: createMailer(config), bus, storage, content: new DocumentContent(db, bus) };
   subscribeAccessRequests(services);
+  // Automatic versions and authorship follow the content stored (socket, restore).
+  const versionTracker = subscribeVersionTracker(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);
@@ -58,6 +63,8 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     async close() {
       stopMaintenance();
       await collab.close();
+      // After the rooms' last writes, which it tracks.
+      await versionTracker.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settleDeliveries(services);

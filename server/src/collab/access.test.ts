@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type TestServer } from "../../test/harness.js";
 import { ACTORS, type ActorName } from "../../test/matrix/matrix.js";
-import { loadYDoc } from "./store.js";
+import { loadYDoc } from "../documents/content.js";
 import { moveAllBy } from "../workflow/test-helpers.js";
 import { connect, synced, until, type Peer } from "./test-helpers.js";
 

@@ -8,7 +8,6 @@ import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { COLLAB_CLOSE } from "@atelier/shared";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { appendUpdate } from "./store.js";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from "./protocol.js";
 import { connect, formatOffline, formatted, readStored, synced, until, upgradeStatus, type Peer } from "./test-helpers.js";
 
@@ -128,7 +127,7 @@ describe("depth", { timeout: 120_000 }, () => {
     const id = await newDocument();
     const author = new Y.Doc();
     Y.applyUpdate(author, nested(5000));
-    await appendUpdate(server.services.db, id, Y.encodeStateAsUpdate(author));
+    await server.services.db.tx((q) => server.services.content.store(q, id, [Y.encodeStateAsUpdate(author)]));
     // Its only client wrote the root at clock 0.
     author.clientID = [...author.store.clients.keys()][0]!;
     const [a, b] = [peer(id), peer(id)];

@@ -1,60 +1,27 @@
 /**
- * Server-side edits of a live document (a version restore), and the versions tracker fed by the
- * rooms. The collaboration server registers its open rooms here, by database, when it starts.
+ * The open rooms as the documents' content sees them: a server-side change of a document (a
+ * version restore, asked of documents/content.ts) goes through its open room on this instance,
+ * and content stored without a room here reaches the other instances' rooms and one opened meanwhile.
  */
-import * as Y from "yjs";
-import type { Services } from "../context.js";
-import type { Db } from "../db/index.js";
-import { editsStored, startTracker } from "../versions/tracker.js";
+import type { LiveCopies } from "../documents/content.js";
 import type { Fanout } from "./fanout.js";
 import type { Room } from "./room.js";
-import { appendUpdate, loadYDoc } from "./store.js";
 
-interface Live {
-  rooms: Map<string, Room>;
-  fanout: Fanout | null;
-}
-
-const lives = new WeakMap<Db, Live>();
-
-export function registerLive(s: Services, rooms: Map<string, Room>, fanout: Fanout | null) {
-  lives.set(s.db, { rooms, fanout });
-  const tracker = startTracker(s.db, s.config);
+export function liveCopies(rooms: Map<string, Room>, fanout: Fanout | null): LiveCopies {
   return {
-    async close() {
-      lives.delete(s.db);
-      await tracker.close();
+    async edit(documentId, userId, change) {
+      const room = rooms.get(documentId);
+      if (!room) return false;
+      await room.ready;
+      // The room stores and relays it like an editor's update; the origin names who made it.
+      room.doc.transact(() => change(room.doc), { userId });
+      await room.idle();
+      return true;
+    },
+    relay(documentId, update) {
+      fanout?.publish(documentId, "update", update);
+      // A room opened meanwhile may have read the log before this write: it gets the update too.
+      rooms.get(documentId)?.applyRemote("update", update);
     },
   };
-}
-
-/**
- * Changes the document as `userId`, in one Yjs transaction: through its open room when there is
- * one on this instance (stored, then sent to every connected editor and to the other instances);
- * otherwise appended to the log and sent to the other instances. Resolves once stored.
- */
-export async function editLive(db: Db, documentId: string, userId: string, change: (doc: Y.Doc) => void) {
-  const room = lives.get(db)?.rooms.get(documentId);
-  if (room) {
-    await room.ready;
-    // The room stores and relays it like an editor's update; the origin names who made it.
-    room.doc.transact(() => change(room.doc), { userId });
-    await room.idle();
-    return;
-  }
-  const doc = await loadYDoc(db, documentId);
-  try {
-    let update: Uint8Array | null = null;
-    doc.on("update", (u: Uint8Array) => (update = u));
-    doc.transact(() => change(doc));
-    if (!update) return;
-    await appendUpdate(db, documentId, update);
-    editsStored(db, documentId, [userId]);
-    const live = lives.get(db);
-    live?.fanout?.publish(documentId, "update", update);
-    // A room opened meanwhile may have read the log before this write: it gets the update too.
-    live?.rooms.get(documentId)?.applyRemote("update", update);
-  } finally {
-    doc.destroy();
-  }
 }

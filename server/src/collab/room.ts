@@ -7,7 +7,8 @@ import { COLLAB_CLOSE, COLLAB_READ_ONLY_REASON, type CollabClose } from "@atelie
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Config } from "../config.js";
-import type { Db } from "../db/index.js";
+import type { Services } from "../context.js";
+import { compactLog, loadLog, mergeInGroups } from "../documents/content.js";
 import { Conn } from "./conn.js";
 import type { Fanout } from "./fanout.js";
 import { deepestLevel } from "./inspect.js";
@@ -23,8 +24,6 @@ import {
   syncStep2,
   syncUpdate,
 } from "./protocol.js";
-import { appendUpdates, compactLog, loadLog, mergeInGroups } from "./store.js";
-import { editsStored } from "../versions/tracker.js";
 
 /** Origin of what other instances sent: applied and shown here, already stored by its sender. */
 export const REMOTE = Symbol("remote");
@@ -67,7 +66,8 @@ export class Room {
 
   constructor(
     readonly id: string,
-    private readonly db: Db,
+    /** The database, and the documents' content through which every accepted update is stored. */
+    private readonly s: Pick<Services, "db" | "content">,
     private readonly limits: Limits,
     private readonly fanout: Fanout | null,
     /** A previous room of this document still writing its last updates. */
@@ -85,7 +85,7 @@ export class Room {
   private async load(previous: Promise<void>) {
     await previous;
     await this.fanout?.join(this.id, this);
-    const log = await loadLog(this.db, this.id);
+    const log = await loadLog(this.s.db, this.id);
     this.doc.transact(() => log.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
     this.logRows = log.rows;
     this.appendedBytes = log.bytes - (log.updates[0]?.byteLength ?? 0);
@@ -217,7 +217,9 @@ export class Room {
       let merged: Uint8Array[];
       try {
         merged = mergeInGroups(batch.map((b) => b.update));
-        await appendUpdates(this.db, this.id, merged);
+        // Who wrote the batch goes with the "content stored" event (the versions' authorship).
+        const authors = batch.flatMap((b) => (b.source ? [b.source.userId] : []));
+        await this.s.db.tx((q) => this.s.content.store(q, this.id, merged, authors));
       } catch (err) {
         return this.fail(err, "écriture", COLLAB_CLOSE.storageFailed);
       }
@@ -225,8 +227,6 @@ export class Room {
         this.logRows += merged.length;
         this.appendedBytes += merged.reduce((n, u) => n + u.byteLength, 0);
         for (const b of batch) this.broadcast(syncUpdate(b.update), b.source instanceof Conn ? b.source : null);
-        // Versions: who wrote, and when to keep an automatic version.
-        editsStored(this.db, this.id, batch.flatMap((b) => (b.source ? [b.source.userId] : [])));
         for (const u of merged) this.fanout?.publish(this.id, "update", u);
       } catch (err) {
         return this.fail(err, "relais", COLLAB_CLOSE.documentFailed);
@@ -255,7 +255,7 @@ export class Room {
 
   async compact() {
     try {
-      const left = await compactLog(this.db, this.id);
+      const left = await compactLog(this.s.db, this.id);
       this.logRows = left.rows;
       this.appendedBytes = 0;
       this.docBytes = left.bytes;

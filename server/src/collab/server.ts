@@ -19,7 +19,7 @@ import { Conn } from "./conn.js";
 import { createRedisFanout, type Fanout } from "./fanout.js";
 import { permissionDenied } from "./protocol.js";
 import { Room } from "./room.js";
-import { registerLive } from "./live.js";
+import { liveCopies } from "./live.js";
 import { startSessionCheck } from "./session-check.js";
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
@@ -45,7 +45,8 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   /** Rooms being let go: a new room of the same document waits for their last writes. */
   const disposing = new Map<string, Promise<void>>();
   const fanout: Fanout | null = config.REDIS_URL ? await createRedisFanout(config.REDIS_URL, (c) => recheck(c)) : null;
-  const live = registerLive(s, rooms, fanout);
+  // Server-side changes of a document (a restore) go through its open room here.
+  const stopServingLive = s.content.serveLive(liveCopies(rooms, fanout));
 
   const reject = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -102,7 +103,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       return conn.close(COLLAB_CLOSE.tooManyConnections);
     }
     if (!room) {
-      room = new Room(conn.documentId, db, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve(), retire);
+      room = new Room(conn.documentId, s, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve(), retire);
       rooms.set(conn.documentId, room);
     }
     const r = room;
@@ -226,7 +227,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       // What was accepted is stored before the database closes.
       const disposals = open.map((room) => room.ready.catch(() => {}).then(() => room.dispose()));
       await Promise.all([...disposals, ...disposing.values()]);
-      await live.close();
+      stopServingLive();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await fanout?.close();
     },

@@ -11,7 +11,7 @@ import { COLLAB_PATH } from "@atelier/shared";
 import type { Client } from "../../test/harness.js";
 import type { Db } from "../db/index.js";
 import { MESSAGE_AUTH } from "./protocol.js";
-import { loadYDoc } from "./store.js";
+import { loadYDoc } from "../documents/content.js";
 
 export interface Peer {
   doc: Y.Doc;

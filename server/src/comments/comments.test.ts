@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
-import { loadYDoc } from "../collab/store.js";
+import { loadYDoc } from "../documents/content.js";
 import { connect, fragmentText, synced, until, type Peer } from "../collab/test-helpers.js";
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { READERS as readers } from "../../test/matrix/profiles.js";
-import { loadYDoc } from "../collab/store.js";
+import { loadYDoc } from "../documents/content.js";
 
 const b64 = (pos: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(pos)).toString("base64");
 

@@ -14,14 +14,14 @@ import {
 } from "@atelier/shared";
 import { Hono, type Context } from "hono";
 import type * as Y from "yjs";
-import { loadYDoc } from "../collab/store.js";
+import { loadYDoc } from "../documents/content.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import type { DocumentRow } from "../documents/queries.js";
 import { badRequest, notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { notify, readersAmong } from "../notifications/notify.js";
-import { isUuid } from "../policy/index.js";
+import { notify } from "../notifications/notify.js";
+import { isUuid, spaceReaders } from "../policy/index.js";
 import { documentFor } from "../versions/document-access.js";
 import { documentAuthors, userNames } from "../versions/queries.js";
 import { decodeAnchor, resolveAnchor } from "./anchors.js";
@@ -107,7 +107,7 @@ export function commentRoutes(s: Services) {
   /** Mentions name readers of the document only: anyone else is refused, naming nobody. */
   async function checkMentions(document: DocumentRow, mentions: string[] | undefined) {
     const wanted = [...new Set(mentions ?? [])];
-    const readers = new Set(await readersAmong(s.db, wanted, document.space_id));
+    const readers = new Set(await spaceReaders(s.db, wanted, document.space_id));
     if (wanted.some((id) => !readers.has(id))) {
       throw badRequest("invalid_mention", "Vous ne pouvez mentionner que des personnes qui peuvent lire ce document.");
     }
@@ -155,7 +155,7 @@ export function commentRoutes(s: Services) {
   app.get("/documents/:id/mentionable", async (c) => {
     const { document } = await documentFor(s, c, "space.comment");
     const candidates = await mentionCandidates(s.db, document.space_id);
-    const readers = new Set(await readersAmong(s.db, candidates.map((p) => p.id), document.space_id));
+    const readers = new Set(await spaceReaders(s.db, candidates.map((p) => p.id), document.space_id));
     return c.json({ people: candidates.filter((p) => readers.has(p.id)) } satisfies MentionableReply);
   });
 

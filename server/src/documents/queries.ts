@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { templateUpdate } from "@atelier/editor";
 import type { DocumentKind, DocumentListItem, DocumentStatus, DocumentSummary, ListDocumentsQuery } from "@atelier/shared";
-import type { Db, Queryable } from "../db/index.js";
-import { appendUpdate } from "../collab/store.js";
+import type { Services } from "../context.js";
+import type { Queryable } from "../db/index.js";
 
 export interface DocumentRow {
   id: string;
@@ -94,17 +94,18 @@ export async function listDocuments(q: Queryable, spaceId: string, filter: ListD
 }
 
 /** The document and its template, written as the first update of its log, in one transaction. */
+/** A new document with its kind's template as first content (stored and told like any content). */
 export async function createDocument(
-  db: Db,
+  s: Pick<Services, "db" | "content">,
   input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string },
 ): Promise<DocumentRow> {
   const id = randomUUID();
-  return db.tx(async (q) => {
+  return s.db.tx(async (q) => {
     await q.query(
       "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
       [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
     );
-    await appendUpdate(q, id, templateUpdate(input.kind));
+    await s.content.store(q, id, [templateUpdate(input.kind)]);
     return (await findDocument(q, id))!;
   });
 }

@@ -17,7 +17,7 @@ import {
   type SpaceAction,
 } from "@atelier/shared";
 import { Hono, type Context } from "hono";
-import { loadYDoc } from "../collab/store.js";
+import { loadYDoc } from "./content.js";
 import type { AppEnv, Services } from "../context.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { authorizeDocument, authorizeSpace, requireActor, type SpaceWithStanding } from "../policy/index.js";
@@ -61,7 +61,7 @@ export function documentRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const found = await authorizeSpace(s.db, actor, "document.create", c.req.param("spaceId"));
     const body = await readJson(c, CreateDocumentBody);
-    const row = await createDocument(s.db, {
+    const row = await createDocument(s, {
       spaceId: found.space.id,
       title: body.title,
       kind: body.kind,

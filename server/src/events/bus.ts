@@ -37,8 +37,12 @@ export type AccessRequestEvent =
 /** Every domain event by name, with what it carries. A capability adds its own here. */
 export interface Events {
   accessRequest: AccessRequestEvent;
-  /** New content of a document was stored: an edit through the socket, a restore, an import. */
-  documentContentStored: { documentId: string };
+  /**
+   * New content of a document was stored (documents/content.ts): a batch of edits through the
+   * socket, a restore, a new document's template, an import. `authors`: who wrote it, when people
+   * did (absent for a template or an import): the versions' authorship counts them.
+   */
+  documentContentStored: { documentId: string; authors?: string[] };
   /** A document was created, or its title, kind, themes, status, space or trash state changed, or it was deleted. */
   documentChanged: { documentId: string };
   /** A library file was stored (or a new version of it), changed, trashed, restored or deleted. */

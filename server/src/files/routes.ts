@@ -4,7 +4,6 @@
  */
 import { auditRequest } from "../audit/request.js";
 import {
-  canInSpace,
   CreateFileKindBody,
   DownloadQuery,
   ListFilesQuery,
@@ -16,8 +15,17 @@ import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { conflict, HttpError, notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
-import { canManage, canRestore, manageableFile, readableFile, restorableFile } from "./access.js";
+import {
+  authorizeSpace,
+  canManageFile,
+  canRestoreFile,
+  keepsFileBin,
+  manageableFile,
+  readableFile,
+  requireActor,
+  restorableFile,
+  type Actor,
+} from "../policy/index.js";
 import { serve } from "./download.js";
 import { addKind, assertKind, listKinds } from "./kinds.js";
 import { createFile, createVersion, prepareFile } from "./create.js";
@@ -42,8 +50,8 @@ export function fileRoutes(s: Services) {
 
   /** The file as the caller sees it, read again after a change. */
   async function reply(actor: Actor, id: string) {
-    const { file, found } = await readableFile(s, actor, id, true);
-    return { file: toSummary(file, !file.deleted_at && canManage(actor, found, file.uploaded_by)) };
+    const { file, found } = await readableFile(s.db, actor, id, true);
+    return { file: toSummary(file, !file.deleted_at && canManageFile(actor, found, file.uploaded_by)) };
   }
 
   app.get("/spaces/:spaceId/files", async (c) => {
@@ -52,12 +60,12 @@ export function fileRoutes(s: Services) {
     const trash = query.trash === "true";
     // The bin is open to whoever may put a file there: the pilotes see all of it, the others what they put in it.
     const found = await authorizeSpace(s.db, actor, trash ? "file.upload" : "space.read", c.req.param("spaceId"));
-    const keepsBin = canInSpace(found.standing, "file.restore", found.space.archived_at !== null);
+    const keepsBin = keepsFileBin(found);
     const rows = (await listFiles(s.db, found.space.id, query, trash && !keepsBin ? actor.id : undefined)).filter(
-      (r) => !trash || canRestore(actor, found, r),
+      (r) => !trash || canRestoreFile(actor, found, r),
     );
     return c.json({
-      files: rows.map((r) => toSummary(r, !r.deleted_at && canManage(actor, found, r.uploaded_by))),
+      files: rows.map((r) => toSummary(r, !r.deleted_at && canManageFile(actor, found, r.uploaded_by))),
     });
   });
 
@@ -93,7 +101,7 @@ export function fileRoutes(s: Services) {
   app.get("/files/:id/download", async (c) => {
     const actor = requireActor(c.get("user"));
     const query = readQuery(c, DownloadQuery);
-    const { file } = await readableFile(s, actor, c.req.param("id"), true);
+    const { file } = await readableFile(s.db, actor, c.req.param("id"), true);
     const version = query.version === undefined ? null : await getVersion(s.db, file.id, query.version);
     if (query.version !== undefined && !version) throw notFound("Cette version du fichier n'existe pas.");
     // Previews ask for ranges again and again: only the first request of a download is recorded.
@@ -117,7 +125,7 @@ export function fileRoutes(s: Services) {
 
   app.patch("/files/:id", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const { file } = await manageableFile(s.db, actor, c.req.param("id"));
     const body = await readJson(c, UpdateFileBody);
     await s.db.tx(async (q) => {
       if (body.kind) await assertKind(q, file.space_id, body.kind);
@@ -128,7 +136,7 @@ export function fileRoutes(s: Services) {
 
   app.delete("/files/:id", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const { file } = await manageableFile(s.db, actor, c.req.param("id"));
     await s.db.tx(async (q) => {
       await trashFile(q, file.id, actor.id);
       await auditRequest(c, s, q, { kind: "file.deleted", spaceId: file.space_id, target: { type: "file", id: file.id }, details: { title: file.title } });
@@ -139,7 +147,7 @@ export function fileRoutes(s: Services) {
 
   app.post("/files/:id/restore", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await restorableFile(s, actor, c.req.param("id"));
+    const { file } = await restorableFile(s.db, actor, c.req.param("id"));
     if (!file.deleted_at) throw conflict("not_in_bin", "Ce fichier n'est pas dans la corbeille.");
     if (!restorable(file.deleted_at)) {
       throw new HttpError(410, "purged", "Ce fichier est dans la corbeille depuis plus de 30 jours : il ne peut plus être restauré.");
@@ -153,13 +161,13 @@ export function fileRoutes(s: Services) {
 
   app.get("/files/:id/versions", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await readableFile(s, actor, c.req.param("id"), true);
+    const { file } = await readableFile(s.db, actor, c.req.param("id"), true);
     return c.json({ versions: (await listVersions(s.db, file.id)).map(toVersion) });
   });
 
   app.post("/files/:id/versions", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const { file } = await manageableFile(s.db, actor, c.req.param("id"));
     const name = displayName(readQuery(c, UploadVersionQuery).name);
     await storeThen(s, c, name, (version) => createVersion(s, file.id, version, actor.id));
     return c.json(await reply(actor, file.id), 201);
@@ -167,7 +175,7 @@ export function fileRoutes(s: Services) {
 
   app.post("/files/:id/versions/:number/restore", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const { file } = await manageableFile(s.db, actor, c.req.param("id"));
     const number = Number(c.req.param("number"));
     const old = Number.isInteger(number) ? await getVersion(s.db, file.id, number) : null;
     if (!old) throw notFound("Cette version du fichier n'existe pas.");

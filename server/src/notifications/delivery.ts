@@ -8,7 +8,7 @@ import type { Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { appLink } from "../mail/links.js";
 import type { MaintenanceTask } from "../maintenance.js";
-import { canSpace } from "../policy/index.js";
+import { canReadDocument, canSpace } from "../policy/index.js";
 import { digestMail, notificationMail } from "./mails.js";
 
 interface PendingRow {
@@ -33,11 +33,8 @@ export const DIGEST_PERIOD_HOURS = 23;
 
 async function stillReadable(q: Queryable, n: PendingRow): Promise<boolean> {
   if (!n.active || !n.space_id) return false;
-  if (n.document_id) {
-    const [doc] = await q.query("SELECT 1 FROM documents WHERE id = $1 AND trashed_at IS NULL", [n.document_id]);
-    if (!doc) return false;
-  }
-  return canSpace(q, { id: n.user_id, platformRole: n.platform_role }, "space.read", n.space_id);
+  const actor = { id: n.user_id, platformRole: n.platform_role };
+  return n.document_id ? canReadDocument(q, actor, n.document_id) : canSpace(q, actor, "space.read", n.space_id);
 }
 
 const preferencesLink = (s: Services) => appLink(s.config, "/notifications/preferences");

@@ -11,7 +11,7 @@
 import type { NotificationKind } from "@atelier/shared";
 import type { Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
-import { canSpace, type Actor } from "../policy/index.js";
+import { documentReaders } from "../policy/index.js";
 import { deliverSoon } from "./delivery.js";
 import { modesFor } from "./preferences.js";
 
@@ -31,32 +31,14 @@ export interface NotifyInput {
 
 export const documentLink = (documentId: string) => `/documents/${documentId}`;
 
-/** Readers of the space among these users, as the policy module decides for each. */
-export async function readersAmong(q: Queryable, userIds: string[], spaceId: string): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const users = await q.query<Actor & { platform_role: Actor["platformRole"] }>(
-    "SELECT id, platform_role FROM users WHERE id = ANY($1::uuid[]) AND active",
-    [userIds],
-  );
-  const readers: string[] = [];
-  for (const u of users) {
-    if (await canSpace(q, { id: u.id, platformRole: u.platform_role }, "space.read", spaceId)) readers.push(u.id);
-  }
-  return readers;
-}
-
 /** Stores the notifications; returns the ids of the people told. */
 export async function notify(s: Services, q: Queryable, input: NotifyInput): Promise<string[]> {
-  const [doc] = await q.query<{ space_id: string; trashed: boolean }>(
-    "SELECT space_id, trashed_at IS NOT NULL AS trashed FROM documents WHERE id = $1",
-    [input.documentId],
-  );
-  if (!doc) throw new Error(`notify: no document ${input.documentId}`);
-  if (doc.space_id !== input.spaceId) throw new Error(`notify: document ${input.documentId} is not in space ${input.spaceId}`);
-  // A document in the trash is out of sight for most readers: nobody hears about it.
-  if (doc.trashed) return [];
   const wanted = [...new Set(input.recipients)].filter((id) => id !== input.actor?.id);
-  const told = await readersAmong(q, wanted, input.spaceId);
+  // The policy says who reads the document (nobody while it is in the trash).
+  const doc = await documentReaders(q, wanted, input.documentId);
+  if (!doc) throw new Error(`notify: no document ${input.documentId}`);
+  if (doc.spaceId !== input.spaceId) throw new Error(`notify: document ${input.documentId} is not in space ${input.spaceId}`);
+  const told = doc.readers;
   const modes = await modesFor(q, told, input.kind);
   for (const userId of told) {
     const mode = modes.get(userId)!;

@@ -1,10 +1,11 @@
 import type { Notification, NotificationsQuery } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
+import { documentOutOfTrashSql } from "../policy/index.js";
 
 // Only what the person may still read: a space they reach, a document not in the trash. The answer
 // to an access request is theirs whatever it was (a refusal is about a space they do not reach).
 const VISIBLE = `n.user_id = $1 AND (n.space_id = ANY($2::uuid[]) OR n.kind = 'access-decision')
-  AND (n.document_id IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE d.id = n.document_id AND d.trashed_at IS NULL))`;
+  AND (n.document_id IS NULL OR ${documentOutOfTrashSql("n.document_id")})`;
 
 export async function listNotifications(
   q: Queryable,

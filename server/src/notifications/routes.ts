@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
-import { reachableSpaces, requireActor, type Actor } from "../policy/index.js";
+import { readableSpaceIds, requireActor, type Actor } from "../policy/index.js";
 import { preferencesOf, savePreferences } from "./preferences.js";
 import { listNotifications, markAllRead, markRead, unreadCount } from "./queries.js";
 
@@ -12,7 +12,7 @@ export function notificationRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
   // Asked of the policy at each reading: losing access to a space hides what was said of it.
-  const readable = async (actor: Actor) => (await reachableSpaces(s.db, actor)).map((r) => r.space.id);
+  const readable = (actor: Actor) => readableSpaceIds(s.db, actor);
 
   app.get("/notifications", async (c) => {
     const actor = requireActor(c.get("user"));

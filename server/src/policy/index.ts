@@ -4,12 +4,18 @@
  *
  * A space that does not exist is a 404; a space the person cannot read is a 403 that names
  * nothing of it; a space they read but where the action is not theirs is a 403 too.
+ *
+ * One file per kind of thing, each loading its facts and applying the shared rules: spaces.ts,
+ * documents.ts (the /documents/:id routes, the socket, the notifications), files.ts (ownership and
+ * the recycle bin), uploads.ts (upload sessions), and readable.ts: for a list or a search, the
+ * spaces an actor reads as SQL parameters and the conditions that filter rows with them, so that a
+ * query filters before any limit or count with the same rules as every route.
+ * This file only gathers them; the files import standing.ts and each other, never this one.
  */
-import { canInSpace, canOnPlatform, type PlatformAction, type SpaceAction } from "@atelier/shared";
-import type { Queryable } from "../db/index.js";
-import { forbidden, notFound, unauthorized } from "../http/errors.js";
+import { canOnPlatform, type PlatformAction } from "@atelier/shared";
+import { forbidden, unauthorized } from "../http/errors.js";
 import type { SessionUser } from "../auth/sessions.js";
-import { standingInSpace, type Actor, type SpaceWithStanding } from "./standing.js";
+import type { Actor } from "./standing.js";
 
 export { neighbourSpaces, reachableSpaces, standingInSpace, isUuid, type Actor, type SpaceRow, type SpaceWithStanding } from "./standing.js";
 
@@ -18,32 +24,13 @@ export function requireActor(user: SessionUser | null): Actor {
   return { id: user.id, platformRole: user.platformRole };
 }
 
-/** Whether the actor may take `action` in the space; false also when the space does not exist. */
-export async function canSpace(q: Queryable, actor: Actor, action: SpaceAction, spaceId: string): Promise<boolean> {
-  const found = await standingInSpace(q, actor, spaceId);
-  return !!found && canInSpace(found.standing, action, found.space.archived_at !== null);
-}
-
-/** Throws unless the actor may take `action` in the space; returns the space and the standing. */
-export async function authorizeSpace(
-  q: Queryable,
-  actor: Actor,
-  action: SpaceAction,
-  spaceId: string,
-): Promise<SpaceWithStanding> {
-  const found = await standingInSpace(q, actor, spaceId);
-  if (!found) throw notFound("Cet espace n'existe pas.");
-  const archived = found.space.archived_at !== null;
-  if (!canInSpace(found.standing, "space.read", archived)) throw forbidden();
-  if (!canInSpace(found.standing, action, archived)) {
-    throw forbidden(archived ? "Cet espace est archivé : il ne peut plus être modifié." : "Votre rôle ne permet pas cette action.");
-  }
-  return found;
-}
-
 export function authorizePlatform(actor: Actor, action: PlatformAction): void {
   if (!canOnPlatform(actor.platformRole, action)) throw forbidden();
 }
 
-export { authorizeDocument, canDocument } from "./documents.js";
+export { authorizeSpace, canSpace, spaceReaders } from "./spaces.js";
+export { authorizeDocument, canDocument, canReadDocument, documentReaders, socketAccess, type SocketAccess } from "./documents.js";
+export { canManageFile, canRestoreFile, keepsFileBin, manageableFile, readableFile, restorableFile, type FileAccess } from "./files.js";
+export { ownUploadSession, uploadMayContinue } from "./uploads.js";
+export { readableSpaceIds, readableDocumentSql, readableFileSql, documentOutOfTrashSql } from "./readable.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";

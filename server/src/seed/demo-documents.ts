@@ -17,7 +17,7 @@ export async function seedDemoDocuments(s: Services): Promise<void> {
        FROM spaces s, users u WHERE s.slug = 'grand-sud' AND u.email = 'membre.grand-sud@atelier.test'`,
   );
   if (!place) return;
-  const row = await createDocument(s.db, {
+  const row = await createDocument(s, {
     spaceId: place.space_id,
     title: DEMO_LIVRABLE,
     kind: "livrable",

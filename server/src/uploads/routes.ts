@@ -10,13 +10,20 @@ import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { HttpError } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
-import { authorizeSpace, requireActor, type Actor } from "../policy/index.js";
-import { manageableFile, canManage, readableFile } from "../files/access.js";
+import {
+  authorizeSpace,
+  canManageFile,
+  manageableFile,
+  ownUploadSession,
+  readableFile,
+  requireActor,
+  uploadMayContinue,
+  type Actor,
+} from "../policy/index.js";
 import { createFile, createVersion, prepareFile } from "../files/create.js";
 import { displayName } from "../files/names.js";
 import { toSummary } from "../files/queries.js";
 import { checkAnnouncedSize, discard } from "../files/upload.js";
-import { assertMayContinue, ownSession } from "./access.js";
 import { dropSession } from "./purge.js";
 import { completeSession, expireSession, insertSession, takeLease, toSession, type SessionRow } from "./queries.js";
 import { receivePiece, UPLOAD_PART_BYTES } from "./receive.js";
@@ -45,27 +52,27 @@ export function uploadRoutes(s: Services) {
 
   app.post("/files/:id/uploads", async (c) => {
     const actor = requireActor(c.get("user"));
-    const { file } = await manageableFile(s, actor, c.req.param("id"));
+    const { file } = await manageableFile(s.db, actor, c.req.param("id"));
     const { name, size } = await readJson(c, CreateVersionUploadBody);
     return open(c, actor, { spaceId: file.space_id, fileId: file.id, name: displayName(name), size, metadata: {} });
   });
 
   /** The file a finished upload became, as the caller may see it. */
   const fileOf = async (actor: Actor, row: SessionRow) => {
-    const { file, found } = await readableFile(s, actor, row.completed_file_id!);
-    return toSummary(file, canManage(actor, found, file.uploaded_by));
+    const { file, found } = await readableFile(s.db, actor, row.completed_file_id!);
+    return toSummary(file, canManageFile(actor, found, file.uploaded_by));
   };
 
   app.get("/uploads/:id", async (c) => {
     const actor = requireActor(c.get("user"));
-    const row = await ownSession(s, actor, c.req.param("id"));
+    const row = await ownUploadSession(s.db, actor, c.req.param("id"));
     c.header("cache-control", "no-store");
     return c.json({ upload: session(row), ...(row.completed_file_id ? { file: await fileOf(actor, row) } : {}) });
   });
 
   app.patch("/uploads/:id", async (c) => {
     const actor = requireActor(c.get("user"));
-    const owned = await ownSession(s, actor, c.req.param("id"));
+    const owned = await ownUploadSession(s.db, actor, c.req.param("id"));
     // Refusals come before the body is read: the connection closes rather than take a piece for nothing.
     const refuse = (status: 400 | 404 | 409 | 415, code: string, message: string, details?: unknown) =>
       new HttpError(status, code, message, details, { connection: "close" });
@@ -87,7 +94,7 @@ export function uploadRoutes(s: Services) {
     }
     // Already finished: the client lost the last answer and asks again.
     if (row.completed_file_id) return c.json({ upload: session(row), file: await fileOf(actor, row) }, 201);
-    await assertMayContinue(s, actor, row);
+    await uploadMayContinue(s.db, actor, row);
     const length = c.req.header("content-length");
     if (length && /^\d+$/.test(length) && Number(offset) + Number(length) > Number(row.size)) {
       throw refuse(400, "upload_overflow", "Les données envoyées dépassent la taille annoncée du fichier.");
@@ -99,7 +106,7 @@ export function uploadRoutes(s: Services) {
     const done = (q: Queryable, fileId: string) => completeSession(q, row.id, lease, fileId);
     let fileId: string;
     try {
-      await assertMayContinue(s, actor, row);
+      await uploadMayContinue(s.db, actor, row);
       fileId = row.file_id
         ? (await createVersion(s, row.file_id, version, actor.id, done), row.file_id)
         : await createFile(s, await prepareFile(s.db, row.space_id, row.original_name, row.metadata), version, actor.id, done);
@@ -115,7 +122,7 @@ export function uploadRoutes(s: Services) {
 
   app.delete("/uploads/:id", async (c) => {
     const actor = requireActor(c.get("user"));
-    const row = await ownSession(s, actor, c.req.param("id"));
+    const row = await ownUploadSession(s.db, actor, c.req.param("id"));
     // Cancelling is always the owner's right; should storage fail, the purge finishes the job.
     await expireSession(s.db, row.id);
     await dropSession(s, row).catch((err: Error) => console.error(`[uploads] cleanup of ${row.id} postponed:`, err.message));

@@ -8,10 +8,9 @@ import { canOnDocument, DiffQuery, NameVersionBody, type DiffReply, type Version
 import { Hono, type Context } from "hono";
 import * as Y from "yjs";
 import { recordAudit } from "../audit/record.js";
-import { editLive } from "../collab/live.js";
-import { loadYDoc } from "../collab/store.js";
 import type { AppEnv, Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
+import { loadYDoc } from "../documents/content.js";
 import { clientAddress } from "../http/client-address.js";
 import { notFound } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
@@ -107,7 +106,7 @@ export function versionRoutes(s: Services) {
     await snapshotIfChanged(s.db, { documentId: document.id, name: null, authorId: null, kind: "auto" });
     const version = await versionDoc(s.db, row.id);
     try {
-      await editLive(s.db, document.id, actor.id, (live) => restoreInto(live, version));
+      await s.content.edit(document.id, actor.id, (live) => restoreInto(live, version));
     } finally {
       version.destroy();
     }

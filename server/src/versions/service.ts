@@ -7,11 +7,11 @@
  */
 import type { VersionKind } from "@atelier/shared";
 import * as Y from "yjs";
-import { loadYDoc } from "../collab/store.js";
 import type { Services } from "../context.js";
 import type { Db, Queryable } from "../db/index.js";
+import { loadYDoc } from "../documents/content.js";
 import { latestState } from "./queries.js";
-import { authorsSettled } from "./tracker.js";
+import { authorsSettled } from "./pending-authors.js";
 
 export interface CreateVersionInput {
   documentId: string;

@@ -1,13 +1,15 @@
 /**
- * Automatic versions and authorship, fed by the collaboration rooms each time they store updates
- * (collab/room.ts calls editsStored). One tracker per running instance, found by its database.
+ * Automatic versions and authorship, fed by the bus's `documentContentStored` each time people's
+ * edits are stored (subscribeVersionTracker, wired in server.ts). One tracker per running instance.
  *
  * A version is made after a pause in editing (VERSION_AUTO_PAUSE_MS without a stored update) and
  * at least every VERSION_AUTO_EVERY_MS while people keep writing. A version identical to the
  * latest one is not made (two instances behind Redis both see the pause: one version results).
  */
 import type { Config } from "../config.js";
+import type { Services } from "../context.js";
 import type { Db } from "../db/index.js";
+import { settleAuthorsWith } from "./pending-authors.js";
 import { noteAuthors } from "./queries.js";
 import { snapshotIfChanged } from "./service.js";
 
@@ -143,21 +145,22 @@ export class VersionTracker {
   }
 }
 
-const trackers = new WeakMap<Db, VersionTracker>();
-
-/** The instance's tracker, made when its collaboration server starts. */
-export function startTracker(db: Db, timings: Timings): VersionTracker {
-  const t = new VersionTracker(db, timings);
-  trackers.set(db, t);
-  void t.recover().catch((err) => console.error("[versions] reprise des versions automatiques impossible :", err));
-  return t;
-}
-
-/** The hook the collaboration rooms call once a batch of updates is stored. */
-export function editsStored(db: Db, documentId: string, userIds: string[]) {
-  trackers.get(db)?.stored(documentId, userIds);
-}
-
-export async function authorsSettled(db: Db, documentId: string) {
-  await trackers.get(db)?.settled(documentId);
+/**
+ * Starts the instance's tracker and feeds it the edits people make (content stored with its
+ * authors; a new document's template has none and makes no version). Returns how to stop it.
+ */
+export function subscribeVersionTracker(s: Pick<Services, "db" | "config" | "bus">) {
+  const tracker = new VersionTracker(s.db, s.config);
+  const unsettle = settleAuthorsWith(s.db, (documentId) => tracker.settled(documentId));
+  const unsubscribe = s.bus.on("documentContentStored", async (_q, e) => {
+    if (e.authors) tracker.stored(e.documentId, e.authors);
+  });
+  void tracker.recover().catch((err) => console.error("[versions] reprise des versions automatiques impossible :", err));
+  return {
+    async close() {
+      unsubscribe();
+      unsettle();
+      await tracker.close();
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import * as Y from "yjs";
-import { compactLog } from "../../../../server/src/collab/store.js";
+import { compactLog } from "../../../../server/src/documents/content.js";
 import { openDb, type Db } from "../../../../server/src/db/index.js";
 import { migrate } from "../../../../server/src/db/migrate.js";
 import { seedDemo } from "../../../../server/src/seed/demo.js";

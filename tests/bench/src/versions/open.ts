@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
-import { compactLog } from "../../../../server/src/collab/store.js";
+import { compactLog } from "../../../../server/src/documents/content.js";
 import { loadConfig } from "../../../../server/src/config.js";
 import { startServer } from "../../../../server/src/server.js";
 import { REPO } from "../collab/servers.js";
