@@ -4,7 +4,8 @@
  * and 10 Mbit/s / 40 ms, from an empty cache. The baseline of the same run is the same pages with
  * compression refused (every request says Accept-Encoding: identity).
  *
- *   pnpm --filter @atelier/bench bench:pages        (PAGES_BENCH_RUNS=3 loads per case, median kept)
+ *   pnpm --filter @atelier/bench bench:pages        (PAGES_BENCH_RUNS=3 loads per case, median kept;
+ *                                                   PAGES_BENCH_ONLY=connexion,espace: only these pages)
  *
  * The web app is built into a temporary folder and served by Atelier in its own process with the demo
  * programme; the space and editor pages are opened logged in as the demo membre of Grand-Sud.
@@ -18,6 +19,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { freePort, REPO, signIn, spawnReady, stopChild } from "../collab/servers.js";
 
 const RUNS = Number(process.env.PAGES_BENCH_RUNS ?? 3);
+const ONLY = process.env.PAGES_BENCH_ONLY?.split(",");
 const LINKS = [
   { name: "1,6 Mbit/s, 150 ms", mbps: 1.6, latencyMs: 150 },
   { name: "10 Mbit/s, 40 ms", mbps: 10, latencyMs: 40 },
@@ -75,6 +77,8 @@ interface Load {
   usableMs: number;
   /** Response encodings seen (to check that the baseline really was uncompressed). */
   encodings: string[];
+  /** Bytes per address, heaviest first. */
+  resources: { url: string; bytes: number }[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -83,6 +87,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * usable and quiet, and the time from navigation to usable. */
 async function load(context: BrowserContext, url: string, pageCase: PageCase, link: (typeof LINKS)[number], identity: boolean): Promise<Load> {
   const page = await context.newPage();
+  // Only the emulated link should bound a load; a loaded machine may make it slow.
+  page.setDefaultTimeout(180_000);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -97,10 +103,11 @@ async function load(context: BrowserContext, url: string, pageCase: PageCase, li
   let bytes = 0;
   let requests = 0;
   let lastActivity = Date.now();
-  const inFlight = new Set<string>();
+  const inFlight = new Map<string, string>();
+  const resources: { url: string; bytes: number }[] = [];
   const encodings = new Set<string>();
   cdp.on("Network.requestWillBeSent", (e) => {
-    inFlight.add(e.requestId);
+    inFlight.set(e.requestId, new URL(e.request.url).pathname);
     lastActivity = Date.now();
   });
   cdp.on("Network.responseReceived", (e) => {
@@ -108,7 +115,10 @@ async function load(context: BrowserContext, url: string, pageCase: PageCase, li
     encodings.add(headers["content-encoding"] ?? "identity");
   });
   cdp.on("Network.loadingFinished", (e) => {
-    if (!inFlight.delete(e.requestId)) return;
+    const address = inFlight.get(e.requestId);
+    if (address === undefined) return;
+    inFlight.delete(e.requestId);
+    resources.push({ url: address, bytes: e.encodedDataLength });
     bytes += e.encodedDataLength;
     requests++;
     lastActivity = Date.now();
@@ -121,7 +131,8 @@ async function load(context: BrowserContext, url: string, pageCase: PageCase, li
   // Quiet: nothing under way for a second (fonts and lazy chunks asked for after the first paint count).
   while (inFlight.size > 0 || Date.now() - lastActivity < 1000) await new Promise((r) => setTimeout(r, 100));
   await page.close();
-  return { bytes, requests, usableMs, encodings: [...encodings].sort() };
+  resources.sort((a, b) => b.bytes - a.bytes);
+  return { bytes, requests, usableMs, encodings: [...encodings].sort(), resources };
 }
 
 async function main() {
@@ -155,8 +166,8 @@ async function main() {
     const [name, value] = cookie.split("=") as [string, string];
     const results = [];
     for (const link of LINKS) {
-      for (const pageCase of PAGES) {
-        const row: Record<string, Load & { runs: Load[] }> = {};
+      for (const pageCase of PAGES.filter((p) => !ONLY || ONLY.includes(p.name))) {
+        const row: Record<string, Omit<Load, "resources"> & { runs: Load[] }> = {};
         for (const encoding of ENCODINGS) {
           const runs: Load[] = [];
           for (let i = 0; i < RUNS; i++) {
@@ -176,6 +187,8 @@ async function main() {
         const c = row["compressé"]!;
         const id = row["sans compression"]!;
         results.push({ link: link.name, page: pageCase.name, compressed: c, identity: id });
+        const heaviest = c.runs[0]!.resources.slice(0, 8).map((r) => `${r.url} ${(r.bytes / 1000).toFixed(1)}`);
+        console.log(`  les plus lourds (ko, compressé) : ${heaviest.join(", ")}`);
         console.log(
           `${link.name} · ${pageCase.name} : ${(c.bytes / 1000).toFixed(0)} ko en ${c.usableMs} ms (${c.requests} requêtes, ${c.encodings.join("/")}) ; ` +
             `sans compression ${(id.bytes / 1000).toFixed(0)} ko en ${id.usableMs} ms (${id.encodings.join("/")}) ; ` +
