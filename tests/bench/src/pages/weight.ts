@@ -197,7 +197,10 @@ async function main() {
       }
     }
     const file = path.join(outDir, `pages-${Date.now()}.json`);
-    await writeFile(file, JSON.stringify({ runs: RUNS, node: process.version, chromium: browser.version(), results }, null, 2));
+    // Times depend on the machine's load as much as on the link: it is written beside them.
+    const loadAverage = os.loadavg()[1] ?? 0;
+    await writeFile(file, JSON.stringify({ runs: RUNS, node: process.version, chromium: browser.version(), loadAverage, results }, null, 2));
+    console.log(`charge moyenne de la machine (5 min) : ${loadAverage.toFixed(1)}`);
     console.log(`résultats : ${file}`);
   } finally {
     await browser.close();
