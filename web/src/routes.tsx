@@ -2,19 +2,15 @@
  * Every page of the app, in one table. To add a page: add ONE line here with its path, its title
  * (the document title becomes "<title> — Atelier"), its component and who may see it; give it
  * `nav: "Label"` to put it in the main navigation (and `navGroup` to gather it under a menu).
- * Pages only some people open (editor, dashboard, administration) are split from the main bundle:
- * `page: lazy(() => import("./x/XPage"))`, so the login page loads none of their code.
+ * Every page but the login, accessibility and not-found pages is split from the main bundle
+ * (`page: lazy(() => import("./x/XPage"))`): the login page, what a person on a poor link waits for
+ * first, loads none of their code.
  */
 import type { PlatformAction } from "@atelier/shared";
 import { lazy, type ComponentType } from "react";
 import { AccessibilityPage } from "./pages/AccessibilityPage";
-import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
-import { InvitationPage } from "./pages/auth/InvitationPage";
 import { LoginPage } from "./pages/auth/LoginPage";
-import { ResetPasswordPage } from "./pages/auth/ResetPasswordPage";
-import { MySpacesPage } from "./pages/MySpacesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { SpacePage } from "./pages/space/SpacePage";
 
 /** public: anyone; user: logged in (else the login page, then back); admin: platform admins. */
 export type Access = "public" | "user" | "admin";
@@ -31,16 +27,16 @@ export interface AppRoute {
 }
 
 export const ROUTES: AppRoute[] = [
-  { path: "/", title: "Mes espaces", page: MySpacesPage, access: "user", nav: "Mes espaces" },
+  { path: "/", title: "Mes espaces", page: lazy(() => import("./pages/MySpacesPage").then((m) => ({ default: m.MySpacesPage }))), access: "user", nav: "Mes espaces" },
   { path: "/annuaire", title: "Annuaire des comités", page: lazy(() => import("./directory/DirectoryPage")), access: "user", platform: "directory.read", nav: "Annuaire des comités" },
   { path: "/annuaire/:spaceId", title: "Demander l'accès", page: lazy(() => import("./directory/RequestAccessPage")), access: "user", platform: "directory.read" },
   { path: "/demandes-acces", title: "Demandes d'accès à traiter", page: lazy(() => import("./directory/AccessRequestsPage")), access: "user" },
-  { path: "/espaces/:spaceId", title: "Espace", page: SpacePage, access: "user" },
+  { path: "/espaces/:spaceId", title: "Espace", page: lazy(() => import("./pages/space/SpacePage").then((m) => ({ default: m.SpacePage }))), access: "user" },
   { path: "/espaces/:spaceId/documents-ressources", title: "Documents ressources", page: lazy(() => import("./files/LibraryPage")), access: "user" },
   { path: "/connexion", title: "Connexion", page: LoginPage, access: "public" },
-  { path: "/mot-de-passe-oublie", title: "Mot de passe oublié", page: ForgotPasswordPage, access: "public" },
-  { path: "/reinitialiser-mot-de-passe", title: "Réinitialiser le mot de passe", page: ResetPasswordPage, access: "public" },
-  { path: "/invitation", title: "Accepter une invitation", page: InvitationPage, access: "public" },
+  { path: "/mot-de-passe-oublie", title: "Mot de passe oublié", page: lazy(() => import("./pages/auth/ForgotPasswordPage").then((m) => ({ default: m.ForgotPasswordPage }))), access: "public" },
+  { path: "/reinitialiser-mot-de-passe", title: "Réinitialiser le mot de passe", page: lazy(() => import("./pages/auth/ResetPasswordPage").then((m) => ({ default: m.ResetPasswordPage }))), access: "public" },
+  { path: "/invitation", title: "Accepter une invitation", page: lazy(() => import("./pages/auth/InvitationPage").then((m) => ({ default: m.InvitationPage }))), access: "public" },
   { path: "/administration/utilisateurs", title: "Utilisateurs", page: lazy(() => import("./pages/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage }))), access: "admin", nav: "Utilisateurs", navGroup: "Administration" },
   { path: "/administration/espaces", title: "Gestion des espaces", page: lazy(() => import("./pages/admin/AdminSpacesPage").then((m) => ({ default: m.AdminSpacesPage }))), access: "admin", nav: "Espaces", navGroup: "Administration" },
   { path: "/administration/import", title: "Import de membres", page: lazy(() => import("./pages/admin/AdminImportPage").then((m) => ({ default: m.AdminImportPage }))), access: "admin", nav: "Import de membres", navGroup: "Administration" },

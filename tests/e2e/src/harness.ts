@@ -13,7 +13,7 @@ import { mailsTo } from "@atelier/server/src/mail/test-outbox.js";
 import { DEMO_PASSWORD } from "@atelier/server/src/seed/demo.js";
 import { startServer, type Running } from "@atelier/server/src/server.js";
 import type { TestServer } from "@atelier/server/test/harness.js";
-import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from "playwright-core";
 import { afterAll, afterEach, expect, inject } from "vitest";
 
 export { DEMO_PASSWORD };
@@ -36,14 +36,15 @@ export interface App extends Running {
   lastMailTo(email: string): Promise<string>;
 }
 
-export async function startApp(): Promise<App> {
+/** `webDist`: the built web app to serve (by default the one build-web.ts made for every file). */
+export async function startApp(webDist: string = inject("webDist")): Promise<App> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-e2e-"));
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
-    WEB_DIST: inject("webDist"),
+    WEB_DIST: webDist,
     SEED_DEMO: "true",
     LOG_LEVEL: "silent",
   });
@@ -175,12 +176,7 @@ class PageWatch {
       if (!hasAxe) await this.page.evaluate(AXE_SOURCE);
       const violations = await this.page.evaluate(async () => {
         const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-        // label-content-name-mismatch (RGAA 6.1.5) is left out for now: the bell's hidden count and some
-        // react-dsfr buttons of the editor page still fail it; to be fixed, then this rule put back.
-        const result = await axe.run(document, {
-          resultTypes: ["violations"],
-          rules: { "label-content-name-mismatch": { enabled: false } },
-        });
+        const result = await axe.run(document, { resultTypes: ["violations"] });
         return result.violations.map((v) => ({
           id: v.id,
           impact: v.impact ?? "",
@@ -249,6 +245,13 @@ export async function logIn(page: Page, base: string, email: string, password = 
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** The name assistive technologies give an element, as Chromium computes it (the first line of its ARIA snapshot). */
+export async function accessibleName(element: Locator): Promise<string> {
+  const snapshot = await element.ariaSnapshot();
+  const quoted = /^- \w+ (".*?(?<!\\)")/.exec(snapshot)?.[1];
+  return quoted ? (JSON.parse(quoted) as string) : "";
 }
 
 /** Screenshots for a developer to look at the pages (SCREENSHOTS=folder). */

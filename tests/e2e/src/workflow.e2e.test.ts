@@ -5,7 +5,7 @@
 import { DocumentReply } from "@atelier/shared";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { openAs, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+import { accessibleName, openAs, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
 const PILOTE = "pilote.grand-sud@atelier.test";
 const NATIONAL = "national@atelier.test";
@@ -103,8 +103,8 @@ describe("reviewing a livrable across levels", () => {
     await paul.page.goto(`${app.url}/`);
     // The header repeats its quick links in the mobile menu: the first one is the visible bell.
     const bell = paul.page.getByTestId("cloche").first();
-    await expect.poll(() => bell.getAttribute("aria-label")).toMatch(/^Notifications : [1-9]\d* non lues?$/);
-    const unread = Number(/(\d+) non lue/.exec((await bell.getAttribute("aria-label"))!)![1]);
+    await expect.poll(() => accessibleName(bell)).toMatch(/^Notifications [1-9]\d* non lues?$/);
+    const unread = Number(/(\d+) non lue/.exec(await accessibleName(bell))![1]);
     await bell.click();
     await paul.page.getByRole("heading", { level: 1, name: "Mes notifications" }).waitFor();
     const told = paul.page.getByTestId("notification").filter({ hasText: "demande des modifications" });
@@ -116,8 +116,8 @@ describe("reviewing a livrable across levels", () => {
     // Following it marked it read.
     const left = unread - 1;
     await expect
-      .poll(() => bell.getAttribute("aria-label"))
-      .toBe(left === 0 ? "Notifications : aucune non lue" : `Notifications : ${left} non lue${left > 1 ? "s" : ""}`);
+      .poll(() => accessibleName(bell))
+      .toBe(left === 0 ? "Notifications, aucune non lue" : `Notifications ${left} non lue${left > 1 ? "s" : ""}`);
 
     // He answers the comment in its thread and resolves it, then submits the document again.
     await paul.page.getByRole("button", { name: "Commentaires et historique" }).click();

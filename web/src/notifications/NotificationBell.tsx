@@ -27,18 +27,19 @@ export function NotificationBell() {
     };
   }, [pathname]);
 
-  const label =
-    unread === null || unread === 0
-      ? "Notifications : aucune non lue"
-      : `Notifications : ${unread} non lue${unread > 1 ? "s" : ""}`;
+  // The accessible name is the visible text followed by what the eye reads from the badge
+  // ("Notifications 3 non lues"): no aria-label that would differ from what is shown (RGAA 6.1.5).
+  const rest = unread ? ` non lue${unread > 1 ? "s" : ""}` : ", aucune non lue";
   return (
-    <Link to="/notifications" className="fr-btn fr-icon-notification-3-line fr-btn--icon-left" aria-label={label} title={label} data-testid="cloche">
+    <Link to="/notifications" className="fr-btn fr-icon-notification-3-line fr-btn--icon-left" data-testid="cloche">
       Notifications
       {unread ? (
-        <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon fr-ml-1v" aria-hidden="true">
-          {unread}
-        </span>
+        <>
+          {" "}
+          <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon fr-ml-1v">{unread}</span>
+        </>
       ) : null}
+      <span className="fr-sr-only">{rest}</span>
     </Link>
   );
 }

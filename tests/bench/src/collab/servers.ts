@@ -49,11 +49,12 @@ export async function spawnReady(
   env: Record<string, string>,
   ready: RegExp,
   cwd = BENCH,
+  readyWithinMs = 60_000,
 ): Promise<ChildProcess & { readyOutput: string }> {
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pas prêt en 60 s :\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`pas prêt en ${readyWithinMs / 1000} s :\n${output}`)), readyWithinMs);
     const onData = (d: Buffer) => {
       output += d.toString();
       if (ready.test(output)) {
