@@ -25,7 +25,7 @@ export function markupText(source: string, rules: MarkupRules, sink: TextSink) {
   let skipped = 0;
   const parser = new Parser(
     {
-      onopentag(name, attrs) {
+      onopentag(name) {
         if (rules.skip?.has(name)) skipped++;
         if (rules.inside?.has(name)) inside++;
         if (skipped) return;

@@ -42,8 +42,8 @@ function numbered(zip: SafeZip, prefix: string): string[] {
   return found.sort((a, b) => a.n - b.n).map((e) => e.name);
 }
 
-function readInOrder(zip: SafeZip, names: string[], rules: MarkupRules, sink: TextSink) {
-  const files = zip.read((name) => names.includes(name));
+async function readInOrder(zip: SafeZip, names: string[], rules: MarkupRules, sink: TextSink) {
+  const files = await zip.read((name) => names.includes(name));
   for (const name of names) {
     const xml = files.get(name);
     if (xml === undefined) continue;
@@ -53,9 +53,9 @@ function readInOrder(zip: SafeZip, names: string[], rules: MarkupRules, sink: Te
 }
 
 /** Cells in sheet order, a tab between cells and a line per row; shared strings resolved. */
-function readWorkbook(zip: SafeZip, sink: TextSink) {
+async function readWorkbook(zip: SafeZip, sink: TextSink) {
   const sheets = numbered(zip, "xl/worksheets/sheet");
-  const files = zip.read((name) => name === "xl/sharedStrings.xml" || sheets.includes(name));
+  const files = await zip.read((name) => name === "xl/sharedStrings.xml" || sheets.includes(name));
   const strings: string[] = [];
   let current = "";
   let phonetic = 0;
@@ -103,11 +103,11 @@ function readWorkbook(zip: SafeZip, sink: TextSink) {
   }
 }
 
-export function zipText(data: Uint8Array, budgetBytes: number, sink: TextSink) {
-  const zip = openZip(data, budgetBytes);
+export async function zipText(data: Buffer, budgetBytes: number, sink: TextSink) {
+  const zip = await openZip(data, budgetBytes);
   const has = (name: string) => zip.names.includes(name);
   if (has("content.xml") && has("META-INF/manifest.xml")) {
-    const manifest = zip.read((name) => name === "META-INF/manifest.xml").get("META-INF/manifest.xml")!;
+    const manifest = (await zip.read((name) => name === "META-INF/manifest.xml")).get("META-INF/manifest.xml")!;
     if (manifest.includes("encryption-data")) throw new Unreadable(REASONS.encrypted);
     return readInOrder(zip, ["content.xml"], ODF, sink);
   }

@@ -38,6 +38,8 @@ class Runner {
     child.once("exit", () => {
       if (this.child === child) this.child = null;
     });
+    // A failed send or kill; the job still ends, by its exit or its time limit. Unheard, it would stop the server.
+    child.on("error", () => child.kill("SIGKILL"));
     this.child = child;
     this.memoryMb = memoryMb;
     return new Promise((resolve, reject) => {

@@ -19,10 +19,12 @@ const HTML: MarkupRules = {
 export async function readPrefix(file: string, bytes: number): Promise<Buffer> {
   const handle = await open(file);
   try {
-    const buffer = Buffer.alloc(bytes);
+    // A pipe or a device has no size: then the whole budget.
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(size > 0 ? Math.min(size, bytes) : bytes);
     let filled = 0;
-    while (filled < bytes) {
-      const { bytesRead } = await handle.read(buffer, filled, bytes - filled, null);
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
