@@ -16,8 +16,9 @@ export const looksLikeText = (head: Buffer) => startsWith(head, "fffe") || start
 const MARKUP = /^(<!--[^]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 
 export function detect(head: Buffer, mime: string, name: string): Format {
-  // PDF readers accept junk before the header, within the first kilobyte.
-  if (head.subarray(0, 1024).includes("%PDF-")) return "pdf";
+  // PDF readers accept binary junk before the header, within the first kilobyte (a text about PDF is text).
+  const pdf = head.subarray(0, 1024).indexOf("%PDF-");
+  if (pdf === 0 || (pdf > 0 && !looksLikeText(head.subarray(0, pdf)))) return "pdf";
   if (startsWith(head, "504b0304") || startsWith(head, "504b0506")) return "zip";
   // OLE compound file: legacy .doc/.xls/.ppt, or an OOXML file saved with a password.
   if (startsWith(head, "d0cf11e0a1b11ae1")) return "ole";

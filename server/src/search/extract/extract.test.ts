@@ -156,6 +156,12 @@ describe("text of each format", () => {
     expect(out).toBe("Accueil des éducateurs\nUne journée à Lille.\nInscriptions ouvertes.");
   });
 
+  it("Markdown is text, even when it speaks of the PDF signature", async () => {
+    const note = "# Formats acceptés\n\nUn PDF commence par `%PDF-1.7` ; les **synthèses** des assises sont en PDF.\n";
+    const out = text(await extractText(await write("note.md", note), "text/markdown", "note.md"));
+    expect(out).toBe(note.trim());
+  });
+
   it("a CSV exported in Windows-1252 reads with its accents", async () => {
     const file = await write("export.csv", Buffer.from("Thème;Ville\nHébergement;Orléans\n", "latin1"));
     expect(text(await extractText(file, "text/csv", "export.csv"))).toBe("Thème;Ville\nHébergement;Orléans");
@@ -226,7 +232,7 @@ describe("hostile or broken files fail alone, with their reason", () => {
   });
 
   it("a huge text is cut at the character budget, reading only what it keeps", async () => {
-    const file = await write("enorme.txt", Buffer.alloc(200 * 1024 * 1024, "Marseille "));
+    const file = await write("enorme.txt", Buffer.alloc(64 * 1024 * 1024, "Marseille "));
     const started = Date.now();
     const out = text(await extractText(file, "text/plain", "enorme.txt", { ...DEFAULT_LIMITS, maxChars: 100_000 }));
     // The budget, less the space trimmed at the cut.
@@ -238,8 +244,8 @@ describe("hostile or broken files fail alone, with their reason", () => {
   });
 
   it("a file that takes longer than the time limit: its process is killed", async () => {
-    // 40 MB of empty paragraphs (well under the zip budget): all markup to parse, no text to stop at.
-    const body = "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>".repeat(800_000);
+    // 25 MB of empty paragraphs (well under the zip budget): all markup to parse, no text to stop at.
+    const body = "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>".repeat(500_000);
     const file = await write("long.docx", docx(entry("word/document.xml", `<w:document ${W}><w:body>${body}</w:body></w:document>`)));
     expect(await extractText(file, "application/octet-stream", "long.docx", { ...DEFAULT_LIMITS, timeoutMs: 100 })).toEqual({
       ok: false,
@@ -248,6 +254,17 @@ describe("hostile or broken files fail alone, with their reason", () => {
     await good();
     // Given the time, the same file reads (and has no text).
     expect(await extractText(file, "application/octet-stream", "long.docx")).toEqual({ ok: true, text: "", pages: null });
+  });
+
+  it("a file that needs more memory than the process has: it dies alone", async () => {
+    // 9 MB of accented text, inside a 40 MB heap's zip budget (10 MB), kept whole: copies of it fill the heap.
+    const body = "<w:p><w:r><w:t>Hébergé à Orléans, éducatrices spécialisées</w:t></w:r></w:p>".repeat(120_000);
+    const file = await write("lourd.docx", docx(entry("word/document.xml", `<w:document ${W}><w:body>${body}</w:body></w:document>`)));
+    expect(await extractText(file, "application/octet-stream", "lourd.docx", { ...DEFAULT_LIMITS, memoryMb: 40, maxChars: 100_000_000 })).toEqual({
+      ok: false,
+      reason: "trop volumineux pour être lu",
+    });
+    await good();
   });
 
   it("extractions asked at once all come back, queued behind the few processes", async () => {

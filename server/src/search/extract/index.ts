@@ -20,7 +20,8 @@ export interface ExtractLimits {
   maxBytes?: number;
 }
 
-export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, memoryMb: 256, maxChars: 2_000_000, maxBytes: 100 * 1024 * 1024 };
+const MAX_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, memoryMb: 256, maxChars: 2_000_000, maxBytes: MAX_BYTES };
 
 /** What the child process is asked to do. */
 export interface Job {
@@ -34,5 +35,5 @@ let sandbox: Sandbox | undefined;
 
 export async function extractText(file: string, mime: string, name: string, limits: ExtractLimits = DEFAULT_LIMITS): Promise<Extracted> {
   sandbox ??= new Sandbox();
-  return sandbox.run({ file, mime, name, limits: { ...(DEFAULT_LIMITS as Required<ExtractLimits>), ...limits } });
+  return sandbox.run({ file, mime, name, limits: { ...limits, maxBytes: limits.maxBytes ?? MAX_BYTES } });
 }
