@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, extractText, type Extracted } from "./index.js";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
+/** Tests that build big files and start processes again, on a machine shared with others. */
+const HEAVY = 120_000;
 let dir: string;
 
 beforeAll(async () => {
@@ -203,7 +205,7 @@ describe("hostile or broken files fail alone, with their reason", () => {
     const file = await write("entrees.docx", zip([CONTENT_TYPES, entry("word/document.xml", `<w:document ${W}/>`), ...many]));
     expect(await extractText(file, "application/octet-stream", "entrees.docx")).toEqual({ ok: false, reason: "trop volumineux une fois décompressé" });
     await good();
-  });
+  }, HEAVY);
 
   it("a truncated PDF", async () => {
     const pdf = await readFile(FIXTURES + "rapport.pdf");
@@ -241,7 +243,7 @@ describe("hostile or broken files fail alone, with their reason", () => {
     expect(out.startsWith("Marseille Marseille")).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
     await good();
-  });
+  }, HEAVY);
 
   it("a file that takes longer than the time limit: its process is killed", async () => {
     // 25 MB of empty paragraphs (well under the zip budget): all markup to parse, no text to stop at.
@@ -254,7 +256,7 @@ describe("hostile or broken files fail alone, with their reason", () => {
     await good();
     // Given the time, the same file reads (and has no text).
     expect(await extractText(file, "application/octet-stream", "long.docx")).toEqual({ ok: true, text: "", pages: null });
-  });
+  }, HEAVY);
 
   it("a file that needs more memory than the process has: it dies alone", async () => {
     // 9 MB of accented text, inside a 40 MB heap's zip budget (10 MB), kept whole: copies of it fill the heap.
@@ -265,7 +267,7 @@ describe("hostile or broken files fail alone, with their reason", () => {
       reason: "trop volumineux pour être lu",
     });
     await good();
-  });
+  }, HEAVY);
 
   it("extractions asked at once all come back, queued behind the few processes", async () => {
     const results = await Promise.all(

@@ -17,6 +17,8 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 /** An idle child is stopped after this, to give its memory back. */
 const IDLE_MS = 30_000;
 const START_MS = 60_000;
+/** One process on two cores, two from three cores on. */
+const RUNNERS = Math.min(2, Math.max(1, availableParallelism() - 1));
 
 class Runner {
   private child: ChildProcess | null = null;
@@ -42,8 +44,11 @@ class Runner {
     child.on("error", () => child.kill("SIGKILL"));
     this.child = child;
     this.memoryMb = memoryMb;
+    // Its first message says it has loaded its readers.
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error("le processus d'extraction ne démarre pas")), START_MS);
+      const died = (code: number | null, signal: NodeJS.Signals | null) =>
+        fail(new Error(`le processus d'extraction s'est arrêté au démarrage (${code ?? signal})`));
       const fail = (error: Error) => {
         clearTimeout(timer);
         child.kill("SIGKILL");
@@ -51,9 +56,10 @@ class Runner {
       };
       child.once("message", () => {
         clearTimeout(timer);
+        child.off("exit", died);
         resolve(child);
       });
-      child.once("exit", (code, signal) => fail(new Error(`le processus d'extraction s'est arrêté au démarrage (${code ?? signal})`)));
+      child.once("exit", died);
     });
   }
 
@@ -90,12 +96,8 @@ class Runner {
 
 /** A queue in front of a few runners: jobs wait for a free one, in order. */
 export class Sandbox {
-  private free: Runner[];
+  private free = Array.from({ length: RUNNERS }, () => new Runner());
   private waiting: Array<{ job: Job; resolve: (r: Extracted) => void; reject: (e: unknown) => void }> = [];
-
-  constructor(size = Math.min(2, Math.max(1, availableParallelism() - 1))) {
-    this.free = Array.from({ length: size }, () => new Runner());
-  }
 
   run(job: Job): Promise<Extracted> {
     return new Promise((resolve, reject) => {
