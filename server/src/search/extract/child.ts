@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { detect, HEAD_BYTES } from "./detect.js";
-import type { Extracted, Job } from "./index.js";
+import type { Answer, Extracted, Job } from "./index.js";
 import { oleText, zipText } from "./office.js";
 import { pdfPages } from "./pdf.js";
 import { TextSink } from "./sink.js";
@@ -32,10 +32,14 @@ async function read({ file, mime, name, limits }: Job): Promise<Extracted> {
   return { ok: true, text: await sink.fill((s) => zipText(data, budget, s)), pages: null };
 }
 
-const reply = (result: Extracted) => process.send!(result);
+const reply = (message: Answer) => process.send!(message);
 
 process.on("message", (job: Job) => {
-  read(job).then(reply, (e: unknown) => reply({ ok: false, reason: e instanceof Unreadable ? e.reason : REASONS.damaged }));
+  read(job).then(reply, (e: unknown) => {
+    // The file could not be opened at all (missing, forbidden): the caller's problem, not a fact about the file.
+    if (e instanceof Error && "syscall" in e) return reply({ error: e.message });
+    reply({ ok: false, reason: e instanceof Unreadable ? e.reason : REASONS.damaged });
+  });
 });
 // The parent went away: nothing left to do.
 process.on("disconnect", () => process.exit(0));

@@ -269,6 +269,11 @@ describe("hostile or broken files fail alone, with their reason", () => {
     await good();
   }, HEAVY);
 
+  it("a file that cannot be opened is the caller's error, not a reason stored against the file", async () => {
+    await expect(extractText(path.join(dir, "absent.pdf"), "application/pdf", "absent.pdf")).rejects.toThrow(/ENOENT/);
+    await good();
+  });
+
   it("extractions asked at once all come back, queued behind the few processes", async () => {
     const results = await Promise.all(
       ["rapport.docx", "classeur.xlsx", "diaporama.pptx", "rapport.pdf", "classeur.ods", "diaporama.odp"].map((name) =>

@@ -31,8 +31,12 @@ export interface Job {
   limits: Required<ExtractLimits>;
 }
 
+/** What the child process answers: the result, or why it could not even open the file. */
+export type Answer = Extracted | { error: string };
+
 let sandbox: Sandbox | undefined;
 
+/** Rejects only when the file cannot be opened or no extraction process starts: not the file's content. */
 export async function extractText(file: string, mime: string, name: string, limits: ExtractLimits = DEFAULT_LIMITS): Promise<Extracted> {
   sandbox ??= new Sandbox();
   return sandbox.run({ file, mime, name, limits: { ...limits, maxBytes: limits.maxBytes ?? MAX_BYTES } });

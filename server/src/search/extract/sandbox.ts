@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Extracted, Job } from "./index.js";
+import type { Answer, Extracted, Job } from "./index.js";
 import { REASONS } from "./unreadable.js";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
@@ -71,26 +71,29 @@ class Runner {
   async run(job: Job): Promise<Extracted> {
     clearTimeout(this.idle);
     const child = await this.start(job.limits.memoryMb);
-    const result = await new Promise<Extracted>((resolve) => {
-      const done = (result: Extracted) => {
-        clearTimeout(timer);
-        child.off("message", done);
-        child.off("exit", crashed);
-        resolve(result);
-      };
-      const timer = setTimeout(() => {
-        done({ ok: false, reason: REASONS.slow });
-        this.stop();
-      }, job.limits.timeoutMs);
-      // V8 aborts when the heap is full; the kernel kills when the machine is.
-      const crashed = (_code: number | null, signal: NodeJS.Signals | null) =>
-        done({ ok: false, reason: signal === "SIGABRT" || signal === "SIGKILL" ? REASONS.tooBig : REASONS.damaged });
-      child.on("message", done);
-      child.once("exit", crashed);
-      child.send(job);
-    });
-    this.idle = setTimeout(() => this.stop(), IDLE_MS).unref();
-    return result;
+    try {
+      return await new Promise<Extracted>((resolve, reject) => {
+        const done = (answer: Answer) => {
+          clearTimeout(timer);
+          child.off("message", done);
+          child.off("exit", crashed);
+          if ("error" in answer) reject(new Error(answer.error));
+          else resolve(answer);
+        };
+        const timer = setTimeout(() => {
+          done({ ok: false, reason: REASONS.slow });
+          this.stop();
+        }, job.limits.timeoutMs);
+        // V8 aborts when the heap is full; the kernel kills when the machine is.
+        const crashed = (_code: number | null, signal: NodeJS.Signals | null) =>
+          done({ ok: false, reason: signal === "SIGABRT" || signal === "SIGKILL" ? REASONS.tooBig : REASONS.damaged });
+        child.on("message", done);
+        child.once("exit", crashed);
+        child.send(job);
+      });
+    } finally {
+      this.idle = setTimeout(() => this.stop(), IDLE_MS).unref();
+    }
   }
 }
 
