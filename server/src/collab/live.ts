@@ -5,6 +5,7 @@
 import * as Y from "yjs";
 import type { Services } from "../context.js";
 import type { Db } from "../db/index.js";
+import type { Bus } from "../events/bus.js";
 import { editsStored, startTracker } from "../versions/tracker.js";
 import type { Fanout } from "./fanout.js";
 import type { Room } from "./room.js";
@@ -13,12 +14,13 @@ import { appendUpdate, loadYDoc } from "./store.js";
 interface Live {
   rooms: Map<string, Room>;
   fanout: Fanout | null;
+  bus: Bus;
 }
 
 const lives = new WeakMap<Db, Live>();
 
 export function registerLive(s: Services, rooms: Map<string, Room>, fanout: Fanout | null) {
-  lives.set(s.db, { rooms, fanout });
+  lives.set(s.db, { rooms, fanout, bus: s.bus });
   const tracker = startTracker(s.db, s.config);
   return {
     async close() {
@@ -48,9 +50,9 @@ export async function editLive(db: Db, documentId: string, userId: string, chang
     doc.on("update", (u: Uint8Array) => (update = u));
     doc.transact(() => change(doc));
     if (!update) return;
-    await appendUpdate(db, documentId, update);
-    editsStored(db, documentId, [userId]);
     const live = lives.get(db);
+    await appendUpdate(db, documentId, update, live?.bus);
+    editsStored(db, documentId, [userId]);
     live?.fanout?.publish(documentId, "update", update);
     // A room opened meanwhile may have read the log before this write: it gets the update too.
     live?.rooms.get(documentId)?.applyRemote("update", update);

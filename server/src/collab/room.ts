@@ -8,6 +8,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Config } from "../config.js";
 import type { Db } from "../db/index.js";
+import type { Bus } from "../events/bus.js";
 import { Conn } from "./conn.js";
 import type { Fanout } from "./fanout.js";
 import { deepestLevel } from "./inspect.js";
@@ -68,6 +69,7 @@ export class Room {
   constructor(
     readonly id: string,
     private readonly db: Db,
+    private readonly bus: Bus,
     private readonly limits: Limits,
     private readonly fanout: Fanout | null,
     /** A previous room of this document still writing its last updates. */
@@ -216,7 +218,7 @@ export class Room {
       let merged: Uint8Array[];
       try {
         merged = mergeInGroups(batch.map((b) => b.update));
-        await appendUpdates(this.db, this.id, merged);
+        await appendUpdates(this.db, this.id, merged, this.bus);
       } catch (err) {
         return this.fail(err, "écriture", COLLAB_CLOSE.storageFailed);
       }

@@ -100,7 +100,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       return conn.close(COLLAB_CLOSE.tooManyConnections);
     }
     if (!room) {
-      room = new Room(conn.documentId, db, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve(), retire);
+      room = new Room(conn.documentId, db, s.bus, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve(), retire);
       rooms.set(conn.documentId, room);
     }
     const r = room;

@@ -5,6 +5,7 @@
  */
 import * as Y from "yjs";
 import type { Db, Queryable } from "../db/index.js";
+import type { Bus } from "../events/bus.js";
 
 export interface StoredLog {
   updates: Uint8Array[];
@@ -32,10 +33,11 @@ export async function loadYDoc(q: Queryable, documentId: string): Promise<Y.Doc>
 }
 
 /** Appends one update; the document's updated_at moves at most once a minute to spare writes. */
-export const appendUpdate = (q: Queryable, documentId: string, update: Uint8Array) => appendUpdates(q, documentId, [update]);
+export const appendUpdate = (q: Queryable, documentId: string, update: Uint8Array, bus?: Bus) =>
+  appendUpdates(q, documentId, [update], bus);
 
-/** Appends updates in order, in one statement. */
-export async function appendUpdates(q: Queryable, documentId: string, updates: Uint8Array[]): Promise<void> {
+/** Appends updates in order, in one statement; `bus` hears that new content is stored. */
+export async function appendUpdates(q: Queryable, documentId: string, updates: Uint8Array[], bus?: Bus): Promise<void> {
   const rows = updates.map((_, i) => `($1, $${i + 2})`).join(", ");
   await q.query(
     `WITH appended AS (INSERT INTO document_updates (document_id, data) VALUES ${rows} RETURNING document_id)
@@ -43,6 +45,7 @@ export async function appendUpdates(q: Queryable, documentId: string, updates: U
       WHERE id = $1 AND EXISTS (SELECT 1 FROM appended) AND updated_at < now() - interval '1 minute'`,
     [documentId, ...updates],
   );
+  await bus?.emit(q, "documentContentStored", { documentId });
 }
 
 /**

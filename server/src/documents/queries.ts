@@ -97,6 +97,8 @@ export async function listDocuments(q: Queryable, spaceId: string, filter: ListD
 export async function createDocument(
   db: Db,
   input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string },
+  /** What else must be written in the same transaction (the event that it exists). */
+  within?: (q: Queryable, id: string) => Promise<void>,
 ): Promise<DocumentRow> {
   const id = randomUUID();
   return db.tx(async (q) => {
@@ -105,6 +107,7 @@ export async function createDocument(
       [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
     );
     await appendUpdate(q, id, templateUpdate(input.kind));
+    await within?.(q, id);
     return (await findDocument(q, id))!;
   });
 }

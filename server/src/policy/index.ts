@@ -47,3 +47,4 @@ export function authorizePlatform(actor: Actor, action: PlatformAction): void {
 
 export { authorizeDocument, canDocument } from "./documents.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
+export { searchScope, type SearchScope } from "./search.js";
