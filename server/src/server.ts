@@ -22,6 +22,8 @@ import { subscribeAccessRequests } from "./notifications/access-requests.js";
 import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
+import { subscribeSearch } from "./search/queue.js";
+import { startSearchWorker } from "./search/worker.js";
 
 export interface Running {
   url: string;
@@ -42,9 +44,11 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   const storage = await openStorage(config);
   const services: Services = { config, db, mailer: createMailer(config), bus: createLocalBus(), storage };
   subscribeAccessRequests(services);
+  subscribeSearch(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);
+  const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });
@@ -57,6 +61,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     seeded,
     async close() {
       stopMaintenance();
+      await stopSearch();
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,6 +8,11 @@ CREATE TEXT SEARCH CONFIGURATION atelier_fr (COPY = french);
 ALTER TEXT SEARCH CONFIGURATION atelier_fr
   ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
 
+-- Suggestions match the beginnings of a title's words as typed: accents ignored, nothing stemmed.
+CREATE TEXT SEARCH CONFIGURATION atelier_prefix (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION atelier_prefix
+  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+
 -- unaccent() is only STABLE; indexes on titles need an immutable form (the dictionary never changes here).
 CREATE FUNCTION atelier_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
@@ -26,6 +31,8 @@ CREATE TABLE search_entries (
   body text NOT NULL DEFAULT '',
   -- Why a file's contents are not in the index ("contenu non indexé : …"), null when they are.
   content_note text,
+  -- The stored bytes the contents were read from: a file whose bytes did not change is not read again.
+  content_key text,
   updated_at timestamptz NOT NULL,
   in_trash boolean NOT NULL DEFAULT false,
   -- For the trash rules of files: who put it there and who uploaded it.
@@ -37,6 +44,7 @@ CREATE TABLE search_entries (
 );
 CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv);
 CREATE INDEX search_entries_title_trgm ON search_entries USING gin (atelier_unaccent(lower(title)) gin_trgm_ops);
+CREATE INDEX search_entries_title_prefix ON search_entries USING gin (to_tsvector('atelier_prefix', title));
 CREATE INDEX search_entries_space ON search_entries (space_id, updated_at DESC);
 
 -- The parts of an entry a result can open at: a document's text under each heading (anchor
