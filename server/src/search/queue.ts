@@ -1,7 +1,7 @@
 /**
  * The durable queue of what to (re)index: a row per item, written in the transaction that changed
- * the item, so that a crash or a restart loses nothing. A document's row is due a few seconds
- * later and is not postponed by further edits: a document edited continuously is re-indexed at
+ * the item, so that a crash or a restart loses nothing. A document's new content is due a few
+ * seconds later and is not postponed by further edits: a document edited continuously is re-indexed at
  * most every DOCUMENT_DELAY_MS, and never later than that after the last keystroke.
  */
 import type { Services } from "../context.js";
@@ -32,7 +32,8 @@ export async function enqueue(q: Queryable, type: EntryType, ids: string[], dela
 export function subscribeSearch(s: Pick<Services, "bus">): void {
   s.bus.on("documentContentStored", (q, e) => enqueue(q, "document", [e.documentId]));
   s.bus.on("documentChanged", async (q, e) => {
-    await enqueue(q, "document", [e.documentId]);
+    // A new title or status is indexed at once; only the stream of keystrokes waits.
+    await enqueue(q, "document", [e.documentId], 0);
     // Its comment threads carry its title, space, kind, status and trash state.
     const threads = await q.query<{ id: string }>("SELECT id FROM comment_threads WHERE document_id = $1", [e.documentId]);
     await enqueue(q, "comment", threads.map((t) => t.id));
