@@ -7,6 +7,7 @@ import { SNIPPET_END, SNIPPET_START } from "@atelier/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { upload } from "../files/test-helpers.js";
+import { rebuildIndex } from "./rebuild.js";
 import { blocksOf, fixture, indexedWith, queueEmpty, searchFor, typeDocument } from "./test-helpers.js";
 
 let server: TestServer;
@@ -139,4 +140,13 @@ it("refuses an empty or too long query, or a broken cursor, in French", async ()
   expect(short.status).toBe(400);
   expect(short.body.error.message).toBe("Tapez au moins 2 lettres.");
   expect((await server.client().get("/api/search?q=plan")).status).toBe(401);
+});
+
+it("rebuilds the whole index, files' contents included, when it is lost", async () => {
+  const before = await searchFor(membre, { q: "hébergement Lille" });
+  await server.services.db.query("DELETE FROM search_entries");
+  expect((await searchFor(membre, { q: "Lille" })).body.total).toBe(0);
+  expect(await rebuildIndex(server.services)).toBeGreaterThanOrEqual(Object.keys(ids).length);
+  expect((await searchFor(membre, { q: "Lille" })).body.results.map((x: { id: string }) => x.id)).toContain(ids.lille);
+  expect((await searchFor(membre, { q: "hébergement Lille" })).body.total).toBe(before.body.total);
 });
