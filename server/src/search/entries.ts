@@ -39,6 +39,9 @@ export interface Entry {
   sections: Section[];
 }
 
+/** The snippet markers are the index's own: a text that holds them would fake a highlight. */
+const clean = (text: string) => text.replace(/[\u0002\u0003]/g, " ");
+
 export async function writeEntry(q: Queryable, e: Entry): Promise<void> {
   await q.query("DELETE FROM search_sections WHERE type = $1 AND id = $2", [e.type, e.id]);
   await q.query(
@@ -61,15 +64,15 @@ export async function writeEntry(q: Queryable, e: Entry): Promise<void> {
       e.kind,
       e.status,
       e.themes,
-      e.title,
-      e.body,
+      clean(e.title),
+      clean(e.body),
       e.contentNote,
       e.contentKey,
       e.updatedAt,
       e.inTrash,
       e.trashedBy,
       e.ownerId,
-      e.secondary,
+      clean(e.secondary),
       e.labels,
     ],
   );
@@ -80,7 +83,7 @@ export async function writeEntry(q: Queryable, e: Entry): Promise<void> {
      SELECT $1, $2, s.ord, s.anchor, s.heading, s.body,
             setweight(to_tsvector('atelier_fr', coalesce(s.heading, '')), 'B') || to_tsvector('atelier_fr', left(s.body, ${TSV_MAX_CHARS}))
        FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS s(ord, anchor, heading, body)`,
-    [e.type, e.id, sections.map((_, i) => i), sections.map((s) => s.anchor), sections.map((s) => s.heading), sections.map((s) => s.body)],
+    [e.type, e.id, sections.map((_, i) => i), sections.map((s) => s.anchor), sections.map((s) => s.heading && clean(s.heading)), sections.map((s) => clean(s.body))],
   );
 }
 

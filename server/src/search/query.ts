@@ -93,7 +93,7 @@ function urlOf(r: ResultRow): string {
   return `/api/files/${r.id}/download?inline=1${r.anchor ? `#${r.anchor}` : ""}`;
 }
 
-const HEADLINE_OPTIONS = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * Matches of the words (`websearch_to_tsquery`: phrases in quotes, `-mot` excluded), ranked; when
@@ -138,6 +138,7 @@ export async function search(q: Queryable, scope: SearchScope, f: Filters, curso
     params,
   );
 
+  const headline = `$${params.push(HEADLINE_OPTIONS)}`;
   const after = cursor
     ? `AND (m.rank < $${params.push(cursor.r)}::real OR (m.rank = $${params.length}::real AND (m.type, m.id) > ($${params.push(cursor.t)}, $${params.push(cursor.i)}::uuid)))`
     : "";
@@ -146,7 +147,7 @@ export async function search(q: Queryable, scope: SearchScope, f: Filters, curso
      page AS (SELECT * FROM m WHERE ${all} ${after} ORDER BY m.rank DESC, m.type, m.id LIMIT ${PAGE_SIZE + 1})
      SELECT page.type, page.id, page.document_id, page.space_id, page.title, page.kind, page.status, page.updated_at, page.in_trash,
             page.rank, page.content_note, best.anchor, best.heading,
-            ts_headline('atelier_fr', COALESCE(best.body, left(page.body, 3000)), tq.tq, ${HEADLINE_OPTIONS}) AS snippet
+            ts_headline('atelier_fr', COALESCE(best.body, left(page.body, 3000)), tq.tq, ${headline}) AS snippet
        FROM page CROSS JOIN tq
        LEFT JOIN LATERAL (
          SELECT s.anchor, s.heading, s.body FROM search_sections s
