@@ -209,8 +209,10 @@ function toFacets(rows: { dim: string; value: string; count: number }[], names: 
  * the stem of a word cut short is not the beginning of the whole word's ("hébergem", "hébergement").
  */
 export function prefixQuery(text: string): string | null {
-  const words = text.normalize("NFC").match(/[\p{L}\p{N}]+/gu);
-  if (!words?.length) return null;
+  const all = text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A lone letter ("l" of "l'héb…") would match every word that starts with it.
+  const words = all.length > 1 ? all.filter((w) => w.length > 1) : all;
+  if (!words.length) return null;
   return words.map((w) => `'${w}':*`).join(" & ");
 }
 
