@@ -108,28 +108,29 @@ export async function search(q: Queryable, scope: SearchScope, f: Filters, curso
   ].join(" AND ");
   const c = facetConditions(f, params);
   const all = "ok_type AND ok_space AND ok_kind AND ok_status AND ok_theme";
-  const matchedSql = (fuzzy: boolean) => `
+  // Only the page is ranked: counting and facets need no rank (which reads every match's tsvector).
+  const matchedSql = (fuzzy: boolean, ranked: boolean) => `
     WITH tq AS (SELECT websearch_to_tsquery('atelier_fr', $1) AS tq, atelier_unaccent(lower($1)) AS words),
     m AS (
-      SELECT e.*, (CASE WHEN e.tsv @@ tq.tq THEN ts_rank(e.tsv, tq.tq) ELSE 0 END
-                   ${fuzzy ? "+ CASE WHEN tq.words <% atelier_unaccent(lower(e.title)) THEN word_similarity(tq.words, atelier_unaccent(lower(e.title))) / 1000 ELSE 0 END" : ""})::real AS rank,
+      SELECT e.type, e.id, e.space_id, e.kind, e.status, e.themes,
+             ${ranked ? `(CASE WHEN e.tsv @@ tq.tq THEN ts_rank(e.tsv, tq.tq) ELSE 0 END
+                   ${fuzzy ? "+ CASE WHEN tq.words <% atelier_unaccent(lower(e.title)) THEN word_similarity(tq.words, atelier_unaccent(lower(e.title))) / 1000 ELSE 0 END" : ""})::real` : "0::real"} AS rank,
              ${c.type} AS ok_type, ${c.space} AS ok_space, ${c.kind} AS ok_kind, ${c.status} AS ok_status, ${c.theme} AS ok_theme
         FROM search_entries e, tq
        WHERE ${visible} AND ${dates}
          AND (e.tsv @@ tq.tq ${fuzzy ? "OR (e.type <> 'comment' AND tq.words <% atelier_unaccent(lower(e.title)))" : ""}))`;
 
   const count = async (fuzzy: boolean) =>
-    Number((await q.query<{ n: number }>(`${matchedSql(fuzzy)} SELECT count(*)::int AS n FROM m WHERE ${all}`, params))[0]!.n);
+    Number((await q.query<{ n: number }>(`${matchedSql(fuzzy, false)} SELECT count(*)::int AS n FROM m WHERE ${all}`, params))[0]!.n);
   let fuzzy = false;
   let total = await count(false);
   if (total < FEW) {
     const more = await count(true);
     if (more > total) [fuzzy, total] = [true, more];
   }
-  const base = matchedSql(fuzzy);
 
   const facetRows = await q.query<{ dim: string; value: string; count: number }>(
-    `${base}
+    `${matchedSql(fuzzy, false)}
      SELECT 'type' AS dim, m.type AS value, count(*)::int AS count FROM m WHERE ok_space AND ok_kind AND ok_status AND ok_theme GROUP BY m.type
      UNION ALL SELECT 'space', m.space_id::text, count(*)::int FROM m WHERE ok_type AND ok_kind AND ok_status AND ok_theme GROUP BY m.space_id
      UNION ALL SELECT 'kind', m.kind, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_status AND ok_theme GROUP BY m.kind
@@ -143,12 +144,12 @@ export async function search(q: Queryable, scope: SearchScope, f: Filters, curso
     ? `AND (m.rank < $${params.push(cursor.r)}::real OR (m.rank = $${params.length}::real AND (m.type, m.id) > ($${params.push(cursor.t)}, $${params.push(cursor.i)}::uuid)))`
     : "";
   const rows = await q.query<ResultRow>(
-    `${base},
-     page AS (SELECT * FROM m WHERE ${all} ${after} ORDER BY m.rank DESC, m.type, m.id LIMIT ${PAGE_SIZE + 1})
-     SELECT page.type, page.id, page.document_id, page.space_id, page.title, page.kind, page.status, page.updated_at, page.in_trash,
-            page.rank, page.content_note, best.anchor, best.heading,
-            ts_headline('atelier_fr', COALESCE(best.body, left(page.body, 3000)), tq.tq, ${headline}) AS snippet
-       FROM page CROSS JOIN tq
+    `${matchedSql(fuzzy, true)},
+     page AS (SELECT m.type, m.id, m.rank FROM m WHERE ${all} ${after} ORDER BY m.rank DESC, m.type, m.id LIMIT ${PAGE_SIZE + 1})
+     SELECT page.type, page.id, e.document_id, e.space_id, e.title, e.kind, e.status, e.updated_at, e.in_trash,
+            page.rank, e.content_note, best.anchor, best.heading,
+            ts_headline('atelier_fr', COALESCE(best.body, left(e.body, 3000)), tq.tq, ${headline}) AS snippet
+       FROM page JOIN search_entries e ON e.type = page.type AND e.id = page.id CROSS JOIN tq
        LEFT JOIN LATERAL (
          SELECT s.anchor, s.heading, s.body FROM search_sections s
           WHERE s.type = page.type AND s.id = page.id AND s.tsv @@ tq.tq
