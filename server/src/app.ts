@@ -29,6 +29,7 @@ import { staticWeb } from "./http/static-web.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { searchRoutes } from "./search/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
 import { uploadRoutes } from "./uploads/routes.js";
 import { versionRoutes } from "./versions/routes.js";
@@ -97,6 +98,8 @@ export function createApp(s: Services) {
   api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
   api.route("/me/home", homeRoutes(s)); //             GET /me/home ("Mes espaces": latest documents, to review)
   api.route("/", activityRoutes(s)); //                GET /spaces/:id/activity
+  // Search across everything the person may read.
+  api.route("/search", searchRoutes(s)); //            GET /search, /search/suggest
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);

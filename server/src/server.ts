@@ -24,6 +24,8 @@ import { subscribeAccessRequests } from "./notifications/access-requests.js";
 import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
+import { subscribeSearch } from "./search/queue.js";
+import { startSearchWorker } from "./search/worker.js";
 
 export interface Running {
   url: string;
@@ -47,9 +49,11 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   subscribeAccessRequests(services);
   // Automatic versions and authorship follow the content stored (socket, restore).
   const versionTracker = subscribeVersionTracker(services);
+  subscribeSearch(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);
+  const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });
@@ -62,6 +66,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     seeded,
     async close() {
       stopMaintenance();
+      await stopSearch();
       await collab.close();
       // After the rooms' last writes, which it tracks.
       await versionTracker.close();

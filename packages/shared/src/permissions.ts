@@ -44,7 +44,7 @@ export const SPACE_ACTIONS = [
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
 /** Actions that do not belong to one space. */
-export const PLATFORM_ACTIONS = ["admin.users", "admin.spaces", "dashboard.read", "audit.read", "directory.read"] as const;
+export const PLATFORM_ACTIONS = ["admin.users", "admin.spaces", "dashboard.read", "audit.read", "directory.read", "search.read"] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 const READERS: Standing[] = ["admin", "pilote", "membre", "contributeur", "lecteur", "national", "inherited"];
@@ -83,6 +83,8 @@ export const PLATFORM_RULES: Record<PlatformAction, readonly PlatformRole[] | "s
   "audit.read": ["admin"],
   // The directory of committees: names, levels, territories and who pilots them, nothing of their content.
   "directory.read": "signed-in",
+  // Searching is for every account; what it finds is limited to the spaces each one reads.
+  "search.read": "signed-in",
 };
 
 /** Actions still allowed in an archived space: reading only. */

@@ -172,6 +172,7 @@ export function commentRoutes(s: Services) {
     await s.db.tx(async (q) => {
       await insertThread(q, { id, documentId: document.id, from: body.anchor.from, to: body.anchor.to, quote: body.quote, userId: actor.id });
       await insertComment(q, { threadId: id, userId: actor.id, body: body.body, mentions });
+      await s.bus.emit(q, "commentThreadChanged", { threadId: id });
       await tell(q, document, actor.id, [
         { kind: "mention", recipients: mentions, summary: `${who} vous a mentionné dans « ${document.title} »` },
         { kind: "comment", recipients: await writersOf(q, document), summary: `${who} a commenté « ${document.title} »` },
@@ -189,6 +190,7 @@ export function commentRoutes(s: Services) {
     await s.db.tx(async (q) => {
       const before = await participants(q, thread.id);
       await insertComment(q, { threadId: thread.id, userId: actor.id, body: body.body, mentions });
+      await s.bus.emit(q, "commentThreadChanged", { threadId: thread.id });
       await tell(q, document, actor.id, [
         { kind: "mention", recipients: mentions, summary: `${who} vous a mentionné dans « ${document.title} »` },
         { kind: "reply", recipients: before, summary: `${who} a répondu à une discussion de « ${document.title} »` },
@@ -201,14 +203,22 @@ export function commentRoutes(s: Services) {
   app.post("/documents/:id/comments/:threadId/resolve", async (c) => {
     const { actor, document } = await documentFor(s, c, "space.comment");
     const thread = await threadOf(c, document);
-    if (!thread.resolved_at) await resolveThread(s.db, thread.id, actor.id);
+    if (!thread.resolved_at) {
+      await s.db.tx(async (q) => {
+        await resolveThread(q, thread.id, actor.id);
+        await s.bus.emit(q, "commentThreadChanged", { threadId: thread.id });
+      });
+    }
     return threadReply(c, document, thread.id);
   });
 
   app.post("/documents/:id/comments/:threadId/reopen", async (c) => {
     const { document } = await documentFor(s, c, "space.comment");
     const thread = await threadOf(c, document);
-    await reopenThread(s.db, thread.id);
+    await s.db.tx(async (q) => {
+      await reopenThread(q, thread.id);
+      await s.bus.emit(q, "commentThreadChanged", { threadId: thread.id });
+    });
     return threadReply(c, document, thread.id);
   });
 

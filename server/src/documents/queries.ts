@@ -93,11 +93,12 @@ export async function listDocuments(q: Queryable, spaceId: string, filter: ListD
   return rows.map(toListItem);
 }
 
-/** The document and its template, written as the first update of its log, in one transaction. */
 /** A new document with its kind's template as first content (stored and told like any content). */
 export async function createDocument(
   s: Pick<Services, "db" | "content">,
   input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string },
+  /** What else must be written in the same transaction (the event that it exists). */
+  within?: (q: Queryable, id: string) => Promise<void>,
 ): Promise<DocumentRow> {
   const id = randomUUID();
   return s.db.tx(async (q) => {
@@ -106,6 +107,7 @@ export async function createDocument(
       [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
     );
     await s.content.store(q, id, [templateUpdate(input.kind)]);
+    await within?.(q, id);
     return (await findDocument(q, id))!;
   });
 }

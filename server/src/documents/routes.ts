@@ -67,7 +67,7 @@ export function documentRoutes(s: Services) {
       kind: body.kind,
       themes: [...new Set(body.themes ?? [])],
       userId: actor.id,
-    });
+    }, (q, id) => s.bus.emit(q, "documentChanged", { documentId: id }));
     // A document just created is a draft: nothing of it is frozen.
     return c.json({ document: toDetail(row, found, { archived: found.space.archived_at !== null, frozen: false }) }, 201);
   });
@@ -102,7 +102,10 @@ export function documentRoutes(s: Services) {
   app.patch("/documents/:id", async (c) => {
     const { actor, row, found, facts } = await authorizeHere(c, "document.edit");
     const body = await readJson(c, UpdateDocumentBody);
-    await updateDocument(s.db, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] }, actor.id);
+    await s.db.tx(async (q) => {
+      await updateDocument(q, row.id, { title: body.title, themes: body.themes && [...new Set(body.themes)] }, actor.id);
+      await s.bus.emit(q, "documentChanged", { documentId: row.id });
+    });
     return reply(c, row.id, found, facts);
   });
 
@@ -110,6 +113,7 @@ export function documentRoutes(s: Services) {
     const { actor, row, found, facts } = await authorizeHere(c, "document.trash");
     await s.db.tx(async (q) => {
       await trashDocument(q, row.id, actor.id);
+      await s.bus.emit(q, "documentChanged", { documentId: row.id });
       await auditRequest(c, s, q, { kind: "document.trashed", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
     });
     // Open sockets on it are closed, on every instance: they re-check the documents of the space.
@@ -121,6 +125,7 @@ export function documentRoutes(s: Services) {
     const { row, found, facts } = await authorizeHere(c, "document.restore");
     await s.db.tx(async (q) => {
       await restoreDocument(q, row.id);
+      await s.bus.emit(q, "documentChanged", { documentId: row.id });
       await auditRequest(c, s, q, { kind: "document.restored", spaceId: row.space_id, target: { type: "document", id: row.id }, details: { title: row.title } });
     });
     return reply(c, row.id, found, facts);

@@ -46,6 +46,7 @@ export async function createFile(s: Services, file: NewFile, version: NewVersion
   const id = randomUUID();
   await s.db.tx(async (q) => {
     await insertFile(q, { ...file, id, userId }, version);
+    await s.bus.emit(q, "fileChanged", { fileId: id });
     await within?.(q, id);
   });
   return id;
@@ -58,6 +59,7 @@ export async function createVersion(s: Services, fileId: string, version: NewVer
     const current = await getFile(q, fileId);
     if (!current || current.deleted_at) throw notFound("Ce fichier n'existe pas.");
     await addVersion(q, fileId, version, userId);
+    await s.bus.emit(q, "fileChanged", { fileId });
     await within?.(q, fileId);
   });
 }

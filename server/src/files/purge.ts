@@ -8,7 +8,7 @@ import type { MaintenanceTask } from "../maintenance.js";
  * fails (storage down) are retried at the next run instead of being forgotten.
  */
 export async function purgeFiles(
-  s: Pick<Services, "db" | "storage">,
+  s: Pick<Services, "db" | "storage" | "bus">,
   now = new Date(),
 ): Promise<{ files: number; objects: number }> {
   const cutoff = new Date(now.getTime() - FILE_TRASH_DAYS * 24 * 3600 * 1000);
@@ -20,7 +20,9 @@ export async function purgeFiles(
        ON CONFLICT DO NOTHING`,
       [cutoff],
     );
-    return (await q.query("DELETE FROM files WHERE deleted_at < $1 RETURNING id", [cutoff])).length;
+    const gone = await q.query<{ id: string }>("DELETE FROM files WHERE deleted_at < $1 RETURNING id", [cutoff]);
+    for (const { id } of gone) await s.bus.emit(q, "fileChanged", { fileId: id });
+    return gone.length;
   });
 
   const garbage = await s.db.query<{ key: string }>("SELECT key FROM storage_garbage ORDER BY created_at LIMIT 1000");

@@ -130,6 +130,7 @@ export function fileRoutes(s: Services) {
     await s.db.tx(async (q) => {
       if (body.kind) await assertKind(q, file.space_id, body.kind);
       await updateFile(q, file.id, body);
+      await s.bus.emit(q, "fileChanged", { fileId: file.id });
     });
     return c.json(await reply(actor, file.id));
   });
@@ -139,6 +140,7 @@ export function fileRoutes(s: Services) {
     const { file } = await manageableFile(s.db, actor, c.req.param("id"));
     await s.db.tx(async (q) => {
       await trashFile(q, file.id, actor.id);
+      await s.bus.emit(q, "fileChanged", { fileId: file.id });
       await auditRequest(c, s, q, { kind: "file.deleted", spaceId: file.space_id, target: { type: "file", id: file.id }, details: { title: file.title } });
     });
     const trashed = await getFile(s.db, file.id);
@@ -154,6 +156,7 @@ export function fileRoutes(s: Services) {
     }
     await s.db.tx(async (q) => {
       await restoreFile(q, file.id);
+      await s.bus.emit(q, "fileChanged", { fileId: file.id });
       await auditRequest(c, s, q, { kind: "file.restored", spaceId: file.space_id, target: { type: "file", id: file.id }, details: { title: file.title } });
     });
     return c.json(await reply(actor, file.id));
@@ -180,15 +183,16 @@ export function fileRoutes(s: Services) {
     const old = Number.isInteger(number) ? await getVersion(s.db, file.id, number) : null;
     if (!old) throw notFound("Cette version du fichier n'existe pas.");
     if (number === file.current_version) throw conflict("already_current", "Cette version est déjà la version en cours.");
-    await s.db.tx((q) =>
-      addVersion(
+    await s.db.tx(async (q) => {
+      await addVersion(
         q,
         file.id,
         { key: old.storage_key, originalName: old.original_name, size: Number(old.size), mimeType: old.mime_type, sha256: old.sha256 },
         actor.id,
         old.number,
-      ),
-    );
+      );
+      await s.bus.emit(q, "fileChanged", { fileId: file.id });
+    });
     return c.json(await reply(actor, file.id), 201);
   });
 

@@ -34,3 +34,4 @@ export { canManageFile, canRestoreFile, keepsFileBin, manageableFile, readableFi
 export { ownUploadSession, uploadMayContinue } from "./uploads.js";
 export { readableSpaceIds, readableDocumentSql, readableFileSql, documentOutOfTrashSql } from "./readable.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
+export { searchScope, type SearchScope } from "./search.js";

@@ -23,7 +23,7 @@ export async function seedDemoDocuments(s: Services): Promise<void> {
     kind: "livrable",
     themes: ["place-des-usagers"],
     userId: place.user_id,
-  });
+  }, (q, id) => s.bus.emit(q, "documentChanged", { documentId: id }));
   await s.db.tx(async (q) => {
     await recordChange(q, { documentId: row.id, from: "brouillon", to: "en-relecture", comment: "", actorId: place.user_id });
     await notify(s, q, {

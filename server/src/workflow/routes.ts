@@ -89,6 +89,7 @@ export function workflowRoutes(s: Services) {
         throw badRequest("comment_required", `Le champ « ${transition.commentLabel} » est obligatoire.`);
       }
       await recordChange(q, { documentId: row.id, from, to: body.to, comment, actorId: actor.id });
+      await s.bus.emit(q, "documentChanged", { documentId: row.id });
       await recordAudit(q, {
         kind: "document.status_changed",
         actor: { id: actor.id, email: user.email },
