@@ -47,6 +47,8 @@ describe("heading anchors", () => {
     expect(findHeading(headings, "#titre-leviers-d-actions")?.pos).toBe(30);
     expect(findHeading(headings, "#Premier%20%C3%A9tat%20des%20lieux")?.pos).toBe(0);
     expect(findHeading(headings, "#leviers-d-actions")?.pos).toBe(30);
+    expect(findHeading(headings, "#titre-30")?.pos).toBe(30);
+    expect(findHeading(headings, "#titre-31")).toBeUndefined();
     expect(findHeading(headings, "#titre-annexes")).toBeUndefined();
     expect(findHeading(headings, "#page=3")).toBeUndefined();
     expect(findHeading(headings, "")).toBeUndefined();

@@ -43,8 +43,9 @@ export function headingAnchors(doc: Node): HeadingAnchor[] {
 }
 
 /**
- * The heading an address's hash names: its exact anchor, or else the first heading whose text reads the same
- * once made a slug (a link written by hand: "#Leviers d'actions", "#leviers-d-actions").
+ * The heading an address's hash names: its exact anchor; else the heading at that position for "titre-<position>"
+ * (the table of contents' links before anchors were named, which people may have copied); else the first heading
+ * whose text reads the same once made a slug (a link written by hand: "#Leviers d'actions", "#leviers-d-actions").
  */
 export function findHeading(headings: readonly HeadingAnchor[], hash: string): HeadingAnchor | undefined {
   let wanted = hash.replace(/^#/, "");
@@ -56,6 +57,9 @@ export function findHeading(headings: readonly HeadingAnchor[], hash: string): H
   if (!wanted) return undefined;
   const exact = headings.find((h) => h.anchor === wanted);
   if (exact) return exact;
+  const position = /^titre-(\d+)$/.exec(wanted);
+  const atPosition = position ? headings.find((h) => h.pos === Number(position[1])) : undefined;
+  if (atPosition) return atPosition;
   const slug = slugify(wanted.startsWith(HEADING_ANCHOR_PREFIX) ? wanted.slice(HEADING_ANCHOR_PREFIX.length) : wanted);
   return slug ? headings.find((h) => slugify(h.text) === slug) : undefined;
 }
