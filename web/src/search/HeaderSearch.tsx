@@ -174,6 +174,8 @@ function SearchCombobox({ id, className, placeholder, chosen }: { id: string; cl
         onChange={(e) => {
           setValue(e.target.value);
           setExpanded(true);
+          // New words: no suggestion is chosen until the arrows choose one again.
+          setActive(-1);
         }}
         onFocus={() => setExpanded(true)}
         onBlur={() => setExpanded(false)}
