@@ -147,13 +147,17 @@ test("a membre finds her words from the header, filters the results and opens th
     .poll(() =>
       heading.evaluate((h) => {
         const selection = document.getSelection();
-        const top = h.getBoundingClientRect().top;
+        const box = h.getBoundingClientRect();
+        // Seen: in the upper half of the window, and not under the sticky toolbar.
+        const seen = document.elementFromPoint(box.left + 8, box.top + box.height / 2);
         return (
           h.closest("[contenteditable]") === document.activeElement &&
           !!selection?.anchorNode &&
           h.contains(selection.anchorNode) &&
-          top >= 0 &&
-          top < window.innerHeight / 2
+          box.top >= 0 &&
+          box.top < window.innerHeight / 2 &&
+          !!seen &&
+          h.contains(seen)
         );
       }),
     )
