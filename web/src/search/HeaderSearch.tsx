@@ -74,11 +74,18 @@ function SearchCombobox({ id, className, placeholder, chosen }: { id: string; cl
   // Only the answer to the last words typed is shown.
   const round = useRef(0);
 
+  /** The box is left uncontrolled: the DSFR's search button redefines the input's `value` property, which hides
+   * React's own changes from its change tracking (keys were lost). Words set here are written to the box. */
+  const write = useCallback((words: string) => {
+    if (input.current) input.current.value = words;
+    setValue(words);
+  }, []);
+
   // On the results page the box shows the words searched; elsewhere it starts empty.
   useEffect(() => {
-    setValue(pathname === RESULTS_PATH ? (new URLSearchParams(search).get("q") ?? "") : "");
+    write(pathname === RESULTS_PATH ? (new URLSearchParams(search).get("q") ?? "") : "");
     setExpanded(false);
-  }, [pathname, search]);
+  }, [pathname, search, write]);
 
   useEffect(() => {
     chosen.current = expanded && active >= 0 ? (suggestions[active] ?? null) : null;
@@ -135,7 +142,7 @@ function SearchCombobox({ id, className, placeholder, chosen }: { id: string; cl
     e.preventDefault();
     e.stopPropagation();
     if (shown) setExpanded(false);
-    else setValue("");
+    else write("");
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -162,7 +169,6 @@ function SearchCombobox({ id, className, placeholder, chosen }: { id: string; cl
         type="search"
         className={className}
         placeholder={placeholder}
-        value={value}
         autoComplete="off"
         role="combobox"
         aria-autocomplete="list"
@@ -171,8 +177,9 @@ function SearchCombobox({ id, className, placeholder, chosen }: { id: string; cl
         aria-activedescendant={shown && active >= 0 ? optionId(active) : undefined}
         aria-describedby={HINT_ID}
         aria-keyshortcuts="/"
-        onChange={(e) => {
-          setValue(e.target.value);
+        // onInput rather than onChange: it does not go through the value tracking the DSFR defeats.
+        onInput={(e) => {
+          setValue(e.currentTarget.value);
           setExpanded(true);
           // New words: no suggestion is chosen until the arrows choose one again.
           setActive(-1);
