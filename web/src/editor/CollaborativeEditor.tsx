@@ -9,6 +9,7 @@ import { attachmentHandlers, type AttachmentStatus } from "./attachments";
 import { CollaborationGuard } from "./collaborationGuard";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FallbackContent } from "./FallbackContent";
+import { HeadingAnchors, useHeadingFromHash } from "./headingAnchors";
 import { Presence, type PresenceUser } from "./Presence";
 import { ReviewPanel } from "../review/ReviewPanel";
 import { TableOfContents } from "./TableOfContents";
@@ -134,6 +135,7 @@ function LiveEditor({
         Collaboration.configure({ document: collab.ydoc, field: COLLAB_FRAGMENT }),
         CollaborationCaret.configure({ provider: collab.provider, user: presenceOf(user, editable) }),
         CollaborationGuard,
+        HeadingAnchors,
       ],
       editable,
       editorProps: { attributes: contentAttributes(title, editable), ...handlers },
@@ -142,6 +144,7 @@ function LiveEditor({
     [collab],
   );
   editorRef.current = editor;
+  useHeadingFromHash(editor);
 
   useEffect(() => {
     if (!editor) return;

@@ -28,7 +28,7 @@ export function TableOfContents({ editor }: { editor: Editor }) {
           <li key={entry.pos} className={`atelier-toc__level-${entry.level}`}>
             <a
               className="fr-summary__link"
-              href={`#titre-${entry.pos}`}
+              href={`#${entry.anchor}`}
               onClick={(e) => {
                 e.preventDefault();
                 go(entry.pos);
@@ -44,5 +44,5 @@ export function TableOfContents({ editor }: { editor: Editor }) {
 }
 
 function sameOutline(a: ReturnType<typeof outline>, b: ReturnType<typeof outline> | null) {
-  return !!b && a.length === b.length && a.every((e, i) => e.pos === b[i]!.pos && e.text === b[i]!.text && e.level === b[i]!.level);
+  return !!b && a.length === b.length && a.every((e, i) => e.pos === b[i]!.pos && e.anchor === b[i]!.anchor && e.level === b[i]!.level);
 }

@@ -4,7 +4,7 @@ import { normaliseHref } from "./LinkForm";
 import { countWords, outline } from "./outline";
 
 describe("outline", () => {
-  it("lists the non-empty headings with their level and position", () => {
+  it("lists the non-empty headings with their level, position and anchor", () => {
     const doc = getEditorSchema().nodeFromJSON({
       type: "doc",
       content: [
@@ -15,8 +15,8 @@ describe("outline", () => {
       ],
     });
     expect(outline(doc)).toEqual([
-      { level: 2, text: "Contexte", pos: 0 },
-      { level: 3, text: "Détail", pos: 15 },
+      { level: 2, text: "Contexte", pos: 0, anchor: "titre-contexte" },
+      { level: 3, text: "Détail", pos: 15, anchor: "titre-detail" },
     ]);
   });
 });

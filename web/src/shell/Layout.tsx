@@ -8,6 +8,7 @@ import { Suspense } from "react";
 import { Link, matchPath, Outlet, useLocation, useNavigate } from "react-router";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { ROUTES, type AppRoute } from "../routes";
+import { useHeaderSearch } from "../search/HeaderSearch";
 import { useAnnounce } from "./announcer";
 import { useFocusHeadingOnNavigation } from "./focus";
 import { displayName, useSession } from "./session";
@@ -45,6 +46,7 @@ export function Layout() {
   const navigate = useNavigate();
   const announce = useAnnounce();
   useFocusHeadingOnNavigation();
+  const headerSearch = useHeaderSearch();
   const isAdmin = user?.platformRole === "admin";
 
   const quickAccess: HeaderProps["quickAccessItems"] = user
@@ -87,6 +89,8 @@ export function Layout() {
         serviceTagline="États généraux du travail social"
         homeLinkProps={{ to: "/", title: "Accueil — Atelier" }}
         quickAccessItems={quickAccess}
+        // The search box is the logged-in app's: there is nothing to search before.
+        {...(user ? headerSearch : {})}
         navigation={navigation(pathname, Boolean(user), isAdmin, user?.platformRole ?? null)}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-my-6w">
