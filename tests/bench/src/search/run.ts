@@ -29,6 +29,9 @@ if (!PG) {
 const DOCS = Number(process.env.SEARCH_BENCH_DOCS ?? 100_000);
 const FILES = Math.round(DOCS / 10);
 const ROUNDS = Number(process.env.SEARCH_BENCH_ROUNDS ?? 40);
+/** A database an earlier run built and kept (SEARCH_BENCH_KEEP=1): measured again without rebuilding. */
+const REUSE = process.env.SEARCH_BENCH_REUSE;
+const KEEP = process.env.SEARCH_BENCH_KEEP === "1" || !!REUSE;
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const stats = (xs: number[]) => ({ p50: +pct(xs, 50).toFixed(1), p95: +pct(xs, 95).toFixed(1), n: xs.length });
@@ -63,8 +66,8 @@ async function corpus() {
   return { paragraphs, titles };
 }
 
-const name = `atelier_bench_search_${process.pid}`;
-await sql(PG, `CREATE DATABASE ${name}`);
+const name = REUSE ?? `atelier_bench_search_${process.pid}`;
+if (!REUSE) await sql(PG, `CREATE DATABASE ${name}`);
 const u = new URL(PG);
 u.pathname = `/${name}`;
 const url = u.toString();
@@ -72,35 +75,38 @@ const db = await openPostgres(url);
 const out: Record<string, unknown> = { docs: DOCS, files: FILES, date: new Date().toISOString(), load: os.loadavg() };
 try {
   await migrate(db);
-  await seedDemo(db);
-  const { paragraphs, titles } = await corpus();
-  const spaces = (await db.query<{ id: string }>("SELECT id FROM spaces ORDER BY slug")).map((s) => s.id);
-  console.log(`${paragraphs.length} paragraphes, ${titles.length} titres, ${spaces.length} comités`);
-  const started = performance.now();
-  // Bodies of 6 paragraphs (documents) and 10 (files), picked by two co-prime strides.
-  const insert = (type: "document" | "file", from: number, to: number, per: number) =>
-    db.query(
-      `INSERT INTO search_entries (type, id, space_id, document_id, kind, status, themes, title, body, updated_at, tsv)
-       SELECT $1, gen_random_uuid(), ($2::uuid[])[1 + i % cardinality($2::uuid[])], NULL,
-              (ARRAY['livrable','diagnostic','synthese','compte-rendu','fiche-pratique'])[1 + i % 5],
-              CASE WHEN $1 = 'document' THEN (ARRAY['brouillon','en-relecture','valide','transmis'])[1 + i % 4] END,
-              ARRAY[(ARRAY['place-des-usagers','hebergement-logement','formation','autonomie'])[1 + i % 4]],
-              t.title, b.body, now() - i * interval '1 minute',
-              setweight(to_tsvector('atelier_fr', t.title), 'A') || setweight(to_tsvector('atelier_fr', left(b.body, 500000)), 'C')
-         FROM generate_series($4::int, $5::int) AS i
-        CROSS JOIN LATERAL (SELECT ($6::text[])[1 + (i * 31) % cardinality($6::text[])] || ' ' || i AS title) t
-        CROSS JOIN LATERAL (SELECT string_agg(($3::text[])[1 + (i * 7 + k * 13) % cardinality($3::text[])], E'\\n\\n') AS body
-                              FROM generate_series(1, $7::int) AS k) b`,
-      [type, spaces, paragraphs, from, to, titles, per],
-    );
-  for (let i = 0; i < DOCS; i += 5000) {
-    await insert("document", i, Math.min(DOCS, i + 5000) - 1, 6);
-    process.stdout.write(`\rdocuments ${Math.min(DOCS, i + 5000)}/${DOCS}`);
+  if (!REUSE) await build();
+  async function build() {
+    await seedDemo(db);
+    const { paragraphs, titles } = await corpus();
+    const spaces = (await db.query<{ id: string }>("SELECT id FROM spaces ORDER BY slug")).map((s) => s.id);
+    console.log(`${paragraphs.length} paragraphes, ${titles.length} titres, ${spaces.length} comités`);
+    const started = performance.now();
+    // Bodies of 6 paragraphs (documents) and 10 (files), picked by two co-prime strides.
+    const insert = (type: "document" | "file", from: number, to: number, per: number) =>
+      db.query(
+        `INSERT INTO search_entries (type, id, space_id, document_id, kind, status, themes, title, body, updated_at, tsv)
+         SELECT $1, gen_random_uuid(), ($2::uuid[])[1 + i % cardinality($2::uuid[])], NULL,
+                (ARRAY['livrable','diagnostic','synthese','compte-rendu','fiche-pratique'])[1 + i % 5],
+                CASE WHEN $1 = 'document' THEN (ARRAY['brouillon','en-relecture','valide','transmis'])[1 + i % 4] END,
+                ARRAY[(ARRAY['place-des-usagers','hebergement-logement','formation','autonomie'])[1 + i % 4]],
+                t.title, b.body, now() - i * interval '1 minute',
+                setweight(to_tsvector('atelier_fr', t.title), 'A') || setweight(to_tsvector('atelier_fr', left(b.body, 500000)), 'C')
+           FROM generate_series($4::int, $5::int) AS i
+          CROSS JOIN LATERAL (SELECT ($6::text[])[1 + (i * 31) % cardinality($6::text[])] || ' ' || i AS title) t
+          CROSS JOIN LATERAL (SELECT string_agg(($3::text[])[1 + (i * 7 + k * 13) % cardinality($3::text[])], E'\\n\\n') AS body
+                                FROM generate_series(1, $7::int) AS k) b`,
+        [type, spaces, paragraphs, from, to, titles, per],
+      );
+    for (let i = 0; i < DOCS; i += 5000) {
+      await insert("document", i, Math.min(DOCS, i + 5000) - 1, 6);
+      process.stdout.write(`\rdocuments ${Math.min(DOCS, i + 5000)}/${DOCS}`);
   }
   for (let i = 0; i < FILES; i += 2000) await insert("file", DOCS + i, DOCS + Math.min(FILES, i + 2000) - 1, 10);
   await db.query("ANALYZE search_entries");
   out.buildSeconds = +((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nindex construit en ${out.buildSeconds} s`);
+  }
   const [size] = await db.query<Record<string, string>>(
     `SELECT pg_size_pretty(pg_total_relation_size('search_entries')) AS total, pg_size_pretty(pg_relation_size('search_entries')) AS heap,
             pg_size_pretty(pg_relation_size('search_entries_tsv')) AS gin, pg_size_pretty(pg_relation_size('search_entries_title_trgm')) AS trgm,
@@ -194,5 +200,5 @@ try {
   await writeFile(path.join(REPO, "tests/bench/out/search.json"), JSON.stringify(out, null, 2));
 } finally {
   await db.close();
-  await sql(PG, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (!KEEP) await sql(PG, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
