@@ -9,7 +9,7 @@ import type { EntryType } from "./queue.js";
 const TSV_MAX_CHARS = 500_000;
 
 export interface Section {
-  /** "titre-<pos>" (a document's heading) or "page=N" (a PDF's page); null for the text before any. */
+  /** "titre-<slug>" (a document's heading, as the editor anchors it) or "page=N" (a PDF's page); null for the text before any. */
   anchor: string | null;
   heading: string | null;
   body: string;

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { docToNode } from "@atelier/editor";
+import { docToNode, headingAnchors } from "@atelier/editor";
 import { DOCUMENT_KIND_LABELS, FILE_KIND_LABELS, themeName, type DocumentKind } from "@atelier/shared";
 import { loadYDoc } from "../documents/content.js";
 import type { Services } from "../context.js";
@@ -44,9 +44,13 @@ async function documentSections(q: Queryable, id: string): Promise<Section[]> {
   const ydoc = await loadYDoc(q, id);
   try {
     const sections: Section[] = [{ anchor: null, heading: null, body: "" }];
-    docToNode(ydoc).forEach((node, offset) => {
+    const doc = docToNode(ydoc);
+    // The anchors the editor gives its headings (named from their text, so a link survives typing above it).
+    const anchorAt = new Map(headingAnchors(doc).map((h) => [h.pos, h.anchor]));
+    doc.forEach((node, offset) => {
       const text = node.textBetween(0, node.content.size, "\n", "\n").trim();
-      if (node.type.name === "heading" && text) sections.push({ anchor: `titre-${offset}`, heading: text, body: "" });
+      const anchor = node.type.name === "heading" ? anchorAt.get(offset) : undefined;
+      if (anchor && text) sections.push({ anchor, heading: text, body: "" });
       else if (text) sections.at(-1)!.body += (sections.at(-1)!.body ? "\n\n" : "") + text;
     });
     return sections;

@@ -3,7 +3,7 @@
  * through the WebSocket, fixture files uploaded through the library, then a table of queries with
  * what each must and must not find.
  */
-import { SNIPPET_END, SNIPPET_START } from "@atelier/shared";
+import { slugify, SNIPPET_END, SNIPPET_START } from "@atelier/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
 import { upload } from "../files/test-helpers.js";
@@ -70,7 +70,8 @@ it("highlights the matched words and opens at the heading they sit under", async
   const r = await searchFor(membre, { q: "buffet" });
   const hit = r.body.results.find((x: { id: string }) => x.id === ids.bilan);
   expect(hit).toMatchObject({ type: "document", heading, spaceName: "COPIL territorial Grand-Sud", status: "brouillon", kind: "compte-rendu" });
-  expect(hit.url).toMatch(new RegExp(`^/documents/${ids.bilan}#titre-\\d+$`));
+  // The editor's anchor for that heading: its text as a slug (packages/editor anchors.ts).
+  expect(hit.url).toBe(`/documents/${ids.bilan}#titre-${slugify(heading)}`);
   expect(hit.snippet).toContain(`${SNIPPET_START}Buffet${SNIPPET_END}`);
 });
 
