@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { detect, HEAD_BYTES } from "./detect.js";
-import type { Answer, Extracted, Job } from "./index.js";
+import type { Answer, Extracted, Job } from "./types.js";
 import { oleText, zipText } from "./office.js";
 import { pdfPages } from "./pdf.js";
 import { TextSink } from "./sink.js";

@@ -6,33 +6,12 @@
  * (detect.ts); the declared type and name only tell HTML from plain text.
  */
 import { Sandbox } from "./sandbox.js";
+import type { Extracted, ExtractLimits } from "./types.js";
 
-export type Extracted = { ok: true; text: string; pages: string[] | null } | { ok: false; reason: string };
-
-/** What one extraction may take; past any of them it fails with its reason. */
-export interface ExtractLimits {
-  timeoutMs: number;
-  /** Heap of the extraction process; a zip may inflate to a quarter of it. */
-  memoryMb: number;
-  /** Characters kept; the rest of a longer text is cut, not an error. */
-  maxChars: number;
-  /** Size of a binary file (PDF, office) past which it is not read at all. */
-  maxBytes?: number;
-}
+export type { Extracted, ExtractLimits } from "./types.js";
 
 const MAX_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, memoryMb: 256, maxChars: 2_000_000, maxBytes: MAX_BYTES };
-
-/** What the child process is asked to do. */
-export interface Job {
-  file: string;
-  mime: string;
-  name: string;
-  limits: Required<ExtractLimits>;
-}
-
-/** What the child process answers: the result, or why it could not even open the file. */
-export type Answer = Extracted | { error: string };
 
 let sandbox: Sandbox | undefined;
 

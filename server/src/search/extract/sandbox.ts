@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Answer, Extracted, Job } from "./index.js";
+import type { Answer, Extracted, Job } from "./types.js";
 import { REASONS } from "./unreadable.js";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
