@@ -180,3 +180,44 @@ test("a search that finds nothing says so in French and offers a way on", async 
   await page.waitForURL(/scope=trash/);
   await page.getByRole("heading", { level: 2, name: "Aucun résultat dans la corbeille" }).waitFor();
 });
+
+test("a comment found by its words opens the document with its discussion shown", async () => {
+  const { page } = await browse();
+  await logIn(page, app.url, "pilote.grand-sud@atelier.test");
+  await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
+  await openGrandSud(page);
+  await createDocument(page, /^Diagnostic/, "Diagnostic commenté");
+  const editor = page.getByRole("textbox", { name: /^Texte du document/ });
+  await synced(page);
+  await editor.locator("p").first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Le territoire compte trois régions");
+  for (let i = 0; i < "trois régions".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await page.getByRole("button", { name: "Commentaires et historique" }).click();
+  const panel = page.getByRole("complementary", { name: "Commentaires et historique" });
+  await panel.getByRole("button", { name: "Commenter la sélection" }).click();
+  await panel.getByRole("combobox", { name: /Votre commentaire/ }).fill("Préciser le calendrier des permanences itinérantes.");
+  await panel.getByRole("button", { name: "Publier" }).click();
+  await panel.getByRole("heading", { name: "Discussions ouvertes (1)" }).waitFor();
+  await synced(page);
+
+  await openGrandSud(page);
+  await searchBox(page).click();
+  await page.keyboard.type("permanences itinérantes");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Résultats pour « permanences itinérantes »" }).waitFor();
+  await expect
+    .poll(
+      async () => {
+        const shown = await facet(page, "type").textContent({ timeout: 10_000 });
+        if (!shown?.includes("Commentaire (1)")) await page.reload();
+        return shown;
+      },
+      { timeout: 30_000, interval: 1000 },
+    )
+    .toContain("Commentaire (1)");
+  await results(page).getByRole("link", { name: "Diagnostic commenté" }).click();
+  const thread = page.getByRole("region", { name: "Discussion sur « trois régions »" });
+  await expect.poll(() => thread.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+  expect(await thread.textContent()).toContain("Préciser le calendrier des permanences itinérantes.");
+}, 240_000);

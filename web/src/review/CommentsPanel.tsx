@@ -16,10 +16,11 @@ import { MentionField } from "./MentionField";
 /** Others' comments appear without reloading the page. */
 const REFRESH_MS = 15_000;
 
-export function CommentsPanel({ documentId, editor }: { documentId: string; editor: Editor }) {
+/** `linked`: the thread the address names, shown and focused once the threads are loaded. */
+export function CommentsPanel({ documentId, editor, linked }: { documentId: string; editor: Editor; linked: string | null }) {
   const loaded = useLoad(() => listThreads(documentId), [documentId]);
   const people = useLoad(() => mentionable(documentId).catch(() => ({ people: [] })), [documentId]);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(linked);
   const [writing, setWriting] = useState<ReturnType<typeof selectionAnchor>>(null);
   const [noSelection, setNoSelection] = useState(false);
   const threads = loaded.state === "ready" ? loaded.data.threads : [];
@@ -29,6 +30,15 @@ export function CommentsPanel({ documentId, editor }: { documentId: string; edit
   useEffect(() => {
     showThreads(editor, threads, selected);
   }, [editor, threads, selected]);
+  const ready = loaded.state === "ready";
+  useEffect(() => {
+    if (!ready || !linked) return;
+    const section = document.getElementById(`commentaire-${linked}`);
+    if (!section) return;
+    section.closest("details")?.setAttribute("open", "");
+    section.focus({ preventScroll: true });
+    section.scrollIntoView({ block: "start" });
+  }, [ready, linked]);
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
@@ -182,6 +192,8 @@ function Thread({
   };
   return (
     <section
+      id={`commentaire-${t.id}`}
+      tabIndex={-1}
       className={`atelier-thread fr-mb-2w${selected === t.id ? " atelier-thread--selected" : ""}`}
       aria-label={`Discussion sur « ${t.quote} »`}
     >

@@ -4,6 +4,7 @@
  */
 import type { Editor } from "@tiptap/core";
 import { useEffect, useRef, useState } from "react";
+import { useLocation } from "react-router";
 import { commentHighlights } from "./anchors";
 import { CommentsPanel } from "./CommentsPanel";
 import { HistoryPanel } from "./HistoryPanel";
@@ -11,16 +12,22 @@ import "./review.css";
 
 type Tab = "comments" | "history";
 
+/** A link to a discussion (a search result): `#commentaire-<thread id>`. */
+const THREAD_HASH = "#commentaire-";
+
 export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId: string }) {
-  const [open, setOpen] = useState(false);
+  const { hash } = useLocation();
+  const linked = hash.startsWith(THREAD_HASH) ? hash.slice(THREAD_HASH.length) : null;
+  // A link to a discussion opens the panel on it.
+  const [open, setOpen] = useState(linked !== null);
   const [tab, setTab] = useState<Tab>("comments");
   const panel = useRef<HTMLElement>(null);
 
   // Opening the panel takes the focus there (to its selected tab), closing brings it back to the button.
   const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (open) panel.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-  }, [open]);
+    if (open && !linked) panel.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [open, linked]);
   const close = () => {
     setOpen(false);
     toggle.current?.focus();
@@ -89,7 +96,7 @@ export function ReviewPanel({ editor, documentId }: { editor: Editor; documentId
         </div>
         {open && (
           <div role="tabpanel" id={`atelier-review-panel-${tab}`} aria-labelledby={`atelier-review-${tab}`}>
-            {tab === "comments" ? <CommentsPanel documentId={documentId} editor={editor} /> : <HistoryPanel documentId={documentId} />}
+            {tab === "comments" ? <CommentsPanel documentId={documentId} editor={editor} linked={linked} /> : <HistoryPanel documentId={documentId} />}
           </div>
         )}
         </div>
