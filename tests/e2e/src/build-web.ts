@@ -15,7 +15,15 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const outDir = await mkdtemp(path.join(os.tmpdir(), "atelier-web-"));
   const root = fileURLToPath(new URL("../../../web", import.meta.url));
-  await build({ root, logLevel: "warn", build: { outDir, emptyOutDir: true, sourcemap: false } });
+  // Vitest sets NODE_ENV=test, with which Vite would build React's development code: the browser tests
+  // run the code people get.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root, logLevel: "warn", build: { outDir, emptyOutDir: true, sourcemap: false } });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
   project.provide("webDist", outDir);
   return () => rm(outDir, { recursive: true, force: true });
 }
