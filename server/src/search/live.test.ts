@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { freshDb } from "../../test/db.js";
 import { Client, spaceId, startTestServer, type TestServer } from "../../test/harness.js";
@@ -18,18 +18,29 @@ import { searchFor } from "./test-helpers.js";
 
 const ids = (r: { body: { results: { id: string }[] } }) => r.body.results.map((x) => x.id);
 
-it("finds a sentence typed through the WebSocket within 5 seconds", async () => {
-  const server: TestServer = await startTestServer();
-  const membre = await server.as("membre.grand-sud@atelier.test");
-  const r = await membre.post(`/api/spaces/${await spaceId(server, "grand-sud")}/documents`, { title: "Notes de séance", kind: "compte-rendu" });
+let server: TestServer;
+let membre: Client;
+beforeAll(async () => {
+  server = await startTestServer();
+  membre = await server.as("membre.grand-sud@atelier.test");
+});
+
+/** A new document of Grand-Sud opened by the membre's stock client, with an empty paragraph to type into. */
+async function typingInto(title: string) {
+  const r = await membre.post(`/api/spaces/${await spaceId(server, "grand-sud")}/documents`, { title, kind: "compte-rendu" });
   const id: string = r.body.document.id;
   const peer = connect(server.url, membre, id);
+  await synced(peer);
+  const text = new Y.XmlText();
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [text]);
+  peer.doc.getXmlFragment("default").push([p]);
+  return { id, peer, text };
+}
+
+it("finds a sentence typed through the WebSocket within 5 seconds", async () => {
+  const { id, peer, text } = await typingInto("Notes de séance");
   try {
-    await synced(peer);
-    const text = new Y.XmlText();
-    const p = new Y.XmlElement("paragraph");
-    p.insert(0, [text]);
-    peer.doc.getXmlFragment("default").push([p]);
     const sentence = "Les travailleurs sociaux réclament des permanences itinérantes.";
     for (const ch of sentence) {
       text.insert(text.length, ch);
@@ -44,18 +55,9 @@ it("finds a sentence typed through the WebSocket within 5 seconds", async () => 
 });
 
 it("re-indexes a document typed into continuously every few seconds, not at every keystroke", async () => {
-  const server: TestServer = await startTestServer();
-  const membre = await server.as("membre.grand-sud@atelier.test");
-  const r = await membre.post(`/api/spaces/${await spaceId(server, "grand-sud")}/documents`, { title: "Frappe continue", kind: "compte-rendu" });
-  const id: string = r.body.document.id;
-  const peer = connect(server.url, membre, id);
+  const { id, peer, text } = await typingInto("Frappe continue");
   const indexings = new Set<string>();
   try {
-    await synced(peer);
-    const text = new Y.XmlText();
-    const p = new Y.XmlElement("paragraph");
-    p.insert(0, [text]);
-    peer.doc.getXmlFragment("default").push([p]);
     let n = 0;
     const typing = setInterval(() => text.insert(text.length, `mot${n++} `), 30);
     const end = Date.now() + 7000;
