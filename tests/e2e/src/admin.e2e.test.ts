@@ -21,7 +21,8 @@ test("an admin finds users by search, from the header's Administration link", as
   await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
   await expect.poll(() => page.title()).toBe("Utilisateurs — Atelier");
   await page.getByLabel("Rechercher par nom, adresse ou organisme").fill("grand-sud");
-  await page.getByRole("button", { name: "Rechercher" }).click();
+  // The page's own search, not the header's.
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
   await page.getByText("pour « grand-sud »").waitFor();
   const rows = await page.locator("tbody tr").allInnerTexts();
   expect(rows.some((r) => r.includes("Paul Pilote"))).toBe(true);

@@ -97,7 +97,8 @@ test("a Grand-Sud membre finds them by theme and previews the PDF", async () => 
   await logIn(page, app.url, "membre.grand-sud@atelier.test", undefined, library());
   await page.getByRole("heading", { level: 1, name: "Documents ressources" }).waitFor();
   await page.getByLabel("Thématique").selectOption({ label: "Hébergement / Logement" });
-  await page.getByRole("button", { name: "Rechercher" }).click();
+  // The page's own search, not the header's.
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
   await page.waitForURL(/theme=hebergement-logement/);
   const table = page.getByTestId("documents");
   await expect.poll(async () => (await table.locator("tbody tr").allTextContents()).length).toBe(2);
