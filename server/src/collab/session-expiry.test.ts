@@ -89,16 +89,17 @@ describe("a session that ends by inactivity while its socket is open", () => {
     let n = 0;
     let firstAfterEnd = Infinity;
     const typing = setInterval(() => {
-      if (!peer.provider.wsconnected) return;
+      // The first number due at or after the instant, whether or not the socket is still there to take it.
       if (Date.now() >= endsAt) firstAfterEnd = Math.min(firstAfterEnd, n);
-      peer.doc.getText("t").insert(0, `${n++} `);
+      if (peer.provider.wsconnected) peer.doc.getText("t").insert(0, `${n++} `);
     }, 10);
     await until("socket fermée", () => peer.closes.length > 0, INACTIVITY_MS * 4);
+    await pause(50);
     clearInterval(typing);
     const closedAt = Date.now();
     expect(peer.closes[0]!.code).toBe(COLLAB_CLOSE.unauthenticated.code);
     expect(closedAt - endsAt).toBeLessThan(1000);
-    expect(firstAfterEnd).toBeLessThan(n);
+    expect(firstAfterEnd).toBeLessThanOrEqual(n);
     const stored = await readStored(quick.services.db, id, (d) => d.getText("t").toString());
     const numbers = stored.trim().split(" ").filter(Boolean).map(Number);
     expect(numbers.length).toBeGreaterThan(0);
