@@ -32,6 +32,6 @@ export { authorizeSpace, canSpace, spaceReaders } from "./spaces.js";
 export { authorizeDocument, canDocument, canReadDocument, documentReaders, socketAccess, type SocketAccess } from "./documents.js";
 export { canManageFile, canRestoreFile, keepsFileBin, manageableFile, readableFile, restorableFile, type FileAccess } from "./files.js";
 export { ownUploadSession, uploadMayContinue } from "./uploads.js";
-export { readableSpaceIds, readableDocumentSql, readableFileSql, documentOutOfTrashSql } from "./readable.js";
+export { readableSpaceIds, documentOutOfTrashSql } from "./readable.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
-export { searchScope, type SearchScope } from "./search.js";
+export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";

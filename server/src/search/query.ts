@@ -18,7 +18,7 @@ import {
   type SuggestReply,
 } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
-import type { SearchScope } from "../policy/index.js";
+import { searchVisibleSql, type SearchScope } from "../policy/index.js";
 
 export const PAGE_SIZE = 20;
 const SUGGESTIONS = 8;
@@ -26,19 +26,6 @@ const SUGGESTIONS = 8;
 const FEW = 3;
 
 type Filters = Omit<SearchQuery, "cursor">;
-
-/** What the actor may see: the readable spaces, and in the trash only what they may restore. */
-function visibleSql(scope: SearchScope, trash: boolean, params: unknown[]): string {
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const spaces = p(scope.spaces.map((s) => s.id));
-  if (!trash) return `e.space_id = ANY(${spaces}::uuid[]) AND NOT e.in_trash`;
-  const actor = p(scope.actorId);
-  return `e.space_id = ANY(${spaces}::uuid[]) AND e.in_trash AND (
-      (e.type <> 'file' AND e.space_id = ANY(${p(scope.trash.documents)}::uuid[]))
-   OR (e.type = 'file' AND (e.space_id = ANY(${p(scope.trash.files)}::uuid[])
-        OR (e.trashed_by = ${actor} AND (e.space_id = ANY(${p(scope.trash.trashedByActorSpaces)}::uuid[])
-             OR (e.owner_id = ${actor} AND e.space_id = ANY(${p(scope.trash.ownFileSpaces)}::uuid[])))))))`;
-}
 
 /** The conditions of each facet's dimension, as booleans a facet leaves out when it counts its own values. */
 function facetConditions(f: Filters, params: unknown[]) {
@@ -101,7 +88,7 @@ const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, Max
  */
 export async function search(q: Queryable, scope: SearchScope, f: Filters, cursor: Cursor | null): Promise<SearchReply> {
   const params: unknown[] = [f.q];
-  const visible = visibleSql(scope, f.scope === "trash", params);
+  const visible = searchVisibleSql(scope, f.scope === "trash", (v) => `$${params.push(v)}`);
   const dates = [
     f.from ? `e.updated_at >= $${params.push(f.from)}::date` : "true",
     f.to ? `e.updated_at < $${params.push(f.to)}::date + 1` : "true",
@@ -222,7 +209,7 @@ export async function suggest(q: Queryable, scope: SearchScope, text: string): P
   const tsq = prefixQuery(text);
   if (!tsq) return { suggestions: [] };
   const params: unknown[] = [tsq];
-  const visible = visibleSql(scope, false, params);
+  const visible = searchVisibleSql(scope, false, (v) => `$${params.push(v)}`);
   const rows = await q.query<ResultRow>(
     `WITH tq AS (SELECT to_tsquery('atelier_prefix', $1) AS tq)
      SELECT e.type, e.id, e.document_id, e.space_id, e.title, null AS anchor
