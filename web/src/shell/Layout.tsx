@@ -92,6 +92,9 @@ export function Layout() {
         // The search box is the logged-in app's: there is nothing to search before.
         {...(user ? headerSearch : {})}
         navigation={navigation(pathname, Boolean(user), isAdmin, user?.platformRole ?? null)}
+        // The colours follow the system's light or dark setting; the header's own "Paramètres d'affichage"
+        // dialog had no button to open it, and its pictures cost 12 KB on every first visit.
+        disableDisplay
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-my-6w">
         <Suspense fallback={<p>Chargement…</p>}>
