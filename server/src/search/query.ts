@@ -107,24 +107,28 @@ export async function search(q: Queryable, scope: SearchScope, f: Filters, curso
        WHERE ${visible} AND ${dates}
          AND (e.tsv @@ tq.tq ${fuzzy ? "OR (e.type <> 'comment' AND tq.words <% atelier_unaccent(lower(e.title)))" : ""}))`;
 
-  const count = async (fuzzy: boolean) =>
-    Number((await q.query<{ n: number }>(`${matchedSql(fuzzy, false)} SELECT count(*)::int AS n FROM m WHERE ${all}`, params))[0]!.n);
+  // The facet of the kinds of item counts every match the other filters keep, by type: the total is
+  // its sum (over the chosen type, if any), so no separate count walks the matches again.
+  const facetsOf = (fuzzy: boolean) =>
+    q.query<{ dim: string; value: string; count: number }>(
+      `${matchedSql(fuzzy, false)}
+       SELECT 'type' AS dim, m.type AS value, count(*)::int AS count FROM m WHERE ok_space AND ok_kind AND ok_status AND ok_theme GROUP BY m.type
+       UNION ALL SELECT 'space', m.space_id::text, count(*)::int FROM m WHERE ok_type AND ok_kind AND ok_status AND ok_theme GROUP BY m.space_id
+       UNION ALL SELECT 'kind', m.kind, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_status AND ok_theme GROUP BY m.kind
+       UNION ALL SELECT 'status', m.status, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_kind AND ok_theme GROUP BY m.status
+       UNION ALL SELECT 'theme', t.theme, count(*)::int FROM m, unnest(m.themes) AS t(theme) WHERE ok_type AND ok_space AND ok_kind AND ok_status GROUP BY t.theme`,
+      params,
+    );
+  const totalOf = (rows: { dim: string; value: string; count: number }[]) =>
+    rows.filter((r) => r.dim === "type" && (!f.type || r.value === f.type)).reduce((n, r) => n + r.count, 0);
   let fuzzy = false;
-  let total = await count(false);
+  let facetRows = await facetsOf(false);
+  let total = totalOf(facetRows);
   if (total < FEW) {
-    const more = await count(true);
-    if (more > total) [fuzzy, total] = [true, more];
+    const withTitles = await facetsOf(true);
+    const more = totalOf(withTitles);
+    if (more > total) [fuzzy, facetRows, total] = [true, withTitles, more];
   }
-
-  const facetRows = await q.query<{ dim: string; value: string; count: number }>(
-    `${matchedSql(fuzzy, false)}
-     SELECT 'type' AS dim, m.type AS value, count(*)::int AS count FROM m WHERE ok_space AND ok_kind AND ok_status AND ok_theme GROUP BY m.type
-     UNION ALL SELECT 'space', m.space_id::text, count(*)::int FROM m WHERE ok_type AND ok_kind AND ok_status AND ok_theme GROUP BY m.space_id
-     UNION ALL SELECT 'kind', m.kind, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_status AND ok_theme GROUP BY m.kind
-     UNION ALL SELECT 'status', m.status, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_kind AND ok_theme GROUP BY m.status
-     UNION ALL SELECT 'theme', t.theme, count(*)::int FROM m, unnest(m.themes) AS t(theme) WHERE ok_type AND ok_space AND ok_kind AND ok_status GROUP BY t.theme`,
-    params,
-  );
 
   const headline = `$${params.push(HEADLINE_OPTIONS)}`;
   const after = cursor

@@ -1,7 +1,7 @@
 /**
  * The durable queue of what to (re)index: a row per item, written in the transaction that changed
- * the item, so that a crash or a restart loses nothing. A document's new content is due a few
- * seconds later and is not postponed by further edits: a document edited continuously is re-indexed at
+ * the item, so that a crash or a restart loses nothing. A document's new content is due a second
+ * later and is not postponed by further edits: a document edited continuously is re-indexed at
  * most every DOCUMENT_DELAY_MS, and never later than that after the last keystroke.
  */
 import type { Services } from "../context.js";
@@ -9,7 +9,7 @@ import type { Queryable } from "../db/index.js";
 
 export type EntryType = "document" | "file" | "comment";
 
-export const DOCUMENT_DELAY_MS = 3000;
+export const DOCUMENT_DELAY_MS = 1000;
 /** How long a worker keeps a row it took before another may take it (a crashed instance's work). */
 const CLAIM_MS = 120_000;
 const MAX_BACKOFF_MS = 3600_000;
