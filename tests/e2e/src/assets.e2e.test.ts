@@ -74,8 +74,10 @@ describe("the built web app's assets", () => {
   test("every file the pages reference (scripts, stylesheets, icons, fonts, favicons) is served whole", async () => {
     const { checked, broken } = await brokenAssets(app.url, inject("webDist"));
     expect(broken).toEqual([]);
-    // The walk found what the pages use: the DSFR's stylesheet and fonts, the icons the app uses, the lazy chunks.
-    expect(checked).toContain("/dsfr/dsfr.min.css?v=1.14.2");
+    // The walk found what the pages use: the app's DSFR stylesheet and both parts of each font (the Latin
+    // subset and the whole font for other characters), the icons the app uses, the lazy chunks.
+    expect(checked.some((u) => /^\/dsfr\/dsfr\.atelier-[0-9a-f]{8}\.min\.css$/.test(u))).toBe(true);
+    expect(checked.some((u) => /^\/dsfr\/fonts\/Marianne-Regular\.latin-[0-9a-f]{8}\.woff2$/.test(u))).toBe(true);
     expect(checked.some((u) => /^\/dsfr\/fonts\/Marianne-Regular\.woff2/.test(u))).toBe(true);
     expect(checked.some((u) => u.startsWith("/dsfr/icons/editor/fr--bold.svg"))).toBe(true);
     expect(checked.some((u) => /^\/assets\/DocumentEditorPage-[\w-]+\.js$/.test(u))).toBe(true);
