@@ -132,14 +132,14 @@ function yBlocks(blocks: JSONContent[]): Y.XmlElement[] {
 
 /**
  * Replaces, in each section of the synthèse, the block under the heading `previousLabel` (from it
- * to the next heading of level 3 or less) by what the source brings now; a block no longer found
+ * to the next heading of level 3 or less) by what the source brings now; a new source (null), or a block no longer found
  * (its heading was renamed or removed) is added at the end of its section, and a section no
  * longer found is added at the end of the document. Everything else stays as written. Call it
  * inside a Yjs transaction.
  */
-export function replaceGathered(ydoc: Y.Doc, previousLabel: string, source: GatheredSource): void {
+export function replaceGathered(ydoc: Y.Doc, previousLabel: string | null, source: GatheredSource): void {
   const fragment = ydoc.getXmlFragment(CONTENT_FRAGMENT);
-  const wantedLabel = key(previousLabel);
+  const wantedLabel = previousLabel === null ? null : key(previousLabel);
   for (const [title, blocks] of gatheredBlocks(source)) {
     const items = fragment.toArray().map(headingOf);
     const start = items.findIndex((h) => h !== null && h.level <= 2 && key(h.text) === key(title));
