@@ -60,16 +60,19 @@ beforeAll(async () => {
   server = await startTestServer();
   national = await server.as(NATIONAL);
   nationalSpace = await spaceId(server, "copil-national");
-  for (const slug of Object.keys(livrables) as (keyof typeof livrables)[]) {
-    const id = await newDocument(server, { space: slug, by: ADMIN, title: `Livrable ${slug}`, themes: ["place-des-usagers"] });
-    livrables[slug] = id;
-    await writeAs(ADMIN, id, [
-      ["Premier état des lieux", `Constat de ${slug} sur l'accès aux droits.`],
-      ["Leviers d'actions", `Levier proposé par ${slug}.`],
-    ]);
-    await moveTo(server, id, "transmis", ADMIN);
-  }
-});
+  // The three committees write at the same time, as they would.
+  await Promise.all(
+    (Object.keys(livrables) as (keyof typeof livrables)[]).map(async (slug) => {
+      const id = await newDocument(server, { space: slug, by: ADMIN, title: `Livrable ${slug}`, themes: ["place-des-usagers"] });
+      livrables[slug] = id;
+      await writeAs(ADMIN, id, [
+        ["Premier état des lieux", `Constat de ${slug} sur l'accès aux droits.`],
+        ["Leviers d'actions", `Levier proposé par ${slug}.`],
+      ]);
+      await moveTo(server, id, "transmis", ADMIN);
+    }),
+  );
+}, 120_000);
 afterEach(() => peers.splice(0).forEach((p) => p.destroy()));
 afterAll(() => server.close());
 
