@@ -35,14 +35,16 @@ test("the national team builds a synthèse nationale from the dashboard's select
   await documents.getByRole("checkbox").first().waitFor();
   expect(await documents.getByRole("checkbox").count()).toBe(3);
   await page.getByLabel("Type").selectOption({ label: "Livrable" });
-  for (const title of TRANSMITTED) await documents.getByLabel(title).check();
+  // A DSFR checkbox is drawn by its label: that is what a person clicks.
+  for (const title of TRANSMITTED) await documents.locator("label", { hasText: title }).click();
+  for (const title of TRANSMITTED) expect(await documents.getByLabel(title).isChecked()).toBe(true);
   await documents.getByText("3 documents choisis.").waitFor();
   await screenshot(page, "synthese-selection");
 
   await page.getByRole("button", { name: "Créer une synthèse nationale" }).click();
   const dialog = page.getByRole("dialog", { name: "Créer une synthèse nationale" });
   await dialog.getByLabel("Titre de la synthèse").fill("Synthèse nationale des livrables transmis");
-  expect(await dialog.getByRole("listitem").allInnerTexts()).toEqual([
+  expect(await dialog.getByRole("list", { name: "Les 3 documents repris :" }).getByRole("listitem").allInnerTexts()).toEqual([
     `${TRANSMITTED[0]} (COPIL territorial Sud-Ouest)`,
     `${TRANSMITTED[1]} (COPIL territorial Ouest)`,
     `${TRANSMITTED[2]} (COPIL territorial Est)`,

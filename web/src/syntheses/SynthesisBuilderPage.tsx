@@ -163,8 +163,10 @@ function CreateDialog({ spaceId, selected }: { spaceId: string; selected: Candid
           </div>
           {selected.length > 0 && (
             <>
-              <p className="fr-mb-1w">{selected.length === 1 ? "Le document repris :" : `Les ${selected.length} documents repris :`}</p>
-              <ul>
+              <p className="fr-mb-1w" id="synthese-nationale-repris">
+                {selected.length === 1 ? "Le document repris :" : `Les ${selected.length} documents repris :`}
+              </p>
+              <ul aria-labelledby="synthese-nationale-repris">
                 {selected.map((d) => (
                   <li key={d.id}>
                     {d.title} ({d.spaceName})
