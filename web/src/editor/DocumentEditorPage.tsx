@@ -53,7 +53,7 @@ export function DocumentEditorPage() {
       </p>
       <h1>{doc.title}</h1>
       <DocumentStatusPanel documentId={doc.id} current={current} onChange={onMoved} />
-      {doc.kind === "synthese" && <SynthesisSourcesPanel documentId={doc.id} />}
+      {doc.kind === "synthese" && <SynthesisSourcesPanel key={doc.id} documentId={doc.id} />}
       <CollaborativeEditor
         // A new connection when the right to write changes, so that the server's check is the one the editor follows.
         key={`${doc.id}:${doc.can.editContent}`}
