@@ -31,6 +31,7 @@ import { memberRoutes } from "./members/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
+import { synthesisRoutes } from "./syntheses/routes.js";
 import { uploadRoutes } from "./uploads/routes.js";
 import { versionRoutes } from "./versions/routes.js";
 import { workflowRoutes } from "./workflow/routes.js";
@@ -95,6 +96,7 @@ export function createApp(s: Services) {
   api.route("/", commentRoutes(s)); //                 /documents/:id/comments[/:threadId/replies|resolve|reopen], /documents/:id/mentionable
   api.route("/", workflowRoutes(s)); //                /documents/:id/status
   api.route("/dashboard", dashboardRoutes(s)); //      GET /dashboard
+  api.route("/", synthesisRoutes(s)); //               POST /spaces/:id/syntheses, /documents/:id/synthesis[/sources[/:sourceId/refresh]]
   api.route("/", notificationRoutes(s)); //            /notifications[/read], /me/notification-preferences
   api.route("/me/home", homeRoutes(s)); //             GET /me/home ("Mes espaces": latest documents, to review)
   api.route("/", activityRoutes(s)); //                GET /spaces/:id/activity

@@ -43,6 +43,7 @@ export const ROUTES: AppRoute[] = [
   { path: "/administration/journal", title: "Journal d'audit", page: lazy(() => import("./pages/admin/AdminAuditPage").then((m) => ({ default: m.AdminAuditPage }))), access: "admin", nav: "Journal d'audit", navGroup: "Administration" },
   { path: "/documents/:documentId", title: "Document", page: lazy(() => import("./editor/DocumentEditorPage")), access: "user" },
   { path: "/tableau-de-bord", title: "Tableau de bord national", page: lazy(() => import("./dashboard/DashboardPage")), access: "user", platform: "dashboard.read", nav: "Tableau de bord national" },
+  { path: "/tableau-de-bord/synthese-nationale", title: "Préparer une synthèse nationale", page: lazy(() => import("./syntheses/SynthesisBuilderPage")), access: "user", platform: "dashboard.read" },
   { path: "/recherche", title: "Recherche", page: lazy(() => import("./search/SearchPage")), access: "user" },
   { path: "/notifications", title: "Mes notifications", page: lazy(() => import("./notifications/NotificationsPage")), access: "user" },
   { path: "/notifications/preferences", title: "Mes préférences", page: lazy(() => import("./notifications/PreferencesPage")), access: "user" },

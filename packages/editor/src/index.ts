@@ -4,3 +4,4 @@ export { documentTemplate, isTemplateKind, TEMPLATE_DESCRIPTIONS, TEMPLATE_KINDS
 export { CONTENT_FRAGMENT, docToHtml, docToNode, docToText, templateUpdate, type OnSkipped } from "./ydoc.js";
 export { escapeHtml, nodeToHtml } from "./html.js";
 export { anchorsOf, findHeading, HEADING_ANCHOR_PREFIX, headingAnchors, type HeadingAnchor } from "./anchors.js";
+export { contentUpdate, gatheredBlocks, replaceGathered, synthesisContent, synthesisSectionFor, SYNTHESIS_SECTIONS, type GatheredSource, type SynthesisSection } from "./synthesis.js";

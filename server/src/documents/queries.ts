@@ -93,22 +93,38 @@ export async function listDocuments(q: Queryable, spaceId: string, filter: ListD
   return rows.map(toListItem);
 }
 
+export interface NewDocument {
+  spaceId: string;
+  title: string;
+  kind: DocumentKind;
+  themes: string[];
+  userId: string;
+  /** Its first content as a Yjs update; its kind's template by default. */
+  content?: Uint8Array;
+}
+
+/** A new document with its first content, stored and told like any content, inside the caller's transaction. */
+export async function insertDocument(s: Pick<Services, "content">, q: Queryable, input: NewDocument): Promise<DocumentRow> {
+  const id = randomUUID();
+  await q.query(
+    "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+    [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
+  );
+  await s.content.store(q, id, [input.content ?? templateUpdate(input.kind)]);
+  return (await findDocument(q, id))!;
+}
+
 /** A new document with its kind's template as first content (stored and told like any content). */
 export async function createDocument(
   s: Pick<Services, "db" | "content">,
-  input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string },
+  input: NewDocument,
   /** What else must be written in the same transaction (the event that it exists). */
   within?: (q: Queryable, id: string) => Promise<void>,
 ): Promise<DocumentRow> {
-  const id = randomUUID();
   return s.db.tx(async (q) => {
-    await q.query(
-      "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
-      [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
-    );
-    await s.content.store(q, id, [templateUpdate(input.kind)]);
-    await within?.(q, id);
-    return (await findDocument(q, id))!;
+    const row = await insertDocument(s, q, input);
+    await within?.(q, row.id);
+    return row;
   });
 }
 

@@ -35,3 +35,4 @@ export { ownUploadSession, uploadMayContinue } from "./uploads.js";
 export { readableSpaceIds, documentOutOfTrashSql } from "./readable.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
 export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
+export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syntheses.js";

@@ -43,6 +43,15 @@ export async function versionState(q: Queryable, versionId: string): Promise<Uin
   return bytesOf(row.state);
 }
 
+/** The latest version: its id, date and snapshot. */
+export async function latestVersion(q: Queryable, documentId: string): Promise<{ id: string; created_at: Date; state: Uint8Array } | null> {
+  const [row] = await q.query<{ id: string; created_at: Date; state: Uint8Array }>(
+    "SELECT id, created_at, state FROM document_versions WHERE document_id = $1 ORDER BY seq DESC LIMIT 1",
+    [documentId],
+  );
+  return row ? { ...row, state: bytesOf(row.state) } : null;
+}
+
 /** The latest version's snapshot, to skip an automatic version that would change nothing. */
 export async function latestState(q: Queryable, documentId: string): Promise<Uint8Array | null> {
   const [row] = await q.query<{ state: Uint8Array }>(

@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import type { Services } from "../context.js";
 import type { Db, Queryable } from "../db/index.js";
 import { loadYDoc } from "../documents/content.js";
-import { latestState } from "./queries.js";
+import { latestState, latestVersion, versionState } from "./queries.js";
 import { authorsSettled } from "./pending-authors.js";
 
 export interface CreateVersionInput {
@@ -96,4 +96,39 @@ export async function snapshotIfChanged(db: Db, input: CreateVersionInput): Prom
       doc.destroy();
     }
   });
+}
+
+/** A version and the snapshot it holds. */
+export interface HeldVersion extends CreatedVersion {
+  state: Uint8Array;
+}
+
+/**
+ * The version holding the document's current stored state, inside the caller's transaction: the
+ * latest when it holds exactly that state (a text "transmis" has one), else a new one. For what
+ * quotes a document as it stands (the national synthesis), so that the quote names its version.
+ */
+export async function versionOfCurrent(s: Pick<Services, "db">, q: Queryable, input: CreateVersionInput): Promise<HeldVersion> {
+  await authorsSettled(s.db, input.documentId);
+  // One snapshot at a time per document, as snapshotIfChanged; an edit stored meanwhile waits.
+  await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [input.documentId]);
+  const doc = await loadYDoc(q, input.documentId);
+  try {
+    const state = Y.encodeStateAsUpdate(doc);
+    const latest = await latestVersion(q, input.documentId);
+    if (latest && Buffer.from(state).equals(Buffer.from(latest.state))) return { id: latest.id, createdAt: latest.created_at, state };
+    return { ...(await insertSnapshot(q, doc, input)), state };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Whether the document's stored text is no longer the version's ("modifié depuis"). */
+export async function changedSince(q: Queryable, documentId: string, versionId: string): Promise<boolean> {
+  const doc = await loadYDoc(q, documentId);
+  try {
+    return !Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(await versionState(q, versionId)));
+  } finally {
+    doc.destroy();
+  }
 }

@@ -21,6 +21,7 @@ import { StatusBadge } from "../workflow/StatusBadge";
 import { dashboardQuery, getDashboard, type DashboardFilters } from "./api";
 import { useFilterParams } from "../shell/useFilterParams";
 import { StatusChart } from "./StatusChart";
+import { useNationalWriting } from "../syntheses/useNationalWriting";
 
 const TITLE = "Tableau de bord national";
 
@@ -32,6 +33,7 @@ export function DashboardPage() {
     territory: params.get("territory") ?? undefined,
   };
   const loaded = useLoad(() => getDashboard(filters), [params.toString()]);
+  const national = useNationalWriting();
 
 
   if (loaded.state === "error") return <LoadError title={TITLE} error={loaded.error} />;
@@ -47,6 +49,13 @@ export function DashboardPage() {
         <Filter label="Statut" name="status" value={filters.status} onChange={setFilter}
           options={DOCUMENT_STATUSES.map((s) => [s, DOCUMENT_STATUS_LABELS[s]])} all="Tous les statuts" />
       </form>
+      {national.space && (
+        <p>
+          <Link className="fr-btn fr-btn--secondary fr-icon-file-add-line fr-btn--icon-left" to="/tableau-de-bord/synthese-nationale">
+            Préparer une synthèse nationale
+          </Link>
+        </p>
+      )}
       <p>
         <a className="fr-link fr-link--download" href={dashboardQuery(filters, "csv")} download>
           Télécharger le tableau (CSV)

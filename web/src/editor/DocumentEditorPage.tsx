@@ -6,6 +6,7 @@ import { DocumentAccessDenied } from "../directory/DocumentAccessDenied";
 import { usePageTitle } from "../shell/pageTitle";
 import { displayName, useSession } from "../shell/session";
 import { useLoad } from "../shell/useLoad";
+import { SynthesisSourcesPanel } from "../syntheses/SynthesisSourcesPanel";
 import { getStatus } from "../workflow/api";
 import { DocumentStatusPanel } from "../workflow/DocumentStatusPanel";
 import { getDocument } from "./api";
@@ -52,6 +53,7 @@ export function DocumentEditorPage() {
       </p>
       <h1>{doc.title}</h1>
       <DocumentStatusPanel documentId={doc.id} current={current} onChange={onMoved} />
+      {doc.kind === "synthese" && <SynthesisSourcesPanel key={doc.id} documentId={doc.id} />}
       <CollaborativeEditor
         // A new connection when the right to write changes, so that the server's check is the one the editor follows.
         key={`${doc.id}:${doc.can.editContent}`}

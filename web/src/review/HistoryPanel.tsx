@@ -197,7 +197,7 @@ function VersionView({ view, onClose }: { view: NonNullable<View>; onClose(): vo
   );
 }
 
-function DiffView({ diff }: { diff: DiffReply }) {
+export function DiffView({ diff }: { diff: DiffReply }) {
   const { stats } = diff;
   if (stats.changedBlocks === 0) return <p>Aucune différence : le texte actuel est celui de cette version.</p>;
   return (

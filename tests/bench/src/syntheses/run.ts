@@ -1,0 +1,152 @@
+/**
+ * The national synthesis of the nine territories: each territory's livrable holds a third of the
+ * Sud-Ouest bilan (54 kB of Markdown) in each of its three gathered sections, so that the synthèse
+ * gathers about 9 × 54 kB. Times the creation (first run: a version of each source is made; then
+ * their versions are reused) and one source's refresh, against a baseline measured in the same
+ * run: reading the nine livrables' text through the API (what copying them by hand starts with).
+ * Memory: the server process's RSS growth, sampled during the runs.
+ *
+ *   cd tests/bench && node --import tsx src/syntheses/run.ts [DATABASE_URL]
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { contentUpdate, documentTemplate } from "../../../../packages/editor/src/index.js";
+import { programme } from "@atelier/shared";
+import { loadConfig } from "../../../../server/src/config.js";
+import { insertDocument } from "../../../../server/src/documents/queries.js";
+import { startServer } from "../../../../server/src/server.js";
+import { REPO } from "../collab/servers.js";
+
+const FIXTURE = path.join(REPO, "..", "shared", "fixtures", "egts", "bilan-assises-territoriales-sud-ouest.md");
+const RUNS = 5;
+const GATHERED = ["Premier état des lieux", "Pratiques inspirantes", "Leviers d'actions"];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x * 10) / 10;
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The livrable template with the bilan's paragraphs shared among the three gathered sections. */
+function livrable(markdown: string, territory: string) {
+  const lines = markdown.split("\n").map((l) => l.replace(/^#+\s*/, "").trim()).filter(Boolean);
+  const third = Math.ceil(lines.length / 3);
+  const template = documentTemplate("livrable");
+  let under: string | undefined;
+  const content = (template.content ?? []).flatMap((block) => {
+    if (block.type === "heading") under = block.content?.[0]?.text;
+    const at = under ? GATHERED.indexOf(under) : -1;
+    if (block.type !== "paragraph" || at < 0) return [block];
+    return lines.slice(at * third, (at + 1) * third).map((l) => ({ type: "paragraph", content: [{ type: "text", text: `${territory} : ${l}` }] }));
+  });
+  return { ...template, content };
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-syntheses-bench-"));
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    SEED_DEMO: "true",
+    NODE_ENV: "test",
+    WEB_DIST: "",
+    LOG_LEVEL: "warn",
+    PUBLIC_URL: "http://bench.local",
+    ...(process.argv[2] ? { DATABASE_URL: process.argv[2] } : {}),
+  });
+  const app = await startServer(config);
+  try {
+    const base = `http://127.0.0.1:${app.port}`;
+    const origin = "http://bench.local";
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify({ email: "national@atelier.test", password: "atelier-demo-2026" }),
+    });
+    if (!login.ok) throw new Error(`connexion refusée : ${login.status} ${await login.text()}`);
+    const headers = { cookie: login.headers.getSetCookie()[0]!.split(";")[0]!, origin, "content-type": "application/json" };
+    const db = app.services.db;
+    const [admin] = await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'admin@atelier.test'");
+    const [national] = await db.query<{ id: string }>("SELECT id FROM spaces WHERE level = 'national'");
+    const markdown = await readFile(FIXTURE, "utf8");
+
+    const sources: string[] = [];
+    for (const t of programme.territories) {
+      const [space] = await db.query<{ id: string }>("SELECT id FROM spaces WHERE slug = $1", [t.slug]);
+      const row = await db.tx((q) =>
+        insertDocument(app.services, q, {
+          spaceId: space!.id,
+          title: `Livrable ${t.name}`,
+          kind: "livrable",
+          themes: [],
+          userId: admin!.id,
+          content: contentUpdate(livrable(markdown, t.name)),
+        }),
+      );
+      sources.push(row.id);
+    }
+
+    let peak = 0;
+    const rssBefore = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const timed = async (fn: () => Promise<Response>) => {
+      const t = performance.now();
+      const r = await fn();
+      if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+      return performance.now() - t;
+    };
+
+    const reading: number[] = [];
+    const creating: number[] = [];
+    const refreshing: number[] = [];
+    let synthesisId = "";
+    let textBytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      for (const id of sources) {
+        const r = await fetch(`${base}/api/documents/${id}/content`, { headers });
+        textBytes = (await r.text()).length;
+      }
+      reading.push(performance.now() - t);
+      creating.push(
+        await timed(async () => {
+          const r = await fetch(`${base}/api/spaces/${national!.id}/syntheses`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ title: `Synthèse des neuf territoires ${i + 1}`, sources }),
+          });
+          if (r.ok) synthesisId = ((await r.clone().json()) as { id: string }).id;
+          return r;
+        }),
+      );
+      refreshing.push(await timed(() => fetch(`${base}/api/documents/${synthesisId}/synthesis/sources/${sources[4]}/refresh`, { method: "POST", headers })));
+    }
+    clearInterval(sampler);
+    const [size] = await db.query<{ bytes: number }>("SELECT sum(octet_length(data))::int AS bytes FROM document_updates WHERE document_id = $1", [synthesisId]);
+    const baseline = median(reading);
+    console.log(
+      JSON.stringify(
+        {
+          database: db.kind,
+          sources: sources.length,
+          sourceTextChars: textBytes,
+          synthesisStoredBytes: size!.bytes,
+          baselineReadNineTextsMs: round(baseline),
+          createFirstMs: round(creating[0]!),
+          createMedianMs: round(median(creating)),
+          createRatioToBaseline: round(median(creating) / baseline),
+          refreshOneMedianMs: round(median(refreshing)),
+          rssGrowthMiB: mib(peak - rssBefore),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
