@@ -100,6 +100,7 @@ export async function startTestProvider(agents: Agent[]): Promise<TestProvider> 
           },
         },
         pkce: { required: () => true },
+        ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
         cookies: { keys: ["des-cles-de-test"] },
         findAccount: (_ctx, sub) => {
           const agent = bySub().get(sub);
