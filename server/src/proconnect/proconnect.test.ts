@@ -77,8 +77,10 @@ describe("ProConnect sign-in", () => {
     const me = await atelier.get("/api/me");
     expect(me.body.user.email).toBe(MEMBER.email);
     expect(me.body.user.firstName).toBe("Marie"); // the account's own name stays
-    const [link] = await server.services.db.query("SELECT user_id FROM proconnect_identities WHERE sub = $1", [MEMBER.sub]);
-    expect(link).toBeDefined();
+    // The administrators see it: this account now signs in both ways.
+    const admin = await server.as("admin@atelier.test");
+    const listed = await admin.get(`/api/admin/users?q=${encodeURIComponent(MEMBER.email)}`);
+    expect(listed.body.users.map((u: { email: string; signIn: string }) => [u.email, u.signIn])).toEqual([[MEMBER.email, "both"]]);
   });
 
   it("gives an invited person an account with the invitation's membership", async () => {
@@ -89,6 +91,8 @@ describe("ProConnect sign-in", () => {
     expect(location).toBe(`/espaces/${space!.id}`);
     const me = (await atelier.get("/api/me")).body.user;
     expect(me).toMatchObject({ email: INVITED.email, firstName: "Camille", lastName: "Invitee", organisation: "CCAS" });
+    const admin = await server.as("admin@atelier.test");
+    expect((await admin.get(`/api/admin/users/${me.id}`)).body.user).toMatchObject({ hasPassword: false, signIn: "proconnect" });
     const members = await atelier.get(`/api/spaces/${space!.id}/members`);
     expect(members.status).toBe(200);
     expect(JSON.stringify(members.body)).toContain(INVITED.email);
