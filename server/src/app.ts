@@ -29,6 +29,7 @@ import { staticWeb } from "./http/static-web.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { proConnectRoutes } from "./proconnect/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
 import { synthesisRoutes } from "./syntheses/routes.js";
@@ -77,6 +78,7 @@ export function createApp(s: Services) {
   // Foundation: accounts, spaces and who reaches them.
   api.route("/health", healthRoutes(s)); //            GET /health
   api.route("/auth", authRoutes(s)); //                /auth/login, /auth/logout, /auth/password/forgot|reset
+  api.route("/auth/proconnect", proConnectRoutes(s)); // GET /auth/proconnect, /login, /callback; /request ("Demander l'accès")
   api.route("/me", meRoutes(s)); //                    GET /me, PUT /me/time-zone
   api.route("/spaces", spaceRoutes(s)); //             /spaces, /spaces/:id, /spaces/:id/members
   api.route("/spaces", memberRoutes(s)); //            /spaces/:id/members/:userId

@@ -61,6 +61,16 @@ const ConfigSchema = z.object({
   VERSION_AUTO_EVERY_MS: z.coerce.number().int().positive().default(10 * 60_000),
   /** Audit entries older than this are deleted. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** ProConnect (OpenID Connect): all three set show "S'identifier avec ProConnect" on the login page. */
+  PROCONNECT_ISSUER: z.url().optional(),
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  /** Accepted authentication levels (`acr`), comma-separated; ProConnect's "eidas1" by default. */
+  PROCONNECT_ACR: z.string().default("eidas1"),
+  /** Algorithm ProConnect signs ID tokens and userinfo with (set on the client at ProConnect). */
+  PROCONNECT_SIGNING_ALG: z.string().default("RS256"),
+  /** Seconds of clock difference with the provider tolerated when checking token dates. */
+  PROCONNECT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -84,6 +94,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const raw = parsed.data;
   if (raw.S3_ENDPOINT && (!raw.S3_ACCESS_KEY || !raw.S3_SECRET_KEY)) {
     throw new ConfigError("Configuration invalide :\n  S3_ACCESS_KEY, S3_SECRET_KEY: requis avec S3_ENDPOINT");
+  }
+  const proconnect = [raw.PROCONNECT_ISSUER, raw.PROCONNECT_CLIENT_ID, raw.PROCONNECT_CLIENT_SECRET];
+  if (proconnect.some(Boolean) && !proconnect.every(Boolean)) {
+    throw new ConfigError(
+      "Configuration invalide :\n  PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET: les trois ensemble, ou aucun",
+    );
   }
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
   const extra = raw.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean);

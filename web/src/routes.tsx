@@ -36,6 +36,7 @@ export const ROUTES: AppRoute[] = [
   { path: "/connexion", title: "Connexion", page: LoginPage, access: "public" },
   { path: "/mot-de-passe-oublie", title: "Mot de passe oublié", page: lazy(() => import("./pages/auth/ForgotPasswordPage").then((m) => ({ default: m.ForgotPasswordPage }))), access: "public" },
   { path: "/reinitialiser-mot-de-passe", title: "Réinitialiser le mot de passe", page: lazy(() => import("./pages/auth/ResetPasswordPage").then((m) => ({ default: m.ResetPasswordPage }))), access: "public" },
+  { path: "/demande-acces", title: "Demander l'accès à Atelier", page: lazy(() => import("./pages/auth/ProConnectRequestPage").then((m) => ({ default: m.ProConnectRequestPage }))), access: "public" },
   { path: "/invitation", title: "Accepter une invitation", page: lazy(() => import("./pages/auth/InvitationPage").then((m) => ({ default: m.InvitationPage }))), access: "public" },
   { path: "/administration/utilisateurs", title: "Utilisateurs", page: lazy(() => import("./pages/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage }))), access: "admin", nav: "Utilisateurs", navGroup: "Administration" },
   { path: "/administration/espaces", title: "Gestion des espaces", page: lazy(() => import("./pages/admin/AdminSpacesPage").then((m) => ({ default: m.AdminSpacesPage }))), access: "admin", nav: "Espaces", navGroup: "Administration" },

@@ -24,3 +24,4 @@ export * from "./api/directory.js";
 export * from "./api/home.js";
 export * from "./api/search.js";
 export * from "./api/syntheses.js";
+export * from "./api/proconnect.js";

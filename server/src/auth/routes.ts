@@ -1,4 +1,4 @@
-import { LoginBody, TimeZoneBody } from "@atelier/shared";
+import { LoginBody, TimeZoneBody, type LogoutReply } from "@atelier/shared";
 import { Hono } from "hono";
 import { recordAudit } from "../audit/record.js";
 import type { AppEnv, Services } from "../context.js";
@@ -59,13 +59,15 @@ export function authRoutes(s: Services) {
 
   app.post("/logout", async (c) => {
     const session = c.get("session");
+    let logoutUrl: string | null = null;
     if (session) {
-      await invalidateSession(s.db, session.id);
+      ({ logoutUrl } = await invalidateSession(s.db, session.id));
       // Its open sockets are closed before the answer: nothing typed after the logout is stored.
       await s.bus.accessChanged({ kind: "session", userId: session.userId });
     }
     clearSessionCookie(c);
-    return c.body(null, 204);
+    // Signed in through ProConnect: the browser goes on to end that session as well.
+    return logoutUrl ? c.json<LogoutReply>({ logoutUrl }) : c.body(null, 204);
   });
 
   return app;

@@ -125,7 +125,11 @@ export async function liveSessions(q: Queryable, tokens: string[], inactivityMs:
   return new Map(tokens.filter((t) => endsAt.has(idOf(t))).map((t) => [t, endsAt.get(idOf(t))!]));
 }
 
-export const invalidateSession = (q: Queryable, id: string) => q.query("DELETE FROM sessions WHERE id = $1", [id]);
+/** Ends one session; a session opened through an identity provider gives the address that ends the provider's too. */
+export async function invalidateSession(q: Queryable, id: string): Promise<{ logoutUrl: string | null }> {
+  const [row] = await q.query<{ logout_url: string | null }>("DELETE FROM sessions WHERE id = $1 RETURNING logout_url", [id]);
+  return { logoutUrl: row?.logout_url ?? null };
+}
 
 /** Ends every session of a user at once (deactivation, password reset). */
 export const invalidateUserSessions = (q: Queryable, userId: string) =>

@@ -151,3 +151,25 @@ aussi le changer avec « Mot de passe oublié ».
 ${SIGNATURE}`,
   };
 }
+
+/** To the administrators: an agent signed in with ProConnect and asks for an account. */
+export function proConnectRequestMail(p: {
+  requester: string;
+  requesterEmail: string;
+  organisation: string;
+  siret: string;
+  message: string;
+  link: string;
+}): MailContent {
+  return {
+    subject: `Demande d'accès à Atelier : ${p.requester}`,
+    text: `Bonjour,
+
+${p.requester} (${p.requesterEmail}), ${p.organisation}${p.siret ? ` (SIRET ${p.siret})` : ""}, s'est identifié avec ProConnect et demande un compte Atelier.
+${quoted("Son message :", p.message)}
+Pour lui ouvrir l'accès, créez son compte avec cette adresse dans l'administration des utilisateurs, puis invitez-le dans les espaces utiles : à sa prochaine connexion avec ProConnect, il y sera relié.
+
+${p.link}
+${SIGNATURE}`,
+  };
+}

@@ -1,6 +1,10 @@
 /** Session and accounts: login, logout, password reset, invitations. */
 import {
   AcceptInvitationReply,
+  LogoutReply,
+  ProConnectRequestDraft,
+  ProConnectStatus,
+  type ProConnectRequestBody,
   ForgotPasswordReply,
   InvitationPreview,
   Me,
@@ -30,7 +34,16 @@ export const login = async (body: LoginBody) =>
 export const saveTimeZone = async (timeZone: TimeZone) =>
   (await request("/api/me/time-zone", UserReply, { method: "PUT", body: { timeZone } satisfies TimeZoneBody })).user;
 
-export const logout = () => requestVoid("/api/auth/logout", { method: "POST", redirectOn401: false });
+/** Ends the session; a ProConnect session gives the provider's address that ends its own too. */
+export const logout = async () =>
+  (await request("/api/auth/logout", LogoutReply.optional(), { method: "POST", redirectOn401: false }))?.logoutUrl ?? null;
+
+/** Where the ProConnect button leads (a full page load: the provider's pages follow). */
+export const PROCONNECT_LOGIN = "/api/auth/proconnect/login";
+export const proConnectStatus = () => request("/api/auth/proconnect", ProConnectStatus, { redirectOn401: false });
+export const proConnectDraft = () => request("/api/auth/proconnect/request", ProConnectRequestDraft, { redirectOn401: false });
+export const sendProConnectRequest = (body: ProConnectRequestBody) =>
+  request("/api/auth/proconnect/request", z.object({ message: z.string() }), { method: "POST", body, redirectOn401: false });
 
 export const forgotPassword = (email: string) =>
   request("/api/auth/password/forgot", ForgotPasswordReply, { method: "POST", body: { email } });

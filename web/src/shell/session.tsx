@@ -34,8 +34,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    await logout().catch(() => undefined); // the session is forgotten here whatever the server says
+    const providerLogout = await logout().catch(() => null); // the session is forgotten here whatever the server says
     setUser(null);
+    // Signed in with ProConnect: its session ends too, and it sends the browser back to the login page.
+    if (providerLogout) window.location.assign(providerLogout);
   }, []);
 
   const value = useMemo(() => ({ user, setUser, signOut }), [user, signOut]);

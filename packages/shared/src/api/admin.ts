@@ -37,6 +37,8 @@ export const AdminMembership = z.object({
 });
 export type AdminMembership = z.infer<typeof AdminMembership>;
 
+export const SIGN_IN_LABELS = { password: "Mot de passe", proconnect: "ProConnect", both: "Les deux", none: "Pas encore" } as const;
+
 export const AdminUser = z.object({
   id: z.string(),
   email: z.string(),
@@ -47,6 +49,8 @@ export const AdminUser = z.object({
   active: z.boolean(),
   /** False while the person has not yet set a password from their invitation. */
   hasPassword: z.boolean(),
+  /** How the person signs in: a password, ProConnect, both, or not yet. */
+  signIn: z.enum(["password", "proconnect", "both", "none"]),
   createdAt: z.string(),
   /** The platform's only active admin: the server refuses to deactivate or demote them (409). */
   lastAdmin: z.boolean(),

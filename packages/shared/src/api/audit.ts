@@ -5,6 +5,8 @@ export const AUDIT_KINDS = {
   "auth.login": "Connexion",
   "auth.login_failed": "Échec de connexion",
   "auth.password_reset": "Mot de passe réinitialisé",
+  "auth.proconnect_linked": "Compte relié à ProConnect",
+  "auth.proconnect_request": "Demande d'accès par ProConnect",
   "invitation.sent": "Invitation envoyée",
   "invitation.accepted": "Invitation acceptée",
   "membership.granted": "Accès accordé",

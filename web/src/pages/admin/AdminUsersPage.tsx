@@ -1,4 +1,4 @@
-import { PLATFORM_ROLE_LABELS, SPACE_ROLE_LABELS, type AdminUser, type PlatformRole, type SpaceRole } from "@atelier/shared";
+import { PLATFORM_ROLE_LABELS, SIGN_IN_LABELS, SPACE_ROLE_LABELS, type AdminUser, type PlatformRole, type SpaceRole } from "@atelier/shared";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -63,6 +63,7 @@ export function AdminUsersPage() {
                 <th scope="col">Rôle de plateforme</th>
                 <th scope="col">Espaces</th>
                 <th scope="col">État</th>
+                <th scope="col">Connexion</th>
                 <th scope="col">Action</th>
               </tr>
             </thead>
@@ -112,7 +113,8 @@ function UserRow({
       <td>{user.email}</td>
       <td>{user.platformRole ? PLATFORM_ROLE_LABELS[user.platformRole] : "—"}</td>
       <td>{user.memberships.map((m) => `${m.spaceName} (${SPACE_ROLE_LABELS[m.role]})`).join(", ") || "—"}</td>
-      <td>{!user.active ? "Désactivé" : user.hasPassword ? "Actif" : "Invitation en attente"}</td>
+      <td>{!user.active ? "Désactivé" : user.signIn !== "none" ? "Actif" : "Invitation en attente"}</td>
+      <td>{SIGN_IN_LABELS[user.signIn]}</td>
       <td>
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
           <li>

@@ -1,12 +1,16 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { useState, type FormEvent } from "react";
+import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { login } from "../../api/auth";
+import { login, PROCONNECT_LOGIN, proConnectStatus } from "../../api/auth";
 import { describedBy, FormError } from "../../components/FormError";
 import { Success } from "../../components/Success";
 import { useSession } from "../../shell/session";
 import { useAction } from "../../shell/useAction";
+import { proConnectFailure } from "./proConnectFailures";
+
+// Loaded only where ProConnect is configured: the login page stays light for the others.
+const ProConnectButton = lazy(() => import("@codegouvfr/react-dsfr/ProConnectButton"));
 
 /** Only paths of this app are followed after login (never another site). */
 export const safeReturn = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/");
@@ -18,6 +22,16 @@ export function LoginPage() {
   const { run, pending, error, setError } = useAction();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [proConnect, setProConnect] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // Without an answer the button stays hidden: the password form is always there.
+    proConnectStatus().then((s) => live && setProConnect(s.enabled), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const proConnectError = proConnectFailure(params.get("proconnect"));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,6 +54,18 @@ export function LoginPage() {
         <Success message={params.get("deverrouillage") === "ok" ? "Votre compte est débloqué : vous pouvez vous connecter." : null} />
         {params.get("deverrouillage") === "invalide" && (
           <FormError id="deverrouillage-erreur" message="Ce lien de déblocage n'est plus valide : il a déjà servi, ou le blocage a pris fin. Essayez de vous connecter." />
+        )}
+        {proConnectError && <FormError id="proconnect-erreur" message={proConnectError} />}
+        {proConnect && (
+          <section aria-labelledby="proconnect-titre" className="fr-mb-4w">
+            <h2 id="proconnect-titre" className="fr-h5">
+              Agents publics et professionnels
+            </h2>
+            <Suspense fallback={<a href={PROCONNECT_LOGIN}>S'identifier avec ProConnect</a>}>
+              <ProConnectButton url={PROCONNECT_LOGIN} />
+            </Suspense>
+            <p className="fr-hr-or">ou</p>
+          </section>
         )}
         <form onSubmit={submit} noValidate>
           <FormError id="connexion-erreur" message={error} />
