@@ -74,7 +74,7 @@ export function createApp(s: Services) {
   api.use("*", sessionMiddleware(s));
 
   // Foundation: accounts, spaces and who reaches them.
-  api.route("/health", healthRoutes(s)); //            GET /health
+  api.route("/health", healthRoutes(s)); //            GET /health (liveness), /health/ready (database, Redis, storage)
   api.route("/auth", authRoutes(s)); //                /auth/login, /auth/logout, /auth/password/forgot|reset
   api.route("/me", meRoutes(s)); //                    GET /me, PUT /me/time-zone
   api.route("/spaces", spaceRoutes(s)); //             /spaces, /spaces/:id, /spaces/:id/members
