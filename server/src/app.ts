@@ -28,6 +28,8 @@ import { originCheck } from "./http/origin.js";
 import { staticWeb } from "./http/static-web.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
+import { httpMetrics } from "./metrics/http.js";
+import { metricsRoutes } from "./metrics/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
@@ -57,6 +59,7 @@ export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
+  app.use("*", httpMetrics());
   app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const api = new Hono<AppEnv>();
@@ -104,6 +107,8 @@ export function createApp(s: Services) {
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);
   app.route("/api", api);
+  // Operators: the Prometheus scrape, with METRICS_TOKEN (or on METRICS_PORT, see ./metrics/routes.ts).
+  app.route("/metrics", metricsRoutes(s.config)); //    GET /metrics
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;
 }

@@ -61,6 +61,10 @@ const ConfigSchema = z.object({
   VERSION_AUTO_EVERY_MS: z.coerce.number().int().positive().default(10 * 60_000),
   /** Audit entries older than this are deleted. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Prometheus metrics on their own listener at this port (GET /metrics), for a private network. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Metrics on the main port at /metrics, for a scraper sending `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
