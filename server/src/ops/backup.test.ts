@@ -20,7 +20,7 @@ import { openDb, type Db } from "../db/index.js";
 import { loadYDoc } from "../documents/content.js";
 import { upload } from "../files/test-helpers.js";
 import { openStorage, type Storage } from "../storage/index.js";
-import { OpsError, backup, checkBackup, restore } from "./backup.js";
+import { OpsError, backup, restore } from "./backup.js";
 
 const server = await startTestServer();
 const source = server.services;
@@ -125,7 +125,6 @@ it("restores a backup taken while a client types into a fresh deployment, equal 
   expect(manifest.database.kind).toBe(source.db.kind);
   expect(manifest.files.count).toBeGreaterThanOrEqual(2);
 
-  expect((await checkBackup(dir)).problems).toEqual([]);
   const targetStorage = await openStorage(targetConfig);
   await restore({ config: targetConfig, storage: targetStorage }, dir);
   restored = await openDb(targetConfig);
