@@ -28,6 +28,8 @@ import { originCheck } from "./http/origin.js";
 import { staticWeb } from "./http/static-web.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
+import { httpMetrics } from "./metrics/http.js";
+import { metricsRoutes } from "./metrics/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { proConnectRoutes } from "./proconnect/routes.js";
 import { searchRoutes } from "./search/routes.js";
@@ -59,6 +61,7 @@ export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
+  app.use("*", httpMetrics());
   app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const api = new Hono<AppEnv>();
@@ -76,7 +79,7 @@ export function createApp(s: Services) {
   api.use("*", sessionMiddleware(s));
 
   // Foundation: accounts, spaces and who reaches them.
-  api.route("/health", healthRoutes(s)); //            GET /health
+  api.route("/health", healthRoutes(s)); //            GET /health (liveness), /health/ready (database, Redis, storage)
   api.route("/auth", authRoutes(s)); //                /auth/login, /auth/logout, /auth/password/forgot|reset
   api.route("/auth/proconnect", proConnectRoutes(s)); // GET /auth/proconnect, /login, /callback; /request ("Demander l'accès")
   api.route("/me", meRoutes(s)); //                    GET /me, PUT /me/time-zone
@@ -108,6 +111,8 @@ export function createApp(s: Services) {
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);
   app.route("/api", api);
+  // Operators: the Prometheus scrape, with METRICS_TOKEN (or on METRICS_PORT, see ./metrics/routes.ts).
+  app.route("/metrics", metricsRoutes(s.config)); //    GET /metrics
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;
 }

@@ -71,6 +71,10 @@ const ConfigSchema = z.object({
   PROCONNECT_SIGNING_ALG: z.string().default("RS256"),
   /** Seconds of clock difference with the provider tolerated when checking token dates. */
   PROCONNECT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).default(30),
+  /** Prometheus metrics on their own listener at this port (GET /metrics), for a private network. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Metrics on the main port at /metrics, for a scraper sending `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -26,10 +26,13 @@ import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
 import { subscribeSearch } from "./search/queue.js";
 import { startSearchWorker } from "./search/worker.js";
+import { startMetricsServer } from "./metrics/routes.js";
 
 export interface Running {
   url: string;
   port: number;
+  /** Where the metrics listener took its port (METRICS_PORT), or null. */
+  metricsPort: number | null;
   services: Services;
   /** Whether demo data was seeded on this start. */
   seeded: boolean;
@@ -58,10 +61,12 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
   });
   const collab = await attachCollab(server, services);
+  const metricsServer = await startMetricsServer(config);
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,
     port,
+    metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null,
     services,
     seeded,
     async close() {
@@ -72,6 +77,8 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
       await versionTracker.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      metricsServer?.closeAllConnections();
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await settleDeliveries(services);
       await services.mailer.drain();
       if (!opts.db) await db.close();

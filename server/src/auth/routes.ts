@@ -12,6 +12,7 @@ import { verifyPassword } from "./passwords.js";
 import { createSession, invalidateSession, toSessionUser, USER_COLUMNS, type UserRow } from "./sessions.js";
 import { sendUnlockLink, unlockRoutes } from "./unlock.js";
 import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from "./throttle.js";
+import { loginFailures } from "../metrics/registry.js";
 
 const BAD_CREDENTIALS = "Adresse électronique ou mot de passe incorrect.";
 const ACCOUNT_BLOCKED =
@@ -42,6 +43,7 @@ export function authRoutes(s: Services) {
         details: { email },
         address,
       });
+      loginFailures.inc();
       throw new HttpError(401, "invalid_credentials", BAD_CREDENTIALS);
     }
     await clearFailures(s.db, keys.pair);

@@ -11,6 +11,7 @@ import type { Services } from "../context.js";
 import { compactLog, loadLog, mergeInGroups } from "../documents/content.js";
 import { Conn } from "./conn.js";
 import type { Fanout } from "./fanout.js";
+import { collabStoreBatch, collabStoreDuration, collabUpdatesReceived, collabUpdatesRelayed } from "../metrics/registry.js";
 import { deepestLevel } from "./inspect.js";
 import {
   awarenessMessage,
@@ -139,6 +140,7 @@ export class Room {
   }
 
   private receiveUpdate(conn: Conn, update: Uint8Array) {
+    collabUpdatesReceived.inc();
     let level: number;
     try {
       level = deepestLevel(this.doc, update, this.limits.COLLAB_MAX_DEPTH);
@@ -194,6 +196,7 @@ export class Room {
     this.docBytes += update.byteLength;
     if (origin === REMOTE) {
       this.broadcast(syncUpdate(update), null);
+      collabUpdatesRelayed.inc({ via: "socket" });
       return;
     }
     // Anything else is stored: a connection's update, a server-side edit ({ userId }), and Yjs's
@@ -219,7 +222,10 @@ export class Room {
         merged = mergeInGroups(batch.map((b) => b.update));
         // Who wrote the batch goes with the "content stored" event (the versions' authorship).
         const authors = batch.flatMap((b) => (b.source ? [b.source.userId] : []));
+        collabStoreBatch.observe(batch.length);
+        const stored = collabStoreDuration.startTimer();
         await this.s.db.tx((q) => this.s.content.store(q, this.id, merged, authors));
+        stored();
       } catch (err) {
         return this.fail(err, "écriture", COLLAB_CLOSE.storageFailed);
       }
@@ -227,7 +233,9 @@ export class Room {
         this.logRows += merged.length;
         this.appendedBytes += merged.reduce((n, u) => n + u.byteLength, 0);
         for (const b of batch) this.broadcast(syncUpdate(b.update), b.source instanceof Conn ? b.source : null);
+        collabUpdatesRelayed.inc({ via: "socket" }, batch.length);
         for (const u of merged) this.fanout?.publish(this.id, "update", u);
+        if (this.fanout) collabUpdatesRelayed.inc({ via: "redis" }, merged.length);
       } catch (err) {
         return this.fail(err, "relais", COLLAB_CLOSE.documentFailed);
       }

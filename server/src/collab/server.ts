@@ -21,6 +21,7 @@ import { permissionDenied } from "./protocol.js";
 import { Room } from "./room.js";
 import { liveCopies } from "./live.js";
 import { startSessionCheck } from "./session-check.js";
+import { collabDocuments, collabSockets } from "../metrics/registry.js";
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
 
@@ -105,9 +106,11 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     if (!room) {
       room = new Room(conn.documentId, s, config, fanout, disposing.get(conn.documentId) ?? Promise.resolve(), retire);
       rooms.set(conn.documentId, room);
+      collabDocuments.inc();
     }
     const r = room;
     r.conns.add(conn);
+    collabSockets.inc();
     ws.binaryType = "nodebuffer";
     ws.on("pong", () => (conn.alive = true));
     ws.on("message", (data: Buffer, isBinary) => {
@@ -132,6 +135,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
 
   function leave(room: Room, conn: Conn) {
     room.remove(conn);
+    collabSockets.dec();
     if (room.conns.size === 0) retire(room);
   }
 
@@ -139,6 +143,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   function retire(room: Room) {
     if (rooms.get(room.id) !== room) return;
     rooms.delete(room.id);
+    collabDocuments.dec();
     const previous = disposing.get(room.id) ?? Promise.resolve();
     const done = previous
       .then(() => room.ready.catch(() => {}))

@@ -27,7 +27,7 @@ async function objects() {
 }
 
 it("reports S3 storage as healthy once its bucket is created", async () => {
-  const r = await server.client().get("/api/health");
+  const r = await server.client().get("/api/health/ready");
   expect(r.body.storage).toEqual({ ok: true, kind: "s3" });
 });
 
