@@ -240,7 +240,7 @@ export async function openBrowser(): Promise<() => Promise<Browsing>> {
 }
 
 /** Logs in through the login page, as a person would. */
-export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD, path = "/") {
+export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD, path = "/espaces") {
   await page.goto(base + path);
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
@@ -261,7 +261,7 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /** A new page, logged in through the login form as a person would, and opened on `path`. */
-export async function openAs(browse: () => Promise<Browsing>, base: string, email: string, path = "/"): Promise<Browsing> {
+export async function openAs(browse: () => Promise<Browsing>, base: string, email: string, path = "/espaces"): Promise<Browsing> {
   const b = await browse();
   await logIn(b.page, base, email, undefined, path);
   await b.page.waitForURL(base + path);

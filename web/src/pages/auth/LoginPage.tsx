@@ -9,7 +9,7 @@ import { useSession } from "../../shell/session";
 import { useAction } from "../../shell/useAction";
 
 /** Only paths of this app are followed after login (never another site). */
-export const safeReturn = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/");
+export const safeReturn = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/espaces");
 
 export function LoginPage() {
   const [params] = useSearchParams();

@@ -36,7 +36,7 @@ export function SpacePage() {
         <>
           <h1>Espace introuvable</h1>
           <p>Aucun espace ne correspond à ce lien : il est peut-être incomplet. Vérifiez-le auprès de la personne qui vous l'a envoyé.</p>
-          <Link to="/" className="fr-btn">
+          <Link to="/espaces" className="fr-btn">
             Mes espaces
           </Link>
         </>
