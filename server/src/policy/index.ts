@@ -35,3 +35,5 @@ export { ownUploadSession, uploadMayContinue } from "./uploads.js";
 export { readableSpaceIds, documentOutOfTrashSql } from "./readable.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
 export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
+export { authorizeVisitor } from "./visitor.js";
+export { authorizeEvent } from "./events.js";

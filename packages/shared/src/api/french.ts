@@ -57,6 +57,13 @@ export const FIELD_LABELS: Record<string, string> = {
   immediate: "Courriel immédiat",
   digest: "Résumé quotidien",
   dryRun: "Essai",
+  summary: "Résumé",
+  programme: "Programme",
+  startsAt: "Début",
+  endsAt: "Fin",
+  place: "Lieu",
+  address: "Adresse",
+  published: "Publication",
 };
 
 const labelOf = (path: PropertyKey[]) => {
