@@ -4,7 +4,7 @@ import { PILOTES } from "../../test/matrix/profiles.js";
 // A committee's events are prepared by its pilotes and by the national team, which reviews every
 // committee but the national one (where it is a membre); published, they are everyone's.
 const organisers = { ...PILOTES, national: "YYNY" };
-const everyone = Object.fromEntries(Object.keys(PILOTES).map((actor) => [actor, "YYYY"])) as MatrixRow["expect"];
+const everyone = { ...Object.fromEntries(Object.keys(PILOTES).map((actor) => [actor, "YYYY"])), regional: "Y-YY" } as MatrixRow["expect"];
 
 const EVENT = {
   kind: "evenement-regional",
