@@ -6,6 +6,10 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { lastMailTo, mailsTo } from "../mail/test-outbox.js";
+import { HONEYPOT, TIMING, timingToken } from "../public-site/form-guard.js";
+
+const FORM_SECRET = "un-secret-de-test-assez-long";
 
 let server: TestServer;
 let pilote: Client;
@@ -27,7 +31,7 @@ const ASSISES = {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ FORM_SECRET });
   pilote = await server.as("pilote.grand-sud@atelier.test");
   visitor = server.client();
   grandSud = await spaceId(server, "grand-sud");
@@ -140,4 +144,92 @@ describe("bad input", () => {
     expect(await server.services.db.query("SELECT id FROM agenda_events")).toHaveLength(before.length);
     expect((await pilote.patch("/api/events/00000000-0000-4000-8000-000000000000", ASSISES)).status).toBe(404);
   });
+});
+
+describe("registration", () => {
+  let event: Awaited<ReturnType<typeof create>>;
+  const registrations = async () => (await server.services.db.query("SELECT id FROM agenda_registrations")).length;
+  /** A form as the page gave it, shown `shownSecondsAgo` ago. */
+  const form = (fields: Record<string, string>, shownSecondsAgo = 10) =>
+    new URLSearchParams({ nom: "", organisation: "", groupe: "Bénévoles", email: "", [HONEYPOT]: "", [TIMING]: timingToken(FORM_SECRET, Date.now() - shownSecondsAgo * 1000), ...fields });
+  const post = (body: URLSearchParams | string, headers: Record<string, string> = {}) =>
+    visitor.raw("POST", `${event.url}/inscription`, { body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+  const linkIn = (text: string, page: string) => new RegExp(`${page}\\?jeton=([a-z0-9]+)`).exec(text)![1]!;
+
+  beforeAll(async () => {
+    event = await create({ ...ASSISES, title: "Rencontre régionale avec inscription", registrationOpen: true, capacity: 1 });
+  });
+
+  it("counts a registration only once its address is confirmed; the mail carries the .ics and a link to cancel; a cancellation gives the place to the one waiting", async () => {
+    const page = await visitor.get(event.url);
+    expect(page.body).toContain("1 place restante sur 1.");
+    expect(page.body).toContain("Vos données personnelles");
+
+    const sent = await post(form({ nom: "Léa Bénévole", email: "lea@exemple.fr" }));
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain("Vérifiez votre messagerie");
+    expect((await visitor.get(`/api/spaces/${grandSud}/events`)).status).toBe(401);
+    expect((await pilote.get(`/api/spaces/${grandSud}/events`)).body.events.find((e: { id: string }) => e.id === event.id).registrants).toBe(0);
+
+    const token = linkIn((await lastMailTo(server, "lea@exemple.fr")).text, "/inscriptions/confirmer");
+    expect((await visitor.get(`/inscriptions/confirmer?jeton=${token}`)).body).toContain("Confirmer mon inscription");
+    const confirmed = await visitor.raw("POST", "/inscriptions/confirmer", { body: new URLSearchParams({ jeton: token }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(await confirmed.text()).toContain("une place vous est réservée");
+    const mail = await lastMailTo(server, "lea@exemple.fr");
+    expect(mail.subject).toBe("Inscription confirmée : Rencontre régionale avec inscription");
+    const ics = mail.attachments.find((a) => a.filename.endsWith(".ics"))!;
+    expect(vevents(ics.content)[0]!.event.summary).toBe("Rencontre régionale avec inscription");
+    const cancelToken = linkIn(mail.text, "/inscriptions/annuler");
+
+    // The second one waits in line.
+    await post(form({ nom: "Paul Usager", groupe: "Personnes concernées / usagers", email: "paul@exemple.fr" }));
+    const paulToken = linkIn((await lastMailTo(server, "paul@exemple.fr")).text, "/inscriptions/confirmer");
+    const waiting = await visitor.raw("POST", "/inscriptions/confirmer", { body: new URLSearchParams({ jeton: paulToken }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(await waiting.text()).toContain("vous êtes sur la liste d&#39;attente, en position 1.");
+
+    const cancelled = await visitor.raw("POST", "/inscriptions/annuler", { body: new URLSearchParams({ jeton: cancelToken }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(await cancelled.text()).toContain("Inscription annulée");
+    expect((await lastMailTo(server, "paul@exemple.fr")).subject).toBe("Une place s'est libérée : Rencontre régionale avec inscription");
+
+    // The organiser exports the registrants (audited); a visitor cannot.
+    const csv = await pilote.raw("GET", `/api/events/${event.id}/registrations.csv`);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain("Paul Usager;;Personnes concernées / usagers;paul@exemple.fr;inscrit");
+    expect(text).not.toContain("lea@exemple.fr");
+    expect((await visitor.raw("GET", `/api/events/${event.id}/registrations.csv`)).status).toBe(401);
+    const [audit] = await server.services.db.query<{ kind: string }>("SELECT kind FROM audit_log WHERE target_id = $1", [event.id]);
+    expect(audit?.kind).toBe("event.registrants_exported");
+  });
+
+  it("refuses a robot (honeypot, too fast, forged timing), a wrong form with the fields named in French, and a 10 MB body: nothing is stored", async () => {
+    const before = await registrations();
+    const mailsBefore = (await mailsTo(server, "robot@exemple.fr")).length;
+    expect((await post(form({ nom: "Robot", email: "robot@exemple.fr", [HONEYPOT]: "http://spam.example" }))).status).toBe(400);
+    const fast = await post(form({ nom: "Robot", email: "robot@exemple.fr" }, 0));
+    expect(fast.status).toBe(400);
+    expect(await fast.text()).toContain("trop rapide");
+    expect((await post(form({ nom: "Robot", email: "robot@exemple.fr", [TIMING]: `${Date.now() - 10_000}.faux` }))).status).toBe(400);
+    const wrong = await post(form({ nom: "", email: "pas-une-adresse", groupe: "Martiens" }));
+    expect(wrong.status).toBe(400);
+    const html = await wrong.text();
+    expect(html).toContain("Adresse électronique invalide.");
+    expect(html).toContain("Choisissez votre groupe d&#39;acteurs.");
+    expect(html).toContain('value="pas-une-adresse"');
+    const huge = await post(`nom=${"x".repeat(10 * 1024 * 1024)}`);
+    expect(huge.status).toBe(413);
+    expect(await registrations()).toBe(before);
+    expect((await mailsTo(server, "robot@exemple.fr")).length).toBe(mailsBefore);
+  });
+
+  it("throttles 1,000 posts from one address, and stores none of them", async () => {
+    const before = await registrations();
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 20; batch++) {
+      const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => post(form({ nom: "Flot", email: `flot${batch * 50 + i}@exemple.fr`, [HONEYPOT]: "x" }))));
+      statuses.push(...replies.map((r) => r.status));
+    }
+    expect(statuses.filter((st) => st === 429).length).toBeGreaterThan(990);
+    expect(await registrations()).toBe(before);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /** Events as a visitor reads them: when (in the event's own time zone), where, by whom. */
 import { EVENT_KIND_LABELS, TIME_ZONES, type TimeZone } from "@atelier/shared";
 import type { EventRow } from "./queries.js";

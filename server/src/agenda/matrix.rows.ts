@@ -31,6 +31,14 @@ export const rows: MatrixRow[] = [
     expect: organisers,
   },
   { action: "annuler un événement public", run: async (ctx) => ctx.client.post(`/api/events/${(await adminEvent(ctx, true)).id}/cancel`), expect: organisers },
+  {
+    action: "exporter les inscrits d'un événement (CSV)",
+    run: async (ctx) => {
+      const r = await ctx.client.raw("GET", `/api/events/${(await adminEvent(ctx, true)).id}/registrations.csv`);
+      return { status: r.status, body: await r.text(), headers: r.headers };
+    },
+    expect: organisers,
+  },
   { action: "voir l'accueil du site public (visiteur)", run: ({ client }) => client.get("/"), expect: everyone },
   { action: "voir un événement publié (visiteur)", run: async (ctx) => ctx.client.get((await adminEvent(ctx, true)).url), expect: everyone },
 ];

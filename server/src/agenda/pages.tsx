@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /**
  * The public agenda: the list (upcoming or past, by territory, region, theme), a page per event,
  * its .ics, the feeds (all events, or one territory's) and the same events as JSON for other sites.
@@ -12,6 +13,7 @@ import { authorizeVisitor } from "../policy/index.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { Cancelled, EventCards, organiser, when } from "./cards.js";
 import { calendar } from "./ics.js";
+import { RegistrationSection, registrationPages } from "./registration.js";
 import { eventBySlug, publishedEvents, toEvent, type EventRow } from "./queries.js";
 
 const TERRITORY_SLUGS = programme.territories.map((t) => t.slug);
@@ -113,7 +115,7 @@ function Feeds({ territory }: { territory?: string }) {
   );
 }
 
-function EventPage({ e }: { e: EventRow }) {
+function EventPage({ e, s }: { e: EventRow; s: Services }) {
   return (
     <>
       <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
@@ -176,6 +178,7 @@ function EventPage({ e }: { e: EventRow }) {
           Ajouter à mon agenda
         </a>
       </p>
+      <RegistrationSection e={e} s={s} />
     </>
   );
 }
@@ -265,9 +268,10 @@ export function agendaPages(s: Services) {
       c,
       s,
       { title: e.title, description: e.summary || `${when(e)} — ${e.place}`, path: `/evenements/${e.slug}`, jsonLd: eventJsonLd(e, s.config.publicUrl) },
-      <EventPage e={e} />,
+      <EventPage e={e} s={s} />,
     );
   });
 
+  registrationPages(s, site); //                      POST /evenements/:slug/inscription, /inscriptions/confirmer|annuler
   return site.app;
 }

@@ -20,6 +20,10 @@ export interface EventRow {
   published: boolean;
   cancelled_at: Date | null;
   sequence: number;
+  registration_open: boolean;
+  capacity: number | null;
+  /** Confirmed, uncancelled registrations. */
+  registrants: number;
   created_at: Date;
   updated_at: Date;
   /** The organising committee, and where it sits: its territory and, for a regional COPIL, its region. */
@@ -32,6 +36,8 @@ export interface EventRow {
 
 const SELECT = `
   SELECT e.*, s.name AS space_name,
+         (SELECT count(*)::int FROM agenda_registrations r
+           WHERE r.event_id = e.id AND r.confirmed_at IS NOT NULL AND r.cancelled_at IS NULL) AS registrants,
          CASE s.level WHEN 'territorial' THEN s.slug WHEN 'regional' THEN p.slug END AS territory_slug,
          CASE s.level WHEN 'territorial' THEN s.name WHEN 'regional' THEN p.name END AS territory_name,
          CASE s.level WHEN 'regional' THEN s.slug END AS region_slug,
@@ -59,6 +65,9 @@ export function toEvent(r: EventRow): AgendaEvent {
     themes: r.themes,
     published: r.published,
     cancelled: r.cancelled_at !== null,
+    registrationOpen: r.registration_open,
+    capacity: r.capacity,
+    registrants: r.registrants,
     url: `/evenements/${r.slug}`,
   };
 }
@@ -114,6 +123,8 @@ export interface EventInput {
   address: string;
   themes: string[];
   published: boolean;
+  registrationOpen: boolean;
+  capacity: number | null;
 }
 
 const instants = (e: EventInput) => [fromZonedTime(e.startsAt, e.timeZone), fromZonedTime(e.endsAt, e.timeZone)] as const;
@@ -129,9 +140,11 @@ export async function createEvent(q: Queryable, spaceId: string, by: string, e: 
   const id = crypto.randomUUID();
   const [starts, ends] = instants(e);
   await q.query(
-    `INSERT INTO agenda_events (id, space_id, slug, kind, title, summary, programme, starts_at, ends_at, time_zone, place, address, themes, published, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [id, spaceId, await freeSlug(q, e, id), e.kind, e.title, e.summary, e.programme, starts, ends, e.timeZone, e.place, e.address, e.themes, e.published, by],
+    `INSERT INTO agenda_events (id, space_id, slug, kind, title, summary, programme, starts_at, ends_at, time_zone, place, address, themes, published,
+                                registration_open, capacity, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [id, spaceId, await freeSlug(q, e, id), e.kind, e.title, e.summary, e.programme, starts, ends, e.timeZone, e.place, e.address, e.themes, e.published,
+     e.registrationOpen, e.capacity, by],
   );
   return id;
 }
@@ -141,9 +154,10 @@ export async function updateEvent(q: Queryable, id: string, e: EventInput): Prom
   const [starts, ends] = instants(e);
   await q.query(
     `UPDATE agenda_events SET kind = $2, title = $3, summary = $4, programme = $5, starts_at = $6, ends_at = $7, time_zone = $8,
-            place = $9, address = $10, themes = $11, published = $12, sequence = sequence + 1, updated_at = now()
+            place = $9, address = $10, themes = $11, published = $12, registration_open = $13, capacity = $14,
+            sequence = sequence + 1, updated_at = now()
       WHERE id = $1`,
-    [id, e.kind, e.title, e.summary, e.programme, starts, ends, e.timeZone, e.place, e.address, e.themes, e.published],
+    [id, e.kind, e.title, e.summary, e.programme, starts, ends, e.timeZone, e.place, e.address, e.themes, e.published, e.registrationOpen, e.capacity],
   );
 }
 

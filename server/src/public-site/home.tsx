@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /** The public home: what the États généraux are, the calendar ahead, the territories. */
 import { programme } from "@atelier/shared";
 import type { Child } from "hono/jsx";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /**
  * The frame of every public page: the State's look (DSFR header and footer, Marianne), French, and
  * nothing that needs JavaScript. The DSFR's CSS is the web build's copy (/dsfr), cached apart.

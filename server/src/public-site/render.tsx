@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /**
  * What every public page shares: the router's middleware (session, compression, ETag), the HTML
  * error pages, and rendering into the frame with its cache headers.
@@ -13,6 +14,7 @@ import { sessionMiddleware } from "../auth/middleware.js";
 import type { AppEnv, Services } from "../context.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../http/errors.js";
+import { formBodyLimit } from "./form-guard.js";
 import { Page, type PageMeta } from "./layout.js";
 
 /** Public pages vary with the session only in their header ("Mes espaces" or "Se connecter"). */
@@ -53,10 +55,14 @@ function ErrorPage({ title, text }: { title: string; text: string }) {
  * A router for public pages: a visitor's errors are pages of the site, never JSON. It is mounted at
  * "/", so its middleware goes on each of its addresses (`get`), never on the rest of the app's.
  */
+export type PublicRouter = ReturnType<typeof publicRouter>;
+
 export function publicRouter(s: Services) {
   const app = new Hono<AppEnv>();
   const middleware = [compress(), etag(), sessionMiddleware(s)] as const;
   const get = (path: string, handler: Handler<AppEnv>) => app.get(path, ...middleware, handler);
+  // A public form's body is bounded before anything reads it.
+  const post = (path: string, handler: Handler<AppEnv>) => app.post(path, formBodyLimit, ...middleware, handler);
   app.onError((err, c) => {
     if (!(err instanceof HttpError)) console.error(`[public] ${c.req.method} ${c.req.path}:`, err);
     const [status, title, text]: [ContentfulStatusCode, string, string] = !(err instanceof HttpError)
@@ -67,5 +73,5 @@ export function publicRouter(s: Services) {
     for (const [k, v] of Object.entries(err instanceof HttpError ? (err.headers ?? {}) : {})) c.header(k, v);
     return render(c, s, { title, description: text, path: c.req.path }, <ErrorPage title={title} text={text} />, status);
   });
-  return { app, get };
+  return { app, get, post };
 }

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /** The public site's own pages: the home, the site map (for people and for search engines) and its style sheet. */
 import { readFileSync } from "node:fs";
 import type { Services } from "../context.js";

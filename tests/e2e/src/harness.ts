@@ -208,7 +208,9 @@ class PageWatch {
 
 /** One browser for the file; a fresh context (no cookies) and page per test, checked for console errors,
  * missing or mis-served assets, and accessibility (axe-core) on every page and state it visits. */
-export async function openBrowser(): Promise<() => Promise<Browsing>> {
+export type Browse = (options?: { javaScriptEnabled?: boolean }) => Promise<Browsing>;
+
+export async function openBrowser(): Promise<Browse> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_FLAGS,
@@ -221,8 +223,9 @@ export async function openBrowser(): Promise<() => Promise<Browsing>> {
     for (const b of done) await b.context.close();
     for (const b of done) expect(b.errors, "console errors, broken assets, accessibility").toEqual([]);
   });
-  return async () => {
-    const context = await browser.newContext({ locale: "fr-FR" });
+  // `javaScriptEnabled: false`: a visitor whose browser runs no script (the public site works without).
+  return async ({ javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}) => {
+    const context = await browser.newContext({ locale: "fr-FR", javaScriptEnabled });
     // No fades: axe measures contrast as a person sees the page once still, not halfway through an opening modal.
     await context.addInitScript(() => {
       const style = document.createElement("style");

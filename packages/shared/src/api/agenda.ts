@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { TimeZoneSchema } from "../time.js";
-import { text } from "./common.js";
+import { programme } from "../programme/index.js";
+import { EmailSchema, text } from "./common.js";
 import { Themes } from "./files.js";
 
 export const EVENT_KINDS = ["assises-interregionales", "evenement-regional", "copil-public", "evenement-national"] as const;
@@ -38,6 +39,9 @@ export const EventBody = z
     address: text(300),
     themes: Themes.default([]),
     published: z.boolean().default(false),
+    /** Visitors may register; beyond `capacity` (none: no limit) they wait in line. */
+    registrationOpen: z.boolean().default(false),
+    capacity: z.number().int().min(1, "Nombre de places : au moins 1.").max(100_000).nullable().default(null),
   })
   .refine((e) => e.endsAt > e.startsAt, { message: "La fin doit venir après le début.", path: ["endsAt"] });
 export type EventBody = z.input<typeof EventBody>;
@@ -61,6 +65,10 @@ export const AgendaEvent = z.object({
   themes: z.array(z.string()),
   published: z.boolean(),
   cancelled: z.boolean(),
+  registrationOpen: z.boolean(),
+  capacity: z.number().nullable(),
+  /** Confirmed registrations (with a place or waiting). */
+  registrants: z.number(),
   /** The public page's path. */
   url: z.string(),
 });
@@ -69,3 +77,13 @@ export type AgendaEvent = z.infer<typeof AgendaEvent>;
 /** GET /api/spaces/:id/events → { events } ; POST → 201 { event } ; PATCH /api/events/:id, POST /api/events/:id/cancel → { event }. */
 export const EventsReply = z.object({ events: z.array(AgendaEvent) });
 export const EventReply = z.object({ event: AgendaEvent });
+
+/** The visitor's registration form (sent as a classic form: it works without JavaScript). */
+export const REGISTRATION_NAME_MAX = 120;
+export const RegistrationForm = z.object({
+  nom: text(REGISTRATION_NAME_MAX),
+  organisation: z.string().trim().max(200).default(""),
+  groupe: z.enum(programme.actors as [string, ...string[]], "Choisissez votre groupe d'acteurs."),
+  email: EmailSchema,
+});
+export type RegistrationForm = z.infer<typeof RegistrationForm>;

@@ -64,6 +64,9 @@ export const FIELD_LABELS: Record<string, string> = {
   place: "Lieu",
   address: "Adresse",
   published: "Publication",
+  capacity: "Nombre de places",
+  nom: "Nom",
+  groupe: "Groupe d'acteurs",
 };
 
 const labelOf = (path: PropertyKey[]) => {
