@@ -36,8 +36,8 @@ export interface App extends Running {
   lastMailTo(email: string): Promise<string>;
 }
 
-/** `webDist`: the built web app to serve (by default the one build-web.ts made for every file). */
-export async function startApp(webDist: string = inject("webDist")): Promise<App> {
+/** `webDist`: the built web app to serve (by default the one build-web.ts made for every file); `env`: more configuration. */
+export async function startApp(webDist: string = inject("webDist"), env: Record<string, string> = {}): Promise<App> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-e2e-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -47,6 +47,7 @@ export async function startApp(webDist: string = inject("webDist")): Promise<App
     WEB_DIST: webDist,
     SEED_DEMO: "true",
     LOG_LEVEL: "silent",
+    ...env,
   });
   const running = await startServer(config);
   // The public URL was computed from PORT=0: mails must link to, and requests come from, the real port.

@@ -8,12 +8,15 @@ import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { beforeAll, expect, test } from "vitest";
+import { mailsTo } from "@atelier/server/src/mail/test-outbox.js";
+import type { TestServer } from "@atelier/server/test/harness.js";
 import { logIn, openBrowser, screenshot, startApp, type App, type Browse } from "./harness.js";
 
 let app: App;
 let browse: Browse;
 beforeAll(async () => {
-  app = await startApp();
+  // A person takes more than a second to fill the registration form; the robots' threshold stays on.
+  app = await startApp(undefined, { PUBLIC_FORM_MIN_SECONDS: "1" });
   browse = await openBrowser();
 });
 
@@ -32,17 +35,41 @@ async function pilotePublishes(page: Page) {
   await section.getByLabel("Début").fill("2027-01-31T09:30");
   await section.getByLabel("Fin").fill("2027-01-31T17:00");
   await section.getByLabel(/^Lieu/).fill("Palais du Pharo");
-  await section.getByLabel("Adresse").fill("58 boulevard Charles Livon, 13007 Marseille");
+  await section.getByLabel("Adresse", { exact: true }).fill("58 boulevard Charles Livon, 13007 Marseille");
   // The DSFR draws the box over its label: a person clicks the label.
   await section.locator("label", { hasText: "Publier sur le site public" }).click();
   expect(await section.getByLabel(/^Publier sur le site public/).isChecked()).toBe(true);
+  await section.locator("label", { hasText: "Ouvrir les inscriptions" }).click();
+  await section.getByLabel(/^Nombre de places/).fill("30");
   await section.getByRole("button", { name: "Créer l'événement" }).click();
   await section.getByText(`Événement « ${TITLE} » créé et publié.`).waitFor();
   await section.getByTestId("evenements").getByText("Publié").waitFor();
   await screenshot(page, "espace-evenements");
 }
 
-test("a pilote publishes an event; a visitor without JavaScript finds it from the home and adds it to their calendar; the pilote cancels it", async () => {
+/** The link to `page` in the last mail to `email`, as the visitor opens it from their mailbox. */
+async function linkInMail(email: string, page: string) {
+  const text = await app.lastMailTo(email);
+  return new RegExp(`https?://[^\\s]+${page}\\?jeton=[a-z0-9]+`).exec(text)![0];
+}
+
+/** The visitor registers from the event's page, then confirms from the link mailed to them. */
+async function registers(page: Page, email: string) {
+  await page.getByRole("heading", { name: "S'inscrire" }).waitFor();
+  await page.getByLabel("Nom et prénom").fill("Léa Bénévole");
+  await page.getByLabel("Groupe d'acteurs").selectOption("Bénévoles");
+  await page.getByLabel(/^Adresse électronique/).fill(email);
+  await page.getByRole("button", { name: "Recevoir le lien de confirmation" }).click();
+  await page.getByRole("heading", { level: 1, name: "Vérifiez votre messagerie" }).waitFor();
+  await page.goto(await linkInMail(email, "/inscriptions/confirmer"));
+  await page.getByRole("button", { name: "Confirmer mon inscription" }).click();
+  await page.getByRole("heading", { level: 1, name: "Inscription confirmée" }).waitFor();
+  const [mail] = (await mailsTo({ services: app.services } as TestServer, email)).slice(-1);
+  expect(mail!.subject).toBe(`Inscription confirmée : ${TITLE}`);
+  expect(mail!.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/\.ics$/)]);
+}
+
+test("a pilote publishes an event; a visitor without JavaScript finds it from the home, adds it to their calendar, registers and cancels; the pilote cancels it", async () => {
   const pilote = await browse();
   await pilotePublishes(pilote.page);
 
@@ -67,6 +94,9 @@ test("a pilote publishes an event; a visitor without JavaScript finds it from th
   expect(event.startDate.toString()).toBe("2027-01-31T09:30:00");
   expect(vevent.getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Europe/Paris");
 
+  await registers(page, "lea@exemple.fr");
+  await screenshot(page, "site-inscription-confirmee");
+
   // A visitor with JavaScript filters the list by territory, with the form as it is.
   const other = await browse();
   await other.page.goto(app.url + "/");
@@ -80,6 +110,18 @@ test("a pilote publishes an event; a visitor without JavaScript finds it from th
   await other.page.getByRole("link", { name: TITLE }).waitFor();
   await other.page.getByRole("link", { name: "Calendrier des événements de Grand-Sud (.ics)" }).waitFor();
   await screenshot(other.page, "site-evenements");
+  await other.page.getByRole("link", { name: TITLE }).click();
+  await registers(other.page, "paul@exemple.fr");
+
+  // The pilote sees them; the first visitor cancels from the link in their mail.
+  await pilote.page.reload();
+  await pilote.page.getByRole("region", { name: "Événements" }).getByText("2 inscrits confirmés pour 30 places").waitFor();
+  await page.goto(await linkInMail("lea@exemple.fr", "/inscriptions/annuler"));
+  await page.getByRole("button", { name: "Annuler mon inscription" }).click();
+  await page.getByRole("heading", { level: 1, name: "Inscription annulée" }).waitFor();
+  await page.goto(`${app.url}/evenements`);
+  await page.getByRole("link", { name: TITLE }).click();
+  await page.getByText("29 places restantes sur 30.").waitFor();
 
   // The pilote cancels it: the visitor's page says so.
   const section = pilote.page.getByRole("region", { name: "Événements" });

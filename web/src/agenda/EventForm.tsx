@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { describedBy, FormError } from "../components/FormError";
 import { useAction } from "../shell/useAction";
 
-type Fields = Required<Omit<EventBody, "themes">>;
+type Fields = Required<Omit<EventBody, "themes" | "capacity">> & { capacity: string };
 
 const EMPTY: Fields = {
   kind: "evenement-regional",
@@ -21,6 +21,8 @@ const EMPTY: Fields = {
   place: "",
   address: "",
   published: false,
+  registrationOpen: false,
+  capacity: "",
 };
 
 const fieldsOf = (e: AgendaEvent): Fields => ({
@@ -34,6 +36,8 @@ const fieldsOf = (e: AgendaEvent): Fields => ({
   place: e.place,
   address: e.address,
   published: e.published,
+  registrationOpen: e.registrationOpen,
+  capacity: e.capacity === null ? "" : String(e.capacity),
 });
 
 export function EventForm({
@@ -58,7 +62,8 @@ export function EventForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const done = await run(() => onSubmit({ ...fields, themes: event?.themes ?? [] }), `Événement « ${fields.title.trim()} » enregistré.`);
+    const capacity = fields.capacity.trim() === "" ? null : Number(fields.capacity);
+    const done = await run(() => onSubmit({ ...fields, capacity, themes: event?.themes ?? [] }), `Événement « ${fields.title.trim()} » enregistré.`);
     if (done && !event) setFields(EMPTY);
   };
 
@@ -101,6 +106,22 @@ export function EventForm({
           },
         ]}
       />
+      <Checkbox
+        options={[
+          {
+            label: "Ouvrir les inscriptions",
+            hintText: "Les visiteurs s'inscrivent sur la page de l'événement ; leur adresse est confirmée par courriel.",
+            nativeInputProps: { checked: fields.registrationOpen, onChange: (e) => setFields({ ...fields, registrationOpen: e.target.checked }) },
+          },
+        ]}
+      />
+      {fields.registrationOpen && (
+        <Input
+          label="Nombre de places (facultatif)"
+          hintText="Au-delà, les inscrits rejoignent une liste d'attente. Laissez vide pour ne pas limiter."
+          nativeInputProps={{ type: "number", min: 1, inputMode: "numeric", value: fields.capacity, onChange: (e) => setFields({ ...fields, capacity: e.target.value }), ...describedBy(errorId, error) }}
+        />
+      )}
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <Button type="submit" disabled={pending}>

@@ -42,6 +42,12 @@ function EventItem({ e, onChange }: { e: AgendaEvent; onChange(): void }) {
       <p className="fr-mb-1v">
         <Status e={e} /> {formatDateTime(e.startsAt, e.timeZone)} — {e.place}
       </p>
+      {e.registrationOpen && (
+        <p className="fr-mb-1v">
+          {e.registrants} inscrit{e.registrants > 1 ? "s" : ""} confirmé{e.registrants > 1 ? "s" : ""}
+          {e.capacity !== null && ` pour ${e.capacity} place${e.capacity > 1 ? "s" : ""}`}
+        </p>
+      )}
       {cancel.error && <p className="fr-error-text">{cancel.error}</p>}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
         {e.published && (
@@ -49,6 +55,13 @@ function EventItem({ e, onChange }: { e: AgendaEvent; onChange(): void }) {
             {/* The public page is the server's: a full page load, not a route of the app. */}
             <a className="fr-btn fr-btn--tertiary" href={e.url}>
               Voir la page publique<span className="fr-sr-only"> de « {e.title} »</span>
+            </a>
+          </li>
+        )}
+        {e.registrationOpen && (
+          <li>
+            <a className="fr-btn fr-btn--tertiary" href={`/api/events/${encodeURIComponent(e.id)}/registrations.csv`} download>
+              Exporter les inscrits (CSV)<span className="fr-sr-only"> de « {e.title} »</span>
             </a>
           </li>
         )}
