@@ -130,7 +130,8 @@ test("a pilote publishes an event; a visitor without JavaScript finds it from th
   await section.getByTestId("evenements").getByText("Annulé").waitFor();
   await page.reload();
   await page.getByText("Cet événement est annulé.").waitFor();
-});
+  // Two visitors and a pilote in one journey: longer than the default on a loaded machine.
+}, 180_000);
 
 test("a signed-in member finds 'Mes espaces' in the public header, one click away", async () => {
   const { page } = await browse();
