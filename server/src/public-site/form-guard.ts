@@ -13,7 +13,6 @@ import { bodyLimit } from "hono/body-limit";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Config } from "../config.js";
-import type { AppEnv } from "../context.js";
 import { HttpError } from "../http/errors.js";
 
 export const FORM_BODY_MAX_BYTES = 64 * 1024;
@@ -25,7 +24,7 @@ const TIMING_MAX_AGE_MS = 24 * 3600 * 1000;
 /** Per address: a few submissions an hour; per form: what a popular event receives at most. */
 const LIMITS = { address: { points: 10, duration: 3600 }, form: { points: 300, duration: 3600 } };
 
-export const formBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+export const formBodyLimit: MiddlewareHandler = bodyLimit({
   maxSize: FORM_BODY_MAX_BYTES,
   onError: () => {
     throw new HttpError(413, "payload_too_large", "Le formulaire envoyé est trop volumineux.");
