@@ -7,6 +7,8 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import { accessRequestRoutes } from "./access-requests/routes.js";
+import { agendaPages } from "./agenda/pages.js";
+import { agendaRoutes } from "./agenda/routes.js";
 import { activityRoutes } from "./activity/routes.js";
 import { adminRoutes } from "./admin/routes.js";
 import { auditRoutes } from "./audit/routes.js";
@@ -32,6 +34,7 @@ import { httpMetrics } from "./metrics/http.js";
 import { metricsRoutes } from "./metrics/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { proConnectRoutes } from "./proconnect/routes.js";
+import { publicSiteRoutes } from "./public-site/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
 import { synthesisRoutes } from "./syntheses/routes.js";
@@ -107,12 +110,17 @@ export function createApp(s: Services) {
   api.route("/", activityRoutes(s)); //                GET /spaces/:id/activity
   // Search across everything the person may read.
   api.route("/search", searchRoutes(s)); //            GET /search, /search/suggest
+  // The public site's events, prepared in the workspace.
+  api.route("/", agendaRoutes(s)); //                  /spaces/:id/events, /events/:id[/cancel]
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);
   app.route("/api", api);
   // Operators: the Prometheus scrape, with METRICS_TOKEN (or on METRICS_PORT, see ./metrics/routes.ts).
   app.route("/metrics", metricsRoutes(s.config)); //    GET /metrics
+  // The public site (server-rendered, no account needed); the web app's pages live under their own paths.
+  app.route("/", publicSiteRoutes(s)); //              GET /, /plan-du-site, /sitemap.xml, /site/site.css
+  app.route("/", agendaPages(s)); //                   GET /evenements[.ics|.json], /evenements/:slug[.ics]
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;
 }

@@ -37,6 +37,12 @@ const ConfigSchema = z.object({
   /** Set behind a reverse proxy that appends the client's address to X-Forwarded-For. */
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** Signs the public forms' timing field; every instance behind one address needs the same (random per process otherwise). */
+  FORM_SECRET: z.string().min(16).optional(),
+  /** A public form sent sooner than this after it was shown is a robot's. */
+  PUBLIC_FORM_MIN_SECONDS: z.coerce.number().min(0).default(2),
+  /** Registrants' data is deleted this many days after their event ends. */
+  REGISTRATION_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   FILE_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),

@@ -9,6 +9,7 @@ import type { Session, SessionUser } from "./auth/sessions.js";
 import type { Bus } from "./events/bus.js";
 import type { DocumentContent } from "./documents/content.js";
 import type { Storage } from "./storage/index.js";
+import type { FormGuard } from "./public-site/form-guard.js";
 
 export interface Services {
   config: Config;
@@ -18,6 +19,8 @@ export interface Services {
   storage: Storage;
   /** Documents' content: the only way to store it (documents/content.ts). */
   content: DocumentContent;
+  /** The public forms' defences (rate limits shared across instances, honeypot, timing). */
+  formGuard: FormGuard;
 }
 
 export interface AppEnv {

@@ -27,6 +27,8 @@ import { uploadsPurge } from "./uploads/purge.js";
 import { subscribeSearch } from "./search/queue.js";
 import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
+import { createFormGuard } from "./public-site/form-guard.js";
+import { registrationsPurge } from "./agenda/purge.js";
 
 export interface Running {
   url: string;
@@ -48,14 +50,14 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
 
   const storage = await openStorage(config);
   const bus = createLocalBus();
-  const services: Services = { config, db, mailer: createMailer(config), bus, storage, content: new DocumentContent(db, bus) };
+  const services: Services = { config, db, mailer: createMailer(config), bus, storage, content: new DocumentContent(db, bus), formGuard: createFormGuard(config) };
   subscribeAccessRequests(services);
   // Automatic versions and authorship follow the content stored (socket, restore).
   const versionTracker = subscribeVersionTracker(services);
   subscribeSearch(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, ...notificationTasks]);
   const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
@@ -81,6 +83,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await settleDeliveries(services);
       await services.mailer.drain();
+      await services.formGuard.close();
       if (!opts.db) await db.close();
     },
   };

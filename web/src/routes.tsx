@@ -11,6 +11,7 @@ import { lazy, type ComponentType } from "react";
 import { AccessibilityPage } from "./pages/AccessibilityPage";
 import { LoginPage } from "./pages/auth/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { ServerPage } from "./pages/ServerPage";
 
 /** public: anyone; user: logged in (else the login page, then back); admin: platform admins. */
 export type Access = "public" | "user" | "admin";
@@ -27,7 +28,7 @@ export interface AppRoute {
 }
 
 export const ROUTES: AppRoute[] = [
-  { path: "/", title: "Mes espaces", page: lazy(() => import("./pages/MySpacesPage").then((m) => ({ default: m.MySpacesPage }))), access: "user", nav: "Mes espaces" },
+  { path: "/espaces", title: "Mes espaces", page: lazy(() => import("./pages/MySpacesPage").then((m) => ({ default: m.MySpacesPage }))), access: "user", nav: "Mes espaces" },
   { path: "/annuaire", title: "Annuaire des comités", page: lazy(() => import("./directory/DirectoryPage")), access: "user", platform: "directory.read", nav: "Annuaire des comités" },
   { path: "/annuaire/:spaceId", title: "Demander l'accès", page: lazy(() => import("./directory/RequestAccessPage")), access: "user", platform: "directory.read" },
   { path: "/demandes-acces", title: "Demandes d'accès à traiter", page: lazy(() => import("./directory/AccessRequestsPage")), access: "user" },
@@ -49,5 +50,8 @@ export const ROUTES: AppRoute[] = [
   { path: "/notifications", title: "Mes notifications", page: lazy(() => import("./notifications/NotificationsPage")), access: "user" },
   { path: "/notifications/preferences", title: "Mes préférences", page: lazy(() => import("./notifications/PreferencesPage")), access: "user" },
   { path: "/accessibilite", title: "Accessibilité", page: AccessibilityPage, access: "public" },
+  // The public site (server-rendered): reached by a link inside the app, it is loaded from the server.
+  { path: "/", title: "Accueil", page: ServerPage, access: "public" },
+  { path: "/evenements/*", title: "Événements", page: ServerPage, access: "public" },
   { path: "*", title: "Page introuvable", page: NotFoundPage, access: "public" },
 ];

@@ -25,3 +25,4 @@ export * from "./api/home.js";
 export * from "./api/search.js";
 export * from "./api/syntheses.js";
 export * from "./api/proconnect.js";
+export * from "./api/agenda.js";

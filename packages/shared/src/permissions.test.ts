@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canInSpace, canOnDocument, CONTENT_ACTIONS, standingIn, type SpaceFacts } from "./permissions.js";
+import { canAsVisitor, canInSpace, canOnDocument, CONTENT_ACTIONS, standingIn, type SpaceFacts } from "./permissions.js";
 
 const facts = (over: Partial<SpaceFacts>): SpaceFacts => ({
   level: "territorial",
@@ -62,5 +62,13 @@ describe("canOnDocument", () => {
     expect(canOnDocument("membre", "space.comment", frozen)).toBe(true);
     expect(canOnDocument("pilote", "document.reopen", frozen)).toBe(true);
     expect(canOnDocument("membre", "document.reopen", frozen)).toBe(false);
+  });
+});
+
+describe("canAsVisitor", () => {
+  it("opens the public site to anyone, and an event only once published", () => {
+    expect(canAsVisitor("site.read")).toBe(true);
+    expect(canAsVisitor("event.read", { published: true })).toBe(true);
+    expect(canAsVisitor("event.read", { published: false })).toBe(false);
   });
 });

@@ -40,6 +40,7 @@ export const SPACE_ACTIONS = [
   "file.manageAny",
   "file.restore",
   "file.manageKinds",
+  "event.manage",
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
@@ -73,6 +74,8 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   "file.manageAny": EDITORS,
   "file.restore": MANAGERS,
   "file.manageKinds": MANAGERS,
+  // A committee's public events: its pilotes, and the national team for every committee it reviews.
+  "event.manage": ["admin", "pilote", "national"],
 };
 
 /** "signed-in": every account, whatever its platform role (most have none). */
@@ -156,4 +159,25 @@ export function canOnPlatform(platformRole: PlatformRole | null, action: Platfor
 /** Every action a standing allows, for the web app to show or hide controls. */
 export function allowedActions(standing: Standing | null, archived = false): SpaceAction[] {
   return SPACE_ACTIONS.filter((a) => canInSpace(standing, a, archived));
+}
+
+/**
+ * The public site: what a visitor may do, signed in or not (an anonymous visitor has no account).
+ * Nothing unpublished is anybody's there; the workspace's rules above decide who prepares it.
+ */
+export const PUBLIC_ACTIONS = ["site.read", "event.read"] as const;
+export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
+
+/** The facts about what a visitor asks for: whether its committee made it public. */
+export interface PublicFacts {
+  published: boolean;
+}
+
+const PUBLIC_RULES: Record<PublicAction, (facts: PublicFacts) => boolean> = {
+  "site.read": () => true,
+  "event.read": (f) => f.published,
+};
+
+export function canAsVisitor(action: PublicAction, facts: PublicFacts = { published: true }): boolean {
+  return PUBLIC_RULES[action](facts);
 }

@@ -10,6 +10,29 @@ export interface OutboxMail {
   file: string;
   subject: string;
   text: string;
+  /** The attached files of a multipart mail, decoded. */
+  attachments: { filename: string; content: string }[];
+}
+
+interface Part {
+  headers: string;
+  body: string;
+}
+
+/** A MIME entity's headers (unfolded) and body. */
+function splitEntity(raw: string): Part {
+  const split = raw.indexOf("\n\n");
+  return { headers: raw.slice(0, split).replace(/\n[ \t]+/g, " "), body: raw.slice(split + 2) };
+}
+
+/** The leaf parts of a (possibly multipart) entity. */
+function leaves(entity: Part): Part[] {
+  const boundary = /content-type:\s*multipart\/[^;]+;.*?boundary="?([^";\n]+)"?/i.exec(entity.headers)?.[1];
+  if (!boundary) return [entity];
+  return entity.body
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .flatMap((chunk) => leaves(splitEntity(chunk.replace(/^\n/, ""))));
 }
 
 function decodeBody(headers: string, body: string): string {
@@ -49,10 +72,14 @@ export async function mailsTo(server: TestServer, to: string): Promise<OutboxMai
   return Promise.all(
     files.map(async (file) => {
       const raw = (await readFile(path.join(outbox, file), "utf8")).replace(/\r\n/g, "\n");
-      const split = raw.indexOf("\n\n");
-      const headers = raw.slice(0, split).replace(/\n[ \t]+/g, " ");
-      const subject = decodeHeader(/^subject:\s*(.*)$/im.exec(headers)?.[1] ?? "");
-      return { file, subject, text: decodeBody(headers, raw.slice(split + 2)) };
+      const entity = splitEntity(raw);
+      const subject = decodeHeader(/^subject:\s*(.*)$/im.exec(entity.headers)?.[1] ?? "");
+      const parts = leaves(entity);
+      const text = parts.find((p) => !/content-disposition:\s*attachment/i.test(p.headers)) ?? entity;
+      const attachments = parts
+        .filter((p) => /content-disposition:\s*attachment/i.test(p.headers))
+        .map((p) => ({ filename: /filename="?([^";\n]+)"?/i.exec(p.headers)?.[1] ?? "", content: decodeBody(p.headers, p.body) }));
+      return { file, subject, text: decodeBody(text.headers, text.body), attachments };
     }),
   );
 }

@@ -12,6 +12,7 @@ import { DocumentContent } from "../documents/content.js";
 import { createLocalBus } from "../events/bus.js";
 import { createMailer } from "../mail/mailer.js";
 import { openStorage } from "../storage/index.js";
+import { createFormGuard } from "../public-site/form-guard.js";
 import type { Services } from "../context.js";
 import { enqueueEverything } from "./queue.js";
 import { drainSearchQueue } from "./worker.js";
@@ -29,7 +30,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const db = await openDb(config);
   await migrate(db);
   const bus = createLocalBus();
-  const services: Services = { config, db, mailer: createMailer(config), bus, storage: await openStorage(config), content: new DocumentContent(db, bus) };
+  const services: Services = { config, db, mailer: createMailer(config), bus, storage: await openStorage(config), content: new DocumentContent(db, bus), formGuard: createFormGuard(config) };
   const started = Date.now();
   const n = await rebuildIndex(services);
   const [left] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM search_queue WHERE attempts > 0");

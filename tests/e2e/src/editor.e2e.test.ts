@@ -15,7 +15,7 @@ beforeAll(async () => {
   browse = await openBrowser();
 });
 
-const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
+const as = (email: string, path = "/espaces") => openAs(browse, app.url, email, path);
 
 /** How many updates the browser holds for the document in IndexedDB (y-indexeddb's "updates" store). */
 const storedUpdates = (page: Page, documentId: string) =>

@@ -209,7 +209,9 @@ class PageWatch {
 
 /** One browser for the file; a fresh context (no cookies) and page per test, checked for console errors,
  * missing or mis-served assets, and accessibility (axe-core) on every page and state it visits. */
-export async function openBrowser(): Promise<() => Promise<Browsing>> {
+export type Browse = (options?: { javaScriptEnabled?: boolean }) => Promise<Browsing>;
+
+export async function openBrowser(): Promise<Browse> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_FLAGS,
@@ -222,8 +224,9 @@ export async function openBrowser(): Promise<() => Promise<Browsing>> {
     for (const b of done) await b.context.close();
     for (const b of done) expect(b.errors, "console errors, broken assets, accessibility").toEqual([]);
   });
-  return async () => {
-    const context = await browser.newContext({ locale: "fr-FR" });
+  // `javaScriptEnabled: false`: a visitor whose browser runs no script (the public site works without).
+  return async ({ javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}) => {
+    const context = await browser.newContext({ locale: "fr-FR", javaScriptEnabled });
     // No fades: axe measures contrast as a person sees the page once still, not halfway through an opening modal.
     await context.addInitScript(() => {
       const style = document.createElement("style");
@@ -241,7 +244,7 @@ export async function openBrowser(): Promise<() => Promise<Browsing>> {
 }
 
 /** Logs in through the login page, as a person would. */
-export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD, path = "/") {
+export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD, path = "/espaces") {
   await page.goto(base + path);
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
@@ -262,7 +265,7 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /** A new page, logged in through the login form as a person would, and opened on `path`. */
-export async function openAs(browse: () => Promise<Browsing>, base: string, email: string, path = "/"): Promise<Browsing> {
+export async function openAs(browse: () => Promise<Browsing>, base: string, email: string, path = "/espaces"): Promise<Browsing> {
   const b = await browse();
   await logIn(b.page, base, email, undefined, path);
   await b.page.waitForURL(base + path);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   browse = await openBrowser();
 });
 
-const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
+const as = (email: string, path = "/espaces") => openAs(browse, app.url, email, path);
 
 async function newDocument(page: Page) {
   const spaceId = await app.spaceId("grand-sud");

@@ -19,7 +19,7 @@ describe("a territorial membre", () => {
     );
     expect(spaces.filter((s) => s.level === "regional")).toHaveLength(3);
 
-    await page.goto(app.url + "/");
+    await page.goto(app.url + "/espaces");
     await page.waitForURL(/\/connexion$/);
     await expect.poll(() => page.title()).toBe("Connexion — Atelier");
     await page.reload();

@@ -19,7 +19,7 @@ beforeAll(async () => {
   browse = await openBrowser();
 });
 
-const as = (email: string, path = "/") => openAs(browse, app.url, email, path);
+const as = (email: string, path = "/espaces") => openAs(browse, app.url, email, path);
 
 const post = async (page: Page, path: string, data: unknown) => {
   const r = await page.request.post(app.url + path, { data, headers: { origin: app.url } });

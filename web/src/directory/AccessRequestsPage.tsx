@@ -22,7 +22,7 @@ export function AccessRequestsPage() {
         <>
           <p>Aucune demande d'accès n'attend votre décision.</p>
           <p>
-            <Link to="/" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+            <Link to="/espaces" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
               Retour à mes espaces
             </Link>
           </p>

@@ -34,7 +34,7 @@ export function Refusal({ what, load }: { what: "space" | "document"; load: () =
           </Link>
         </li>
         <li>
-          <Link to="/" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+          <Link to="/espaces" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
             Retour à mes espaces
           </Link>
         </li>

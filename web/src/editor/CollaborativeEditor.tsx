@@ -60,7 +60,7 @@ export function CollaborativeEditor({ documentId, title, canEdit, frozenMessage,
               Se reconnecter
             </a>
           ) : (
-            <Link className="fr-link" to="/">
+            <Link className="fr-link" to="/espaces">
               Revenir à mes espaces
             </Link>
           )}

@@ -5,7 +5,7 @@ export function NotFoundPage() {
     <>
       <h1>Page introuvable</h1>
       <p>L'adresse saisie ne correspond à aucune page d'Atelier. Vérifiez-la, ou repartez de vos espaces.</p>
-      <Link to="/" className="fr-btn">
+      <Link to="/espaces" className="fr-btn">
         Mes espaces
       </Link>
     </>

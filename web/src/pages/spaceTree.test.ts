@@ -36,8 +36,8 @@ describe("spaceTree", () => {
 describe("safeReturn", () => {
   test("follows paths of this app only", () => {
     expect(safeReturn("/espaces/abc?x=1")).toBe("/espaces/abc?x=1");
-    expect(safeReturn("//ailleurs.example/")).toBe("/");
-    expect(safeReturn("https://ailleurs.example/")).toBe("/");
-    expect(safeReturn(null)).toBe("/");
+    expect(safeReturn("//ailleurs.example/")).toBe("/espaces");
+    expect(safeReturn("https://ailleurs.example/")).toBe("/espaces");
+    expect(safeReturn(null)).toBe("/espaces");
   });
 });

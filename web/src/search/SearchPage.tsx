@@ -255,7 +255,7 @@ function NoResults({ params }: { params: URLSearchParams }) {
           </li>
         )}
         <li>
-          la recherche ne porte que sur ce que vous pouvez lire : <Link to="/">vos espaces</Link> listent leurs documents, et
+          la recherche ne porte que sur ce que vous pouvez lire : <Link to="/espaces">vos espaces</Link> listent leurs documents, et
           l'<Link to="/annuaire">annuaire des comités</Link> permet de demander l'accès à un autre comité.
         </li>
       </ul>

@@ -17,7 +17,7 @@ export function RoutePage({ route }: { route: AppRoute }) {
   if (user === undefined) return <p>Chargement…</p>;
   if (user === null) {
     const back = location.pathname + location.search;
-    return <Navigate to={back === "/" ? "/connexion" : `/connexion?retour=${encodeURIComponent(back)}`} replace />;
+    return <Navigate to={back === "/espaces" ? "/connexion" : `/connexion?retour=${encodeURIComponent(back)}`} replace />;
   }
   if (route.access === "admin" && user.platformRole !== "admin") {
     return (

@@ -57,6 +57,16 @@ export const FIELD_LABELS: Record<string, string> = {
   immediate: "Courriel immédiat",
   digest: "Résumé quotidien",
   dryRun: "Essai",
+  summary: "Résumé",
+  programme: "Programme",
+  startsAt: "Début",
+  endsAt: "Fin",
+  place: "Lieu",
+  address: "Adresse",
+  published: "Publication",
+  capacity: "Nombre de places",
+  nom: "Nom",
+  groupe: "Groupe d'acteurs",
 };
 
 const labelOf = (path: PropertyKey[]) => {

@@ -48,7 +48,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     );
     if (reply) {
       setUser(reply.user);
-      navigate(reply.spaceId ? `/espaces/${reply.spaceId}` : "/", { replace: true });
+      navigate(reply.spaceId ? `/espaces/${reply.spaceId}` : "/espaces", { replace: true });
     }
   };
 

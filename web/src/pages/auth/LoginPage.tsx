@@ -13,7 +13,7 @@ import { proConnectFailure } from "./proConnectFailures";
 const ProConnectButton = lazy(() => import("@codegouvfr/react-dsfr/ProConnectButton"));
 
 /** Only paths of this app are followed after login (never another site). */
-export const safeReturn = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/");
+export const safeReturn = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/espaces");
 
 export function LoginPage() {
   const [params] = useSearchParams();

@@ -2,6 +2,7 @@ import { SPACE_LEVEL_LABELS, STANDING_LABELS, themeName } from "@atelier/shared"
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { SpaceEvents } from "../../agenda/SpaceEvents";
 import { ApiError } from "../../api/client";
 import { getSpace } from "../../api/spaces";
 import { LoadError } from "../../components/LoadError";
@@ -36,7 +37,7 @@ export function SpacePage() {
         <>
           <h1>Espace introuvable</h1>
           <p>Aucun espace ne correspond à ce lien : il est peut-être incomplet. Vérifiez-le auprès de la personne qui vous l'a envoyé.</p>
-          <Link to="/" className="fr-btn">
+          <Link to="/espaces" className="fr-btn">
             Mes espaces
           </Link>
         </>
@@ -95,6 +96,7 @@ export function SpacePage() {
           Documents ressources
         </Link>
       </p>
+      {s.can.includes("event.manage") && <SpaceEvents spaceId={s.id} />}
       <SpaceActivity spaceId={s.id} round={docRound} />
       <RelatedSpaces parent={s.parent} children={s.children} />
       <Members spaceId={s.id} manages={manages} round={round} onChange={changed} />

@@ -1,0 +1,60 @@
+/** The mails a registrant receives: French, plain text, with the links they need and nothing more. */
+import type { MailContent } from "../mail/templates.js";
+import { when } from "./cards.js";
+import type { EventRow } from "./queries.js";
+import type { Standing } from "./registrations.js";
+
+const SIGNATURE =
+  "\n—\nÉtats généraux du travail social. Ce courriel a été envoyé automatiquement : merci de ne pas y répondre.\n";
+
+const about = (e: EventRow) => `« ${e.title} »\n${when(e)}\n${e.place}, ${e.address}`;
+
+export function confirmAddressMail(e: EventRow, link: string): MailContent {
+  return {
+    subject: `Confirmez votre inscription : ${e.title}`,
+    text: `Bonjour,
+
+Vous avez demandé à vous inscrire à :
+${about(e)}
+
+Pour confirmer votre inscription, ouvrez ce lien (valable 24 heures) :
+${link}
+
+Si vous n'avez rien demandé, ignorez ce courriel : sans confirmation, votre demande est effacée.
+${SIGNATURE}`,
+  };
+}
+
+export function registeredMail(e: EventRow, standing: Standing, cancelLink: string): MailContent {
+  const status = standing.place
+    ? "Votre inscription est confirmée : une place vous est réservée."
+    : `L'événement est complet : vous êtes sur la liste d'attente (position ${standing.waiting}). Nous vous écrirons si une place se libère.`;
+  return {
+    subject: standing.place ? `Inscription confirmée : ${e.title}` : `Liste d'attente : ${e.title}`,
+    text: `Bonjour,
+
+${status}
+
+${about(e)}
+
+Le fichier joint (.ics) ajoute l'événement à votre agenda.
+
+Pour annuler votre inscription :
+${cancelLink}
+${SIGNATURE}`,
+  };
+}
+
+export function placeFreedMail(e: EventRow, cancelLink: string): MailContent {
+  return {
+    subject: `Une place s'est libérée : ${e.title}`,
+    text: `Bonjour,
+
+Une place s'est libérée : vous êtes désormais inscrit(e) à
+${about(e)}
+
+Pour annuler votre inscription :
+${cancelLink}
+${SIGNATURE}`,
+  };
+}

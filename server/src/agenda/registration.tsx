@@ -1,0 +1,282 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * Registering to a public event, as a classic form (no JavaScript needed): the visitor's details,
+ * a confirmation by e-mail before anything counts, then a place or the waiting line, the .ics in
+ * the mail and a link to cancel. The form is defended like every public form (form-guard.ts).
+ */
+import { parseWith } from "../http/validate.js";
+import { programme, RegistrationForm } from "@atelier/shared";
+import type { Services } from "../context.js";
+import { clientAddress } from "../http/client-address.js";
+import { HttpError } from "../http/errors.js";
+import { appLink } from "../mail/links.js";
+import { authorizeVisitor } from "../policy/index.js";
+import { HONEYPOT, TIMING } from "../public-site/form-guard.js";
+import { render, type PublicRouter } from "../public-site/render.js";
+import { calendar } from "./ics.js";
+import { confirmAddressMail, placeFreedMail, registeredMail } from "./mails.js";
+import { eventById, eventBySlug, type EventRow } from "./queries.js";
+import { byToken, cancelRegistration, confirm, confirmedRegistrations, register, renewToken, standingOf, type Standing } from "./registrations.js";
+
+type Values = Partial<Record<"nom" | "organisation" | "groupe" | "email", string>>;
+
+export const registrationOpen = (e: EventRow, now = new Date()) => e.registration_open && !e.cancelled_at && e.ends_at > now;
+
+function Notice({ days }: { days: number }) {
+  return (
+    <div class="fr-callout fr-my-3w">
+      <h3 class="fr-callout__title fr-h6">Vos données personnelles</h3>
+      <p class="fr-callout__text fr-text--sm">
+        Votre nom, votre organisme, votre groupe d'acteurs et votre adresse électronique servent uniquement à organiser cet
+        événement : le comité organisateur les voit pour préparer l'accueil. Ils sont effacés {days} jours après
+        l'événement ; une demande non confirmée est effacée après 24 heures. Vous pouvez annuler votre inscription à tout moment
+        par le lien reçu par courriel.
+      </p>
+    </div>
+  );
+}
+
+function Field({ name, label, hint, value, type = "text", autocomplete, error }: { name: string; label: string; hint?: string; value?: string; type?: string; autocomplete?: string; error?: string }) {
+  const id = `inscription-${name}`;
+  return (
+    <div class={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
+      <label class="fr-label" for={id}>
+        {label}
+        {hint ? <span class="fr-hint-text">{hint}</span> : null}
+      </label>
+      <input class="fr-input" id={id} name={name} type={type} value={value ?? ""} autocomplete={autocomplete} aria-describedby={error ? `${id}-erreur` : undefined} />
+      {error ? (
+        <p class="fr-error-text" id={`${id}-erreur`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RegistrationSection({ e, s, values = {}, errors = {}, message }: { e: EventRow; s: Services; values?: Values; errors?: Values; message?: string }) {
+  if (!registrationOpen(e)) return null;
+  const left = e.capacity === null ? null : Math.max(0, e.capacity - e.registrants);
+  return (
+    <section class="fr-my-6w" aria-labelledby="inscription">
+      <h2 id="inscription">S'inscrire</h2>
+      <p>
+        {left === null
+          ? "L'inscription est libre et gratuite."
+          : left > 0
+            ? `${left} place${left > 1 ? "s" : ""} restante${left > 1 ? "s" : ""} sur ${e.capacity}.`
+            : "L'événement est complet : en vous inscrivant, vous rejoignez la liste d'attente."}
+      </p>
+      {message ? (
+        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert" id="inscription-erreur">
+          <p>{message}</p>
+        </div>
+      ) : null}
+      <form method="post" action={`/evenements/${e.slug}/inscription`} class="fr-col-12 fr-col-md-8">
+        <p class="fr-hint-text">Tous les champs sont obligatoires sauf mention contraire.</p>
+        <Field name="nom" label="Nom et prénom" value={values.nom} autocomplete="name" error={errors.nom} />
+        <Field name="organisation" label="Organisme (facultatif)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
+        <div class={`fr-select-group${errors.groupe ? " fr-select-group--error" : ""}`}>
+          <label class="fr-label" for="inscription-groupe">
+            Groupe d'acteurs
+          </label>
+          <select class="fr-select" id="inscription-groupe" name="groupe" aria-describedby={errors.groupe ? "inscription-groupe-erreur" : undefined}>
+            <option value="" selected={!values.groupe} disabled hidden>
+              Choisissez votre groupe
+            </option>
+            {programme.actors.map((a) => (
+              <option value={a} selected={values.groupe === a}>
+                {a}
+              </option>
+            ))}
+          </select>
+          {errors.groupe ? (
+            <p class="fr-error-text" id="inscription-groupe-erreur">
+              {errors.groupe}
+            </p>
+          ) : null}
+        </div>
+        <Field name="email" label="Adresse électronique" hint="Format attendu : nom@domaine.fr. Un lien vous y sera envoyé pour confirmer." type="email" value={values.email} autocomplete="email" error={errors.email} />
+        {/* People never see this field; a robot filling every input does fill it. */}
+        <div class="form-pot">
+          <label for="inscription-site">Ne remplissez pas ce champ</label>
+          <input id="inscription-site" name={HONEYPOT} type="text" tabindex={-1} autocomplete="off" value="" />
+        </div>
+        <input type="hidden" name={TIMING} value={s.formGuard.timing()} />
+        <Notice days={s.config.REGISTRATION_RETENTION_DAYS} />
+        <button class="fr-btn" type="submit">
+          Recevoir le lien de confirmation
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const tokenLink = (s: Services, page: string, token: string) => appLink(s.config, page, { jeton: token });
+
+function Message({ title, children }: { title: string; children: unknown }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      {children}
+    </>
+  );
+}
+
+function TokenForm({ action, token, label }: { action: string; token: string; label: string }) {
+  return (
+    <form method="post" action={action}>
+      <input type="hidden" name="jeton" value={token} />
+      <button class="fr-btn" type="submit">
+        {label}
+      </button>
+    </form>
+  );
+}
+
+const standingText = (st: Standing) =>
+  st.place ? "Votre inscription est confirmée : une place vous est réservée." : `L'événement est complet : vous êtes sur la liste d'attente, en position ${st.waiting}.`;
+
+/** The registrant's link, or a page saying it no longer works. */
+async function registrationOf(s: Services, token: string) {
+  const r = token ? await byToken(s.db, token) : undefined;
+  const e = r ? await eventById(s.db, r.event_id) : undefined;
+  if (!r || !e) throw new HttpError(404, "not_found", "Ce lien ne fonctionne plus.");
+  authorizeVisitor("event.read", { published: e.published });
+  return { r, e };
+}
+
+const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
+
+/** Sends the confirmed registrant their mail: their standing, the .ics, the link to cancel. */
+async function mailRegistered(s: Services, e: EventRow, email: string, standing: Standing, token: string) {
+  await s.mailer.send({
+    to: email,
+    ...registeredMail(e, standing, tokenLink(s, "/inscriptions/annuler", token)),
+    attachments: [{ filename: `${e.slug}.ics`, content: calendar(e.title, [e], s.config.publicUrl), contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+  });
+}
+
+export function registrationPages(s: Services, site: PublicRouter) {
+  site.post("/evenements/:slug/inscription", async (c) => {
+    const slug = c.req.param("slug") ?? "";
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    // Before anything is looked up or written: limits, honeypot, timing.
+    await s.formGuard.check(body, clientAddress(c, s.config.TRUST_PROXY), `inscription:${slug}`);
+    const e = await eventBySlug(s.db, slug);
+    authorizeVisitor("event.read", { published: e?.published ?? false });
+    if (!registrationOpen(e!)) throw new HttpError(409, "registration_closed", "Les inscriptions à cet événement sont closes.");
+    const values: Values = { nom: field(body, "nom"), organisation: field(body, "organisation"), groupe: field(body, "groupe"), email: field(body, "email") };
+    let form: RegistrationForm;
+    try {
+      form = parseWith(RegistrationForm, values);
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      const errors: Values = {};
+      for (const i of (err.details as { path: string; message: string }[]) ?? []) errors[i.path as keyof Values] ??= i.message;
+      return render(
+        c,
+        s,
+        { title: `Erreur dans le formulaire — ${e!.title}`, description: "", path: `/evenements/${e!.slug}` },
+        <>
+          <h1>{e!.title}</h1>
+          <RegistrationSection e={e!} s={s} values={values} errors={errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
+        </>,
+        400,
+      );
+    }
+    const { token } = await register(s.db, e!.id, form);
+    const mail = confirmAddressMail(e!, tokenLink(s, "/inscriptions/confirmer", token));
+    await s.mailer.send({ to: form.email, ...mail });
+    return render(
+      c,
+      s,
+      { title: "Vérifiez votre messagerie", description: "", path: `/evenements/${e!.slug}/inscription` },
+      <Message title="Vérifiez votre messagerie">
+        <p>
+          Un courriel vient d'être envoyé à <strong>{form.email}</strong>. Ouvrez le lien qu'il contient pour confirmer votre
+          inscription à « {e!.title} » : sans confirmation, votre demande n'est pas prise en compte et elle est effacée après 24 heures.
+        </p>
+        <p>
+          <a class="fr-link" href={`/evenements/${e!.slug}`}>
+            Revenir à l'événement
+          </a>
+        </p>
+      </Message>,
+    );
+  });
+
+  site.get("/inscriptions/confirmer", async (c) => {
+    const token = c.req.query("jeton") ?? "";
+    const { e } = await registrationOf(s, token);
+    return render(
+      c,
+      s,
+      { title: "Confirmer mon inscription", description: "", path: "/inscriptions/confirmer" },
+      <Message title="Confirmer mon inscription">
+        <p>« {e.title} »</p>
+        <TokenForm action="/inscriptions/confirmer" token={token} label="Confirmer mon inscription" />
+      </Message>,
+    );
+  });
+
+  site.post("/inscriptions/confirmer", async (c) => {
+    const token = field(await c.req.parseBody(), "jeton");
+    const { r, e } = await registrationOf(s, token);
+    if (r.cancelled_at) throw new HttpError(409, "registration_cancelled", "Cette inscription a été annulée.");
+    if (!r.confirmed_at) {
+      await confirm(s.db, r.id);
+      const standing = standingOf(await confirmedRegistrations(s.db, e.id), r.id, e.capacity);
+      await mailRegistered(s, e, r.email, standing, token);
+    }
+    const standing = standingOf(await confirmedRegistrations(s.db, e.id), r.id, e.capacity);
+    return render(
+      c,
+      s,
+      { title: "Inscription confirmée", description: "", path: "/inscriptions/confirmer" },
+      <Message title={standing.place ? "Inscription confirmée" : "Vous êtes sur la liste d'attente"}>
+        <p>{standingText(standing)}</p>
+        <p>Un courriel vous a été envoyé avec l'événement à ajouter à votre agenda et le lien pour annuler.</p>
+        <p>
+          <a class="fr-link" href={`/evenements/${e.slug}`}>
+            Revenir à « {e.title} »
+          </a>
+        </p>
+      </Message>,
+    );
+  });
+
+  site.get("/inscriptions/annuler", async (c) => {
+    const token = c.req.query("jeton") ?? "";
+    const { r, e } = await registrationOf(s, token);
+    return render(
+      c,
+      s,
+      { title: "Annuler mon inscription", description: "", path: "/inscriptions/annuler" },
+      <Message title="Annuler mon inscription">
+        <p>« {e.title} »</p>
+        {r.cancelled_at ? <p>Cette inscription est déjà annulée.</p> : <TokenForm action="/inscriptions/annuler" token={token} label="Annuler mon inscription" />}
+      </Message>,
+    );
+  });
+
+  site.post("/inscriptions/annuler", async (c) => {
+    const token = field(await c.req.parseBody(), "jeton");
+    const { r, e } = await registrationOf(s, token);
+    if (!r.cancelled_at) {
+      const promoted = await cancelRegistration(s.db, r, e.capacity);
+      if (promoted) {
+        const link = tokenLink(s, "/inscriptions/annuler", await renewToken(s.db, promoted.id));
+        await s.mailer.send({ to: promoted.email, ...placeFreedMail(e, link) });
+      }
+    }
+    return render(
+      c,
+      s,
+      { title: "Inscription annulée", description: "", path: "/inscriptions/annuler" },
+      <Message title="Inscription annulée">
+        <p>Votre inscription à « {e.title} » est annulée. Merci de nous avoir prévenus.</p>
+      </Message>,
+    );
+  });
+}
