@@ -23,3 +23,4 @@ export * from "./api/activity.js";
 export * from "./api/directory.js";
 export * from "./api/home.js";
 export * from "./api/search.js";
+export * from "./api/imports.js";

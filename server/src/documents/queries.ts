@@ -93,20 +93,23 @@ export async function listDocuments(q: Queryable, spaceId: string, filter: ListD
   return rows.map(toListItem);
 }
 
-/** A new document with its kind's template as first content (stored and told like any content). */
+/**
+ * A new document with its kind's template as first content, or the `content` given (a Yjs update, an
+ * imported file's), stored and told like any content.
+ */
 export async function createDocument(
   s: Pick<Services, "db" | "content">,
-  input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string },
-  /** What else must be written in the same transaction (the event that it exists). */
+  input: { spaceId: string; title: string; kind: DocumentKind; themes: string[]; userId: string; id?: string; content?: Uint8Array },
+  /** What else must be written in the same transaction (the event that it exists, an import's attachments). */
   within?: (q: Queryable, id: string) => Promise<void>,
 ): Promise<DocumentRow> {
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   return s.db.tx(async (q) => {
     await q.query(
       "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
       [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
     );
-    await s.content.store(q, id, [templateUpdate(input.kind)]);
+    await s.content.store(q, id, [input.content ?? templateUpdate(input.kind)]);
     await within?.(q, id);
     return (await findDocument(q, id))!;
   });
