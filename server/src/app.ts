@@ -28,6 +28,7 @@ import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { HttpError } from "./http/errors.js";
 import { originCheck } from "./http/origin.js";
 import { staticWeb } from "./http/static-web.js";
+import { importRoutes, isImport } from "./imports/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { httpMetrics } from "./metrics/http.js";
@@ -77,8 +78,8 @@ export function createApp(s: Services) {
       throw new HttpError(413, "payload_too_large", "La requête est trop volumineuse.");
     },
   });
-  // File uploads stream past this limit: they enforce FILE_MAX_BYTES themselves, as bytes arrive.
-  api.use("*", (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
+  // File uploads stream past this limit: they enforce FILE_MAX_BYTES themselves, as bytes arrive; imports have their own.
+  api.use("*", (c, next) => (isFileUpload(c.req.method, c.req.path) || isImport(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   api.use("*", sessionMiddleware(s));
 
   // Foundation: accounts, spaces and who reaches them.
@@ -99,6 +100,7 @@ export function createApp(s: Services) {
   api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
   api.route("/", uploadRoutes(s)); //                  /spaces/:id/uploads, /files/:id/uploads, /uploads/:id (resumable)
   api.route("/", attachmentRoutes(s)); //              /documents/:id/attachments, /attachments/:id
+  api.route("/", importRoutes(s)); //                  /spaces/:id/documents/import, /documents/:id/import-fragment (DOCX, ODT, Markdown, HTML)
   // Review across territories.
   api.route("/", versionRoutes(s)); //                 /documents/:id/versions[/:versionId[/diff|/restore]]
   api.route("/", commentRoutes(s)); //                 /documents/:id/comments[/:threadId/replies|resolve|reopen], /documents/:id/mentionable

@@ -1,5 +1,5 @@
 import { COLLAB_FRAGMENT } from "@atelier/shared";
-import { getText, getTextSerializersFromSchema } from "@tiptap/core";
+import { getText, getTextSerializersFromSchema, type JSONContent } from "@tiptap/core";
 import type { Node } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -11,13 +11,16 @@ import { documentTemplate, type TemplateKind } from "./templates.js";
 /** The Y.XmlFragment that holds a document's content (Tiptap's Collaboration default). */
 export const CONTENT_FRAGMENT = COLLAB_FRAGMENT;
 
-/** A Yjs update that writes the template of this kind into an empty document's "default" fragment. */
-export function templateUpdate(kind: TemplateKind): Uint8Array {
-  const ydoc = prosemirrorJSONToYDoc(getEditorSchema(), documentTemplate(kind), CONTENT_FRAGMENT);
+/** A Yjs update that writes this content (ProseMirror JSON of the schema) into an empty document's "default" fragment. */
+export function contentUpdate(content: JSONContent): Uint8Array {
+  const ydoc = prosemirrorJSONToYDoc(getEditorSchema(), content, CONTENT_FRAGMENT);
   const update = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
   return update;
 }
+
+/** A Yjs update that writes the template of this kind into an empty document's "default" fragment. */
+export const templateUpdate = (kind: TemplateKind): Uint8Array => contentUpdate(documentTemplate(kind));
 
 /** Told what a document held that the schema does not allow (and was left out), for the logs. */
 export type OnSkipped = (skipped: string[]) => void;

@@ -26,3 +26,4 @@ export * from "./api/search.js";
 export * from "./api/syntheses.js";
 export * from "./api/proconnect.js";
 export * from "./api/agenda.js";
+export * from "./api/imports.js";

@@ -99,13 +99,15 @@ export interface NewDocument {
   kind: DocumentKind;
   themes: string[];
   userId: string;
+  /** Chosen by the caller when it must name things after the document before it exists (an import's attachments). */
+  id?: string;
   /** Its first content as a Yjs update; its kind's template by default. */
   content?: Uint8Array;
 }
 
 /** A new document with its first content, stored and told like any content, inside the caller's transaction. */
 export async function insertDocument(s: Pick<Services, "content">, q: Queryable, input: NewDocument): Promise<DocumentRow> {
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   await q.query(
     "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
     [id, input.spaceId, input.title, input.kind, input.themes, input.userId],
@@ -114,11 +116,11 @@ export async function insertDocument(s: Pick<Services, "content">, q: Queryable,
   return (await findDocument(q, id))!;
 }
 
-/** A new document with its kind's template as first content (stored and told like any content). */
+/** A new document, in a transaction of its own, with what else must be written with it. */
 export async function createDocument(
   s: Pick<Services, "db" | "content">,
   input: NewDocument,
-  /** What else must be written in the same transaction (the event that it exists). */
+  /** What else must be written in the same transaction (the event that it exists, an import's attachments). */
   within?: (q: Queryable, id: string) => Promise<void>,
 ): Promise<DocumentRow> {
   return s.db.tx(async (q) => {

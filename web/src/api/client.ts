@@ -33,7 +33,7 @@ export const setUnauthorizedHandler = (handler: () => void) => {
 
 interface Options {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Sent as JSON, or as is when a string or a file (with contentType). */
+  /** Sent as JSON, or as is when a string, a file (with contentType) or a form. */
   body?: unknown;
   contentType?: string;
   /** false where a 401 is an expected answer (the session probe, the login form). */
@@ -43,7 +43,9 @@ interface Options {
 async function send(path: string, { method = "GET", body, contentType, redirectOn401 = true }: Options) {
   const headers: Record<string, string> = { accept: "application/json" };
   let payload: BodyInit | undefined;
-  if (typeof body === "string" || body instanceof Blob) {
+  // A form (a file with its fields): the browser writes its multipart type and boundary.
+  if (body instanceof FormData) payload = body;
+  else if (typeof body === "string" || body instanceof Blob) {
     headers["content-type"] = contentType ?? (typeof body === "string" ? "text/plain" : "application/octet-stream");
     payload = body;
   } else if (body !== undefined) {

@@ -54,6 +54,8 @@ export function SpaceDocuments({ spaceId, spaceThemes, canCreate, canEdit, round
   const [editing, setEditing] = useState<DocumentListItem | null>(null);
   const [title, setTitle] = useState("");
   const [themes, setThemes] = useState<string[]>([]);
+  const [droppedFile, setDroppedFile] = useState<File | null>(null);
+  const [over, setOver] = useState(false);
 
   const kind = params.get("type") ?? "";
   const status = params.get("statut") ?? "";
@@ -93,13 +95,26 @@ export function SpaceDocuments({ spaceId, spaceThemes, canCreate, canEdit, round
   const filtered = !!(kind || status || theme);
 
   return (
-    <section className="fr-mb-6w" aria-labelledby="documents-titre">
+    <section
+      className={`fr-mb-6w${over ? " fr-background-alt--blue-france" : ""}`}
+      aria-labelledby="documents-titre"
+      data-testid="documents-du-comite"
+      // A file dropped here is imported as a new document (the dialog asks its kind).
+      onDragOver={canCreate ? (e) => { if (e.dataTransfer.types.includes("Files")) { e.preventDefault(); setOver(true); } } : undefined}
+      onDragLeave={canCreate ? () => setOver(false) : undefined}
+      onDrop={canCreate ? (e) => { const f = e.dataTransfer.files[0]; if (!f) return; e.preventDefault(); setOver(false); setDroppedFile(f); } : undefined}
+    >
       <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
         <h2 id="documents-titre" className="fr-col fr-mb-0">
           Documents du comité
         </h2>
-        {canCreate && <NewDocumentDialog spaceId={spaceId} spaceThemes={spaceThemes} />}
+        {canCreate && <NewDocumentDialog spaceId={spaceId} spaceThemes={spaceThemes} droppedFile={droppedFile} onImported={onChange} />}
       </div>
+      {canCreate && (
+        <p className="fr-hint-text fr-mb-2w">
+          Pour importer un fichier Word (.docx), LibreOffice (.odt), Markdown ou HTML, choisissez « Nouveau document » ou déposez-le sur cette liste.
+        </p>
+      )}
       <FormError id="documents-erreur" message={action.error} />
       {documents.state === "loading" && <p>Chargement des documents…</p>}
       {documents.state === "error" && <FormError id="documents-chargement" message="La liste des documents n'a pas pu être chargée." />}
