@@ -17,6 +17,7 @@ import type { AppEnv, Services } from "./context.js";
 import { dashboardRoutes } from "./dashboard/routes.js";
 import { directoryRoutes } from "./directory/routes.js";
 import { documentRoutes } from "./documents/routes.js";
+import { exportRoutes } from "./exports/routes.js";
 import { homeRoutes } from "./spaces/home.routes.js";
 import { fileRoutes } from "./files/routes.js";
 import { isFileUpload } from "./files/upload.js";
@@ -86,6 +87,7 @@ export function createApp(s: Services) {
   api.route("/audit", auditRoutes(s)); //              GET /audit
   // Co-writing (the WebSocket /collab/:documentId is attached in ./collab/server.ts).
   api.route("/", documentRoutes(s)); //                /spaces/:id/documents, /documents/:id[/content|/restore]
+  api.route("/", exportRoutes(s)); //                  GET /documents/:id/export (DOCX, ODT, PDF, Markdown, HTML)
   // Resource libraries.
   api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
   api.route("/", uploadRoutes(s)); //                  /spaces/:id/uploads, /files/:id/uploads, /uploads/:id (resumable)
