@@ -1,4 +1,4 @@
-/** One export's bytes and how to send them, by format. */
+/** One export's bytes, by format (run in the conversion process, see sandbox.ts). */
 import type { ExportFormat } from "@atelier/shared";
 import { renderDocx } from "./docx.js";
 import { renderHtml } from "./html.js";
@@ -10,14 +10,8 @@ import type { ExportSource } from "./source.js";
 
 type Writer = (source: ExportSource, outline: Outline) => Uint8Array | Promise<Uint8Array>;
 
-export const FORMATS: Record<ExportFormat, { mime: string; writer: Writer }> = {
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", writer: renderDocx },
-  odt: { mime: "application/vnd.oasis.opendocument.text", writer: renderOdt },
-  pdf: { mime: "application/pdf", writer: renderPdf },
-  md: { mime: "text/markdown; charset=utf-8", writer: renderMarkdown },
-  html: { mime: "text/html; charset=utf-8", writer: renderHtml },
-};
+const WRITERS: Record<ExportFormat, Writer> = { docx: renderDocx, odt: renderOdt, pdf: renderPdf, md: renderMarkdown, html: renderHtml };
 
 export async function renderExport(format: ExportFormat, source: ExportSource): Promise<Uint8Array> {
-  return FORMATS[format].writer(source, outlineOf(source));
+  return WRITERS[format](source, outlineOf(source));
 }

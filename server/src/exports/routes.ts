@@ -8,7 +8,8 @@ import type { AppEnv, Services } from "../context.js";
 import { contentDisposition } from "../files/names.js";
 import { readQuery } from "../http/validate.js";
 import { authorizeDocument, requireActor } from "../policy/index.js";
-import { FORMATS, renderExport } from "./render.js";
+import { MIME_TYPES } from "./formats.js";
+import { convert } from "./sandbox.js";
 import { loadSource } from "./source.js";
 
 /** Characters no file system takes in a name; a title without any usable one is named "document". */
@@ -28,9 +29,9 @@ export function exportRoutes(s: Services) {
       comments: query.comments === "true",
       timeZone: c.get("user")!.timeZone,
     });
-    const bytes = await renderExport(query.format, source);
+    const bytes = await convert(query.format, source);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      "content-type": FORMATS[query.format].mime,
+      "content-type": MIME_TYPES[query.format],
       "content-disposition": contentDisposition("attachment", fileName(row.title, query.format)),
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",

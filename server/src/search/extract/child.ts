@@ -1,5 +1,5 @@
 /**
- * The extraction process (see sandbox.ts): reads one file at a time, as the parent asks, and answers
+ * The extraction process (see ../../sandbox/pool.ts): reads one file at a time, as the parent asks, and answers
  * with its text or the reason it could not be read. It holds no credential and may be killed at any time.
  */
 import { readFile, stat } from "node:fs/promises";

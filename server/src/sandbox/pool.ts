@@ -1,18 +1,37 @@
 /**
- * Extractions run in child processes, so that a hostile or broken file fails alone: each job has a
- * time limit (the child is killed past it), the child's heap is capped (--max-old-space-size) and
- * its environment holds no secret. A child serves one job at a time and is kept for the next ones
- * (starting one costs about a second); one that was killed or crashed is replaced on the next job.
- * At most one or two children run, so indexing never takes both cores from the server.
+ * Work on untrusted or heavy input (extracting a file's text, converting a document) runs in child
+ * processes, so that a hostile or broken file fails alone: each job has a time limit (the child is
+ * killed past it), the child's heap is capped (--max-old-space-size) and its environment holds no
+ * secret. A child serves one job at a time and is kept for the next ones (starting one costs about a
+ * second); one that was killed or crashed is replaced on the next job. Each pool runs one or two
+ * children at most, so that it never takes both cores from the server.
+ *
+ * The child (a module given by its path) says "ready" once loaded, then answers each job it is sent
+ * with one message: its result, or `{ error }` when the job could not even start (the caller's fault).
+ * Messages use structured cloning, so that bytes travel as bytes.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Answer, Extracted, Job } from "./types.js";
-import { REASONS } from "./unreadable.js";
+import { pathToFileURL } from "node:url";
 
-const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+export interface JobLimits {
+  timeoutMs: number;
+  /** Heap of the child process. */
+  memoryMb: number;
+}
+
+export interface PoolOptions<R> {
+  /** Path of the child's module. */
+  child: string;
+  /** What a job answers when it takes too long (the child is then killed). */
+  timedOut: () => R;
+  /** What a job answers when its child died under it: V8 aborts when the heap is full, the kernel kills when the machine is. */
+  crashed: (outOfMemory: boolean) => R;
+}
+
+type Answer<R> = R | { error: string };
+
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 /** An idle child is stopped after this, to give its memory back. */
 const IDLE_MS = 30_000;
@@ -20,19 +39,22 @@ const START_MS = 60_000;
 /** One process on two cores, two from three cores on. */
 const RUNNERS = Math.min(2, Math.max(1, availableParallelism() - 1));
 
-class Runner {
+class Runner<J extends { limits: JobLimits }, R> {
   private child: ChildProcess | null = null;
   private memoryMb = 0;
   private idle: NodeJS.Timeout | undefined;
+
+  constructor(private options: PoolOptions<R>) {}
 
   private start(memoryMb: number): Promise<ChildProcess> {
     if (this.child && this.memoryMb === memoryMb) return Promise.resolve(this.child);
     this.stop();
     const env = { NODE_ENV: process.env.NODE_ENV ?? "production", ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}) };
-    const child = fork(CHILD, [], {
+    const child = fork(this.options.child, [], {
       execArgv: ["--import", TSX, `--max-old-space-size=${memoryMb}`],
       env,
       stdio: ["ignore", "ignore", "inherit", "ipc"],
+      serialization: "advanced",
     });
     // Idle children must not keep the server (or a command) running; a job's own timer does while it runs.
     child.unref();
@@ -46,9 +68,9 @@ class Runner {
     this.memoryMb = memoryMb;
     // Its first message says it has loaded its readers.
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error("le processus d'extraction ne démarre pas")), START_MS);
+      const timer = setTimeout(() => fail(new Error("le processus de conversion ne démarre pas")), START_MS);
       const died = (code: number | null, signal: NodeJS.Signals | null) =>
-        fail(new Error(`le processus d'extraction s'est arrêté au démarrage (${code ?? signal})`));
+        fail(new Error(`le processus de conversion s'est arrêté au démarrage (${code ?? signal})`));
       const fail = (error: Error) => {
         clearTimeout(timer);
         child.kill("SIGKILL");
@@ -68,25 +90,24 @@ class Runner {
     this.child = null;
   }
 
-  async run(job: Job): Promise<Extracted> {
+  async run(job: J): Promise<R> {
     clearTimeout(this.idle);
     const child = await this.start(job.limits.memoryMb);
     try {
-      return await new Promise<Extracted>((resolve, reject) => {
-        const done = (answer: Answer) => {
+      return await new Promise<R>((resolve, reject) => {
+        const done = (answer: Answer<R>) => {
           clearTimeout(timer);
           child.off("message", done);
           child.off("exit", crashed);
-          if ("error" in answer) reject(new Error(answer.error));
-          else resolve(answer);
+          if (typeof answer === "object" && answer !== null && "error" in answer) reject(new Error(answer.error));
+          else resolve(answer as R);
         };
         const timer = setTimeout(() => {
-          done({ ok: false, reason: REASONS.slow });
+          done(this.options.timedOut());
           this.stop();
         }, job.limits.timeoutMs);
-        // V8 aborts when the heap is full; the kernel kills when the machine is.
         const crashed = (_code: number | null, signal: NodeJS.Signals | null) =>
-          done({ ok: false, reason: signal === "SIGABRT" || signal === "SIGKILL" ? REASONS.tooBig : REASONS.damaged });
+          done(this.options.crashed(signal === "SIGABRT" || signal === "SIGKILL"));
         child.on("message", done);
         child.once("exit", crashed);
         child.send(job);
@@ -98,11 +119,15 @@ class Runner {
 }
 
 /** A queue in front of a few runners: jobs wait for a free one, in order. */
-export class Sandbox {
-  private free = Array.from({ length: RUNNERS }, () => new Runner());
-  private waiting: Array<{ job: Job; resolve: (r: Extracted) => void; reject: (e: unknown) => void }> = [];
+export class ChildPool<J extends { limits: JobLimits }, R> {
+  private free: Runner<J, R>[];
+  private waiting: Array<{ job: J; resolve: (r: R) => void; reject: (e: unknown) => void }> = [];
 
-  run(job: Job): Promise<Extracted> {
+  constructor(options: PoolOptions<R>) {
+    this.free = Array.from({ length: RUNNERS }, () => new Runner<J, R>(options));
+  }
+
+  run(job: J): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
       this.next();
