@@ -20,6 +20,7 @@ import { documentRoutes } from "./documents/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { homeRoutes } from "./spaces/home.routes.js";
 import { fileRoutes } from "./files/routes.js";
+import { previewRoutes } from "./files/preview.js";
 import { isFileUpload } from "./files/upload.js";
 import { attachmentRoutes } from "./attachments/routes.js";
 import { healthRoutes } from "./health/routes.js";
@@ -90,6 +91,7 @@ export function createApp(s: Services) {
   api.route("/", exportRoutes(s)); //                  GET /documents/:id/export (DOCX, ODT, PDF, Markdown, HTML)
   // Resource libraries.
   api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
+  api.route("/", previewRoutes(s)); //                 GET /files/:id/preview (office files as sanitised HTML)
   api.route("/", uploadRoutes(s)); //                  /spaces/:id/uploads, /files/:id/uploads, /uploads/:id (resumable)
   api.route("/", attachmentRoutes(s)); //              /documents/:id/attachments, /attachments/:id
   // Review across territories.
