@@ -19,8 +19,10 @@ import type { AppEnv, Services } from "./context.js";
 import { dashboardRoutes } from "./dashboard/routes.js";
 import { directoryRoutes } from "./directory/routes.js";
 import { documentRoutes } from "./documents/routes.js";
+import { exportRoutes } from "./exports/routes.js";
 import { homeRoutes } from "./spaces/home.routes.js";
 import { fileRoutes } from "./files/routes.js";
+import { previewRoutes } from "./files/preview.js";
 import { isFileUpload } from "./files/upload.js";
 import { attachmentRoutes } from "./attachments/routes.js";
 import { healthRoutes } from "./health/routes.js";
@@ -96,8 +98,10 @@ export function createApp(s: Services) {
   api.route("/audit", auditRoutes(s)); //              GET /audit
   // Co-writing (the WebSocket /collab/:documentId is attached in ./collab/server.ts).
   api.route("/", documentRoutes(s)); //                /spaces/:id/documents, /documents/:id[/content|/restore]
+  api.route("/", exportRoutes(s)); //                  GET /documents/:id/export (DOCX, ODT, PDF, Markdown, HTML)
   // Resource libraries.
   api.route("/", fileRoutes(s)); //                    /spaces/:id/files, /spaces/:id/file-kinds, /files/:id[/download|/versions|/restore]
+  api.route("/", previewRoutes(s)); //                 GET /files/:id/preview (office files as sanitised HTML)
   api.route("/", uploadRoutes(s)); //                  /spaces/:id/uploads, /files/:id/uploads, /uploads/:id (resumable)
   api.route("/", attachmentRoutes(s)); //              /documents/:id/attachments, /attachments/:id
   api.route("/", importRoutes(s)); //                  /spaces/:id/documents/import, /documents/:id/import-fragment (DOCX, ODT, Markdown, HTML)

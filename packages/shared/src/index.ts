@@ -10,6 +10,8 @@ export * from "./api/spaces.js";
 export * from "./api/audit.js";
 export * from "./api/admin.js";
 export * from "./api/documents.js";
+export * from "./api/exports.js";
+export * from "./api/previews.js";
 export * from "./api/accounts.js";
 export * from "./api/files.js";
 export * from "./api/uploads.js";

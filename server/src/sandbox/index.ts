@@ -1,5 +1,5 @@
 /**
- * Work on untrusted files (search's text extraction, imports' conversion) runs in child processes, so
+ * Work on untrusted or heavy input (search's text extraction, imports, exports, previews) runs in child processes, so
  * that a hostile or broken file fails alone: each job has a time limit (the child is killed past it),
  * the child's heap is capped (--max-old-space-size) and its environment holds no secret. A child
  * serves one job at a time and is kept for the next ones (starting one costs about a second); one
@@ -7,16 +7,23 @@
  * sandbox, so this work never takes both cores from the server.
  *
  * The child module answers each job with one message: its result, or `{ error }` when the job could
- * not even start (a missing file); its first message ("ready") says it has loaded.
+ * not even start (a missing file); its first message ("ready") says it has loaded. Messages use
+ * structured cloning, so that bytes travel as bytes (an export, an image).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 
+export interface JobLimits {
+  timeoutMs: number;
+  /** Heap of the child process. */
+  memoryMb: number;
+}
+
 /** What every job carries: the limits its child runs under. */
 export interface SandboxJob {
-  limits: { timeoutMs: number; memoryMb: number };
+  limits: JobLimits;
 }
 
 /** Why a job ended without an answer: past its time, out of memory (or killed), or the child crashed. */
@@ -47,6 +54,7 @@ class Runner<J extends SandboxJob, R> {
       execArgv: ["--import", TSX, `--max-old-space-size=${memoryMb}`],
       env,
       stdio: ["ignore", "ignore", "inherit", "ipc"],
+      serialization: "advanced",
     });
     // Idle children must not keep the server (or a command) running; a job's own timer does while it runs.
     child.unref();

@@ -97,3 +97,12 @@ export function queryString(params: Record<string, string | number | undefined |
   const s = search.toString();
   return s ? `?${s}` : "";
 }
+
+/** A file the API sends (an export): its bytes and the name its Content-Disposition gives. */
+export async function requestFile(path: string): Promise<{ blob: Blob; name: string }> {
+  const response = await send(path, {});
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]*)"/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), name: encoded ? decodeURIComponent(encoded) : (plain ?? "document") };
+}

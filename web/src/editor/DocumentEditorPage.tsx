@@ -2,6 +2,7 @@ import { DOCUMENT_KIND_LABELS, FROZEN_MESSAGES, type DocumentStatusReply } from 
 import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, errorMessage } from "../api/client";
+import { ExportDialog } from "../exports/ExportDialog";
 import { DocumentAccessDenied } from "../directory/DocumentAccessDenied";
 import { usePageTitle } from "../shell/pageTitle";
 import { displayName, useSession } from "../shell/session";
@@ -54,6 +55,7 @@ export function DocumentEditorPage() {
       <h1>{doc.title}</h1>
       <DocumentStatusPanel documentId={doc.id} current={current} onChange={onMoved} />
       {doc.kind === "synthese" && <SynthesisSourcesPanel key={doc.id} documentId={doc.id} />}
+      <ExportDialog documentId={doc.id} />
       <CollaborativeEditor
         // A new connection when the right to write changes, so that the server's check is the one the editor follows.
         key={`${doc.id}:${doc.can.editContent}`}

@@ -1,4 +1,4 @@
-import type { FileKind, FileSummary } from "@atelier/shared";
+import { hasHtmlPreview, type FileKind, type FileSummary } from "@atelier/shared";
 import { useState } from "react";
 import { FormError } from "../components/FormError";
 import { useAnnounce } from "../shell/announcer";
@@ -7,6 +7,7 @@ import { useLoad } from "../shell/useLoad";
 import { deleteFile, downloadUrl, listVersions, restoreVersion } from "./api";
 import { formatDate, formatSize } from "./format";
 import { MetadataOnDemand } from "./MetadataForm";
+import { OfficePreview } from "./OfficePreview";
 import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
 
 /** A new version on its way: its progress, and what to say when the connection dropped or came back. */
@@ -80,6 +81,12 @@ export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummar
           ) : (
             <img src={downloadUrl(file.id, { inline: true })} alt={`Aperçu de ${file.title}`} style={{ maxWidth: "100%", maxHeight: "32rem" }} />
           )}
+        </div>
+      )}
+      {hasHtmlPreview(file.mimeType) && (
+        <div className="fr-mb-3w">
+          <h3 className="fr-h6">Aperçu</h3>
+          <OfficePreview fileId={file.id} title={file.title} />
         </div>
       )}
 

@@ -1,5 +1,5 @@
 /** The library's API: JSON calls through the app's client (uploads: see resumable.ts). */
-import { FileKind, FileSummary, FileVersion, type ListFilesQuery, type UpdateFileBody } from "@atelier/shared";
+import { FileKind, FilePreviewReply, FileSummary, FileVersion, type ListFilesQuery, type UpdateFileBody } from "@atelier/shared";
 import { z } from "zod";
 import { request } from "../api/client";
 
@@ -37,3 +37,6 @@ export const downloadUrl = (id: string, opts: { version?: number; inline?: boole
   const q = params.toString();
   return `/api/files/${enc(id)}/download${q ? `?${q}` : ""}`;
 };
+
+/** An office file's text as HTML the server has sanitised (text, headings, lists, tables). */
+export const getPreview = (id: string) => request(`/api/files/${enc(id)}/preview`, FilePreviewReply);
