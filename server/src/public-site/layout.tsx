@@ -24,6 +24,8 @@ export interface Frame {
 
 const SITE = "États généraux du travail social";
 const DSFR = "/dsfr/dsfr.min.css?v=1.14.2";
+/** The web build's icon classes: those the app uses and those web/index.html lists for these pages. */
+const ICONS = "/dsfr/utility/icons/icons.min.css";
 
 /** JSON inside a <script> element: "<" is escaped so that no text closes the element. */
 const jsonForScript = (value: object) => JSON.stringify(value).replace(/</g, "\\u003c");
@@ -154,6 +156,7 @@ export function Page({ meta, frame, children }: { meta: PageMeta; frame: Frame; 
           <meta name="theme-color" content="#000091" />
           <link rel="icon" href="/dsfr/favicon/favicon.svg?v=1.14.2" type="image/svg+xml" />
           <link rel="stylesheet" href={DSFR} />
+          <link rel="stylesheet" href={ICONS} />
           <link rel="stylesheet" href="/site/site.css" />
           <link rel="alternate" type="text/calendar" title="Calendrier des événements" href="/evenements.ics" />
           {meta.jsonLd ? <script type="application/ld+json">{raw(jsonForScript(meta.jsonLd))}</script> : null}
