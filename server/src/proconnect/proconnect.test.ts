@@ -72,7 +72,7 @@ describe("ProConnect sign-in", () => {
   it("links an existing account whose address the provider vouches for, in the same sessions as the password login", async () => {
     const { atelier, status, location } = await signIn(MEMBER.email);
     expect(status).toBe(302);
-    expect(location).toBe("/");
+    expect(location).toBe("/espaces");
     expect(atelier.cookies.get("atelier_session")).toMatch(/^[a-z2-9]{24}\.[a-z2-9]{24}$/);
     const me = await atelier.get("/api/me");
     expect(me.body.user.email).toBe(MEMBER.email);
@@ -141,7 +141,7 @@ describe("ProConnect failures end on the login page and in the audit journal", (
 
   it("a replayed return, and a code used once already", async () => {
     const first = await signIn(MEMBER.email);
-    expect(first.location).toBe("/");
+    expect(first.location).toBe("/espaces");
     const again = await first.atelier.raw("GET", first.back.replace(server.url, ""));
     expect(again.headers.get("location")).toBe("/connexion?proconnect=invalid_state");
     // A new attempt of this browser fed the old code: the provider refuses it.
@@ -180,7 +180,7 @@ describe("ProConnect failures end on the login page and in the audit journal", (
     const admin = await server.as("admin@atelier.test");
     const created = await admin.post("/api/admin/users", { email: DEACTIVATED.email, firstName: "Dé", lastName: "Sactivé" });
     expect(created.status).toBe(201);
-    expect((await signIn(DEACTIVATED.email)).location).toBe("/");
+    expect((await signIn(DEACTIVATED.email)).location).toBe("/espaces");
     expect((await admin.post(`/api/admin/users/${created.body.user.id}/deactivate`)).status).toBe(200);
     const { location, atelier } = await signIn(DEACTIVATED.email);
     expect(location).toBe("/connexion?proconnect=account_inactive");

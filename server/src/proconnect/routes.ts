@@ -124,7 +124,7 @@ export function proConnectRoutes(s: Services) {
       case "account":
         for (const j of outcome.joined) await s.bus.accessChanged({ kind: "membership", userId: outcome.userId, spaceId: j.spaceId });
         setSessionCookie(c, s, outcome.token);
-        return c.redirect(outcome.joined[0] ? `/espaces/${outcome.joined[0].spaceId}` : "/", 302);
+        return c.redirect(outcome.joined[0] ? `/espaces/${outcome.joined[0].spaceId}` : "/espaces", 302);
     }
   });
 

@@ -52,12 +52,12 @@ test("a person who forgot their password gets a link by mail, chooses a new one 
   await page.getByLabel("Mot de passe", { exact: true }).fill("un nouveau mot de passe");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL(app.url + target);
-  await page.locator("#contenu h1").waitFor();
+  await page.locator("#contenu h1:not(.fr-modal__title)").waitFor();
 
   // Logging out leads back to the login page; the spaces are then out of reach.
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await page.waitForURL(/\/connexion$/);
   await expect.poll(() => page.getByTestId("annonces").textContent()).toBe("Vous êtes déconnecté(e).");
-  await page.goto(`${app.url}/`);
+  await page.goto(`${app.url}/espaces`);
   await page.waitForURL(/\/connexion$/);
 });

@@ -29,7 +29,7 @@ const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Texte du do
 
 /** From the bell, the notification that says `what`, followed to its document. */
 async function followNotification(page: Page, what: RegExp) {
-  await page.goto(`${app.url}/`);
+  await page.goto(`${app.url}/espaces`);
   await page.getByTestId("cloche").first().click();
   await page.getByRole("heading", { level: 1, name: "Mes notifications" }).waitFor();
   await page.getByTestId("notification").filter({ hasText: what }).first().getByRole("link").click();

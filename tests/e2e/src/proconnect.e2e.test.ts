@@ -56,7 +56,7 @@ test("an existing account is linked at the first ProConnect sign-in; logging out
   await page.waitForURL(new RegExp(`^${app.url}/connexion`));
   await page.getByRole("heading", { level: 1, name: "Connexion à Atelier" }).waitFor();
   // Both sessions ended: Atelier asks who is there, and so does the provider.
-  await page.goto(`${app.url}/`);
+  await page.goto(`${app.url}/espaces`);
   await page.waitForURL(/\/connexion/);
   await page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
   await page.getByLabel("Adresse électronique professionnelle").waitFor();

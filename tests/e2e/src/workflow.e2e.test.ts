@@ -100,7 +100,7 @@ describe("reviewing a livrable across levels", () => {
     await statusIs(nadia.page, "Modifications demandées");
 
     // The pilote's bell counts it; the notifications page tells what happened and leads to the document.
-    await paul.page.goto(`${app.url}/`);
+    await paul.page.goto(`${app.url}/espaces`);
     // The header repeats its quick links in the mobile menu: the first one is the visible bell.
     const bell = paul.page.getByTestId("cloche").first();
     await expect.poll(() => accessibleName(bell)).toMatch(/^Notifications [1-9]\d* non lues?$/);
