@@ -76,7 +76,7 @@ async function registers(page: Page, email: string) {
  * stylesheet lacks draws a plain square). */
 async function iconsDrawn(page: Page) {
   const missing = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("[class*='fr-icon-']")]
+    Array.from(document.querySelectorAll<HTMLElement>("[class*='fr-icon-']"))
       .filter((el) => getComputedStyle(el, "::before").maskImage === "none" && getComputedStyle(el, "::after").maskImage === "none")
       .map((el) => el.className),
   );
