@@ -1,12 +1,12 @@
 /** Creating or changing a public event: what a visitor will read, typed as the event's clock shows it. */
 import { EVENT_KIND_LABELS, EVENT_KINDS, TIME_ZONES, type AgendaEvent, type EventBody, type EventKind, type TimeZone } from "@atelier/shared";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
 import { describedBy, FormError } from "../components/FormError";
 import { useAction } from "../shell/useAction";
+import { FormActions } from "../components/FormActions";
 
 type Fields = Required<Omit<EventBody, "themes" | "capacity">> & { capacity: string };
 
@@ -122,20 +122,7 @@ export function EventForm({
           nativeInputProps={{ type: "number", min: 1, inputMode: "numeric", value: fields.capacity, onChange: (e) => setFields({ ...fields, capacity: e.target.value }), ...describedBy(errorId, error) }}
         />
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="submit" disabled={pending}>
-            {submitLabel}
-          </Button>
-        </li>
-        {onCancel && (
-          <li>
-            <Button type="button" priority="secondary" onClick={onCancel}>
-              Fermer sans enregistrer
-            </Button>
-          </li>
-        )}
-      </ul>
+      <FormActions submit={submitLabel} disabled={pending} onCancel={onCancel} cancel="Fermer sans enregistrer" />
     </form>
   );
 }

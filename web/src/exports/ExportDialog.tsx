@@ -16,6 +16,7 @@ import { FormError } from "../components/FormError";
 import { listVersions } from "../review/api";
 import { useAction } from "../shell/useAction";
 import "./print.css";
+import { FormActions } from "../components/FormActions";
 
 const modal = createModal({ id: "exporter-document", isOpenedByDefault: false });
 const ORDER: ExportFormat[] = ["odt", "docx", "pdf", "md", "html"];
@@ -108,18 +109,7 @@ export function ExportDialog({ documentId }: { documentId: string }) {
               },
             ]}
           />
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Préparation du fichier…" : "Télécharger"}
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => modal.close()}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
+          <FormActions submit={pending ? "Préparation du fichier…" : "Télécharger"} disabled={pending} onCancel={() => modal.close()} />
         </form>
       </modal.Component>
     </>

@@ -22,6 +22,7 @@ import { useLoad } from "../shell/useLoad";
 import { createSynthesis } from "./api";
 import { candidatesOf, type Candidate } from "./candidates";
 import { useNationalWriting } from "./useNationalWriting";
+import { FormActions } from "../components/FormActions";
 
 const modal = createModal({ id: "synthese-nationale", isOpenedByDefault: false });
 const ERROR_ID = "synthese-nationale-erreur";
@@ -175,18 +176,7 @@ function CreateDialog({ spaceId, selected }: { spaceId: string; selected: Candid
               </ul>
             </>
           )}
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={pending || selected.length === 0}>
-                Créer et ouvrir
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => modal.close()}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
+          <FormActions submit="Créer et ouvrir" disabled={pending || selected.length === 0} onCancel={() => modal.close()} />
         </form>
       </modal.Component>
     </>

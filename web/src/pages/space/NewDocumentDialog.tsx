@@ -17,6 +17,7 @@ import { importDocument } from "../../api/imports";
 import { describedBy, FormError } from "../../components/FormError";
 import { useAction } from "../../shell/useAction";
 import { DocumentFields } from "./DocumentFields";
+import { FormActions } from "../../components/FormActions";
 
 const modal = createModal({ id: "nouveau-document", isOpenedByDefault: false });
 
@@ -162,18 +163,11 @@ export function NewDocumentDialog({ spaceId, spaceThemes, droppedFile, onImporte
               />
             </>
           )}
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={pending}>
-                {start === "fichier" ? (pending ? "Import en cours…" : "Importer") : "Créer et ouvrir"}
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => modal.close()}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
+          <FormActions
+            submit={start === "fichier" ? (pending ? "Import en cours…" : "Importer") : "Créer et ouvrir"}
+            disabled={pending}
+            onCancel={() => modal.close()}
+          />
         </form>
         )}
       </modal.Component>

@@ -25,6 +25,7 @@ import { useLoad } from "../../shell/useLoad";
 import { StatusBadge } from "../../workflow/StatusBadge";
 import { DocumentFields } from "./DocumentFields";
 import { NewDocumentDialog } from "./NewDocumentDialog";
+import { FormActions } from "../../components/FormActions";
 
 const SORTS = { modification: "Dernière modification", titre: "Titre", statut: "Statut" } as const;
 type Sort = keyof typeof SORTS;
@@ -211,14 +212,7 @@ export function SpaceDocuments({ spaceId, spaceThemes, canCreate, canEdit, round
           <FormError id="modifier-document-erreur" message={action.error} />
           <DocumentFields idPrefix="modifier-document" errorId="modifier-document-erreur" error={action.error}
             title={title} themes={themes} onTitle={setTitle} onThemes={setThemes} />
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={action.pending}>Enregistrer</Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => editModal.close()}>Annuler</Button>
-            </li>
-          </ul>
+          <FormActions submit="Enregistrer" disabled={action.pending} onCancel={() => editModal.close()} />
         </form>
       </editModal.Component>
     </section>
