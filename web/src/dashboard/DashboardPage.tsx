@@ -22,6 +22,7 @@ import { dashboardQuery, getDashboard, type DashboardFilters } from "./api";
 import { useFilterParams } from "../shell/useFilterParams";
 import { StatusChart } from "./StatusChart";
 import { useNationalWriting } from "../syntheses/useNationalWriting";
+import { ChoiceFilter } from "../components/ChoiceFilter";
 
 const TITLE = "Tableau de bord national";
 
@@ -42,11 +43,11 @@ export function DashboardPage() {
       <h1>{TITLE}</h1>
       <p>Où en est chaque territoire : le nombre de documents par statut, puis le statut de chaque livrable, diagnostic et synthèse, leur dernière modification et leurs commentaires ouverts.</p>
       <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w" aria-label="Filtres du tableau de bord" onSubmit={(e) => e.preventDefault()}>
-        <Filter label="Territoire" name="territory" value={filters.territory} onChange={setFilter}
+        <ChoiceFilter label="Territoire" id="filtre-territory" value={filters.territory ?? ""} onChange={(v) => setFilter("territory", v)}
           options={programme.territories.map((t) => [t.slug, t.name])} all="Tous les territoires" />
-        <Filter label="Thématique" name="theme" value={filters.theme} onChange={setFilter}
+        <ChoiceFilter label="Thématique" id="filtre-theme" value={filters.theme ?? ""} onChange={(v) => setFilter("theme", v)}
           options={THEMES.map((t) => [t.slug, t.name])} all="Toutes les thématiques" />
-        <Filter label="Statut" name="status" value={filters.status} onChange={setFilter}
+        <ChoiceFilter label="Statut" id="filtre-status" value={filters.status ?? ""} onChange={(v) => setFilter("status", v)}
           options={DOCUMENT_STATUSES.map((s) => [s, DOCUMENT_STATUS_LABELS[s]])} all="Tous les statuts" />
       </form>
       {national.space && (
@@ -74,31 +75,6 @@ export function DashboardPage() {
   );
 }
 
-function Filter(p: {
-  label: string;
-  name: keyof DashboardFilters;
-  value: string | undefined;
-  options: [string, string][];
-  all: string;
-  onChange: (name: keyof DashboardFilters, value: string) => void;
-}) {
-  const id = `filtre-${p.name}`;
-  return (
-    <div className="fr-col-12 fr-col-md-4 fr-select-group">
-      <label className="fr-label" htmlFor={id}>
-        {p.label}
-      </label>
-      <select id={id} className="fr-select" value={p.value ?? ""} onChange={(e) => p.onChange(p.name, e.target.value)}>
-        <option value="">{p.all}</option>
-        {p.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Table({ data }: { data: DashboardReply }) {
   if (data.territories.length === 0) return <p>Aucun territoire ne correspond à ces filtres.</p>;

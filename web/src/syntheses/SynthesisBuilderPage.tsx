@@ -23,6 +23,7 @@ import { createSynthesis } from "./api";
 import { candidatesOf, type Candidate } from "./candidates";
 import { useNationalWriting } from "./useNationalWriting";
 import { FormActions } from "../components/FormActions";
+import { ChoiceFilter } from "../components/ChoiceFilter";
 
 const modal = createModal({ id: "synthese-nationale", isOpenedByDefault: false });
 const ERROR_ID = "synthese-nationale-erreur";
@@ -72,11 +73,11 @@ function Builder({ spaceId }: { spaceId: string }) {
         sous le nom de son comité, puis vous l'écrivez ensemble comme tout document.
       </p>
       <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w" aria-label="Filtres des documents à reprendre" onSubmit={(e) => e.preventDefault()}>
-        <Select id="synthese-type" label="Type" value={kind} onChange={(v) => setKind(v as DocumentKind | "")} all="Tous les types"
+        <ChoiceFilter id="synthese-type" label="Type" value={kind} onChange={(v) => setKind(v as DocumentKind | "")} all="Tous les types"
           options={(loaded.state === "ready" ? loaded.data.kinds : []).map((k) => [k, DOCUMENT_KIND_LABELS[k]])} />
-        <Select id="synthese-statut" label="Statut" value={status} onChange={(v) => setStatus(v as DocumentStatus | "")} all="Tous les statuts"
+        <ChoiceFilter id="synthese-statut" label="Statut" value={status} onChange={(v) => setStatus(v as DocumentStatus | "")} all="Tous les statuts"
           options={DOCUMENT_STATUSES.map((s) => [s, DOCUMENT_STATUS_LABELS[s]])} />
-        <Select id="synthese-thematique" label="Thématique" value={theme} onChange={setTheme} all="Toutes les thématiques"
+        <ChoiceFilter id="synthese-thematique" label="Thématique" value={theme} onChange={setTheme} all="Toutes les thématiques"
           options={THEMES.map((t) => [t.slug, t.name])} />
       </form>
       {loaded.state === "loading" && <p>Chargement des documents…</p>}
@@ -105,24 +106,6 @@ function Builder({ spaceId }: { spaceId: string }) {
       )}
       <CreateDialog spaceId={spaceId} selected={[...selected.values()]} />
     </>
-  );
-}
-
-function Select(p: { id: string; label: string; value: string; options: [string, string][]; all: string; onChange(value: string): void }) {
-  return (
-    <div className="fr-col-12 fr-col-md-4 fr-select-group">
-      <label className="fr-label" htmlFor={p.id}>
-        {p.label}
-      </label>
-      <select id={p.id} className="fr-select" value={p.value} onChange={(e) => p.onChange(e.target.value)}>
-        <option value="">{p.all}</option>
-        {p.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
