@@ -100,16 +100,6 @@ export function synthesisContent(sources: GatheredSource[]): JSONContent {
   return json;
 }
 
-/** A Yjs update writing this content into an empty document (a new synthèse). */
-export function contentUpdate(json: JSONContent): Uint8Array {
-  const ydoc = prosemirrorJSONToYDoc(getEditorSchema(), json, CONTENT_FRAGMENT);
-  try {
-    return Y.encodeStateAsUpdate(ydoc);
-  } finally {
-    ydoc.destroy();
-  }
-}
-
 // ——— Refreshing a source in a synthèse that people have been writing in ———
 
 function headingOf(item: unknown): { level: number; text: string } | null {

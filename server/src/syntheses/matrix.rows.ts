@@ -52,6 +52,14 @@ export const rows: MatrixRow[] = [
     expect: NATIONAL_READERS,
   },
   {
+    action: "ajouter une source à une synthèse nationale",
+    run: async (ctx) => {
+      const { synthesis } = await synthesisOf(ctx);
+      return ctx.client.post(`/api/documents/${synthesis}/synthesis/sources`, { documentId: await sourceIn(ctx) });
+    },
+    expect: NATIONAL_WRITERS_READING_SOURCE,
+  },
+  {
     action: "actualiser une source d'une synthèse nationale",
     run: async (ctx) => {
       const { synthesis, source } = await synthesisOf(ctx);
