@@ -28,13 +28,14 @@ export interface Session {
   lastVerifiedAt: Date;
 }
 
-export async function createSession(q: Queryable, userId: string): Promise<{ token: string; session: Session }> {
+/** `logoutUrl`: where logging out sends the browser too (the identity provider's end of session). */
+export async function createSession(q: Queryable, userId: string, opts: { logoutUrl?: string | null } = {}): Promise<{ token: string; session: Session }> {
   const id = randomToken();
   const secret = randomToken();
   const now = new Date();
   await q.query(
-    "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at) VALUES ($1, $2, $3, $4, $4)",
-    [id, userId, sha256Bytes(secret), now],
+    "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at, logout_url) VALUES ($1, $2, $3, $4, $4, $5)",
+    [id, userId, sha256Bytes(secret), now, opts.logoutUrl ?? null],
   );
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }

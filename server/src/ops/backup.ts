@@ -25,6 +25,15 @@ import { FILES_DIR, MANIFEST, Manifest, sha256File } from "./manifest.js";
 
 const run = promisify(execFile);
 
+/** pg_dump and pg_restore reach the database of DATABASE_URL with its password in their environment,
+ * not on their command line, where any user of the machine could read it (ps). */
+function postgresTarget(databaseUrl: string | undefined): { dbname: string; env: NodeJS.ProcessEnv } {
+  const url = new URL(databaseUrl!);
+  const password = decodeURIComponent(url.password);
+  url.password = "";
+  return { dbname: `--dbname=${url.href}`, env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
 /** A refusal the operator can act on: the CLI prints its message, without a stack. */
 export class OpsError extends Error {}
 
@@ -40,7 +49,8 @@ export async function backup(s: { config: Config; db: Db; storage: Storage }, di
   let database: Manifest["database"];
   if (s.db.kind === "postgres") {
     const file = "database.pgdump";
-    await run("pg_dump", ["--format=custom", `--file=${path.join(dir, file)}`, `--dbname=${s.config.DATABASE_URL}`]);
+    const target = postgresTarget(s.config.DATABASE_URL);
+    await run("pg_dump", ["--format=custom", `--file=${path.join(dir, file)}`, target.dbname], { env: target.env });
     database = { kind: "postgres", file, ...(await sha256File(path.join(dir, file))) };
   } else {
     const file = "database.pglite.tar.gz";
@@ -153,7 +163,8 @@ export async function restore(s: { config: Config; storage: Storage }, dir: stri
   const dump = path.join(dir, manifest.database.file);
   if (manifest.database.kind === "postgres") {
     // One transaction: a failure leaves the base as empty as it was.
-    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${s.config.DATABASE_URL}`, dump]);
+    const target = postgresTarget(s.config.DATABASE_URL);
+    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", target.dbname, dump], { env: target.env });
   } else {
     const dataDir = path.resolve(s.config.DATA_DIR, "pglite");
     await mkdir(dataDir, { recursive: true });

@@ -2,13 +2,14 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { z } from "zod";
+import { KEY, MAX_KEY_LENGTH } from "../storage/types.js";
 
 export const MANIFEST = "manifest.json";
 export const FILES_DIR = "files";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 // The storage's own key rule: a key names a path inside the backup, never outside it.
-const Key = z.string().max(200).regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/i);
+const Key = z.string().max(MAX_KEY_LENGTH).regex(KEY);
 
 export const Manifest = z.object({
   format: z.literal(1),

@@ -4,10 +4,11 @@
  * title, as the directory tells of a document out of reach), so that the person knows which
  * one to take out; nothing is created.
  */
+import { canInSpace } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
 import { findDocument, type DocumentRow } from "../documents/queries.js";
 import { HttpError, notFound } from "../http/errors.js";
-import { authorizeSpace, canSpace } from "./spaces.js";
+import { authorizeSpace } from "./spaces.js";
 import { isUuid, standingInSpace, type Actor, type SpaceRow } from "./standing.js";
 
 export interface ReadableSource {
@@ -22,7 +23,7 @@ export async function authorizeSources(q: Queryable, actor: Actor, ids: readonly
     const row = isUuid(id) ? await findDocument(q, id) : null;
     const found = row && (await standingInSpace(q, actor, row.space_id));
     if (!row || !found || row.trashed_at) throw notFound(`Le document source ${id} n'existe pas ou est dans la corbeille.`);
-    if (!(await canSpace(q, actor, "space.read", row.space_id))) {
+    if (!canInSpace(found.standing, "space.read", found.space.archived_at !== null)) {
       throw new HttpError(
         403,
         "source_forbidden",

@@ -109,8 +109,7 @@ export function proConnectRoutes(s: Services) {
         await recordAudit(q, { kind: "auth.proconnect_linked", actor, target: { type: "user", id: found.userId }, details: { joined: found.joined.map((j) => j.spaceId) }, address });
       }
       await recordAudit(q, { kind: "auth.login", actor, details: { method: "proconnect" }, address });
-      const { token, session } = await createSession(q, found.userId);
-      await q.query("UPDATE sessions SET logout_url = $2 WHERE id = $1", [session.id, logoutUrl]);
+      const { token } = await createSession(q, found.userId, { logoutUrl });
       return { ...found, token };
     });
     switch (outcome.kind) {

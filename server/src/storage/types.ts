@@ -65,9 +65,10 @@ export class TooLargeError extends Error {
   }
 }
 
-const KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/i;
+export const KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/i;
+export const MAX_KEY_LENGTH = 200;
 
 /** Keys are generated, but a bad one must never reach a path or a URL. */
 export function assertKey(key: string): void {
-  if (!KEY.test(key) || key.length > 200) throw new Error(`invalid storage key: ${key}`);
+  if (!KEY.test(key) || key.length > MAX_KEY_LENGTH) throw new Error(`invalid storage key: ${key}`);
 }

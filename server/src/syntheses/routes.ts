@@ -33,10 +33,16 @@ function refuseNational(sources: ReadableSource[]) {
 export function synthesisRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
-  async function reply(actor: Actor, synthesisId: string): Promise<SynthesisReply> {
-    const { found, facts } = await authorizeDocument(s.db, actor, synthesisId, "space.read");
+  /** A synthèse's sources; a document that has none is not a synthèse. */
+  async function sourcesOf(synthesisId: string) {
     const rows = await listSources(s.db, synthesisId);
     if (rows.length === 0) throw notFound("Ce document n'est pas une synthèse nationale.");
+    return rows;
+  }
+
+  async function reply(actor: Actor, synthesisId: string): Promise<SynthesisReply> {
+    const { found, facts } = await authorizeDocument(s.db, actor, synthesisId, "space.read");
+    const rows = await sourcesOf(synthesisId);
     const sources = [];
     for (const r of rows) {
       const canRead = !r.trashed && (await canSpace(s.db, actor, "space.read", r.space_id));
@@ -60,8 +66,7 @@ export function synthesisRoutes(s: Services) {
   async function writable(c: Context<AppEnv>) {
     const actor = requireActor(c.get("user"));
     const { row } = await authorizeDocument(s.db, actor, c.req.param("id")!, "document.editContent");
-    const rows = await listSources(s.db, row.id);
-    if (rows.length === 0) throw notFound("Ce document n'est pas une synthèse nationale.");
+    const rows = await sourcesOf(row.id);
     return { actor, synthesis: { id: row.id, title: row.title }, rows };
   }
 

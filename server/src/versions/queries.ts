@@ -52,15 +52,6 @@ export async function latestVersion(q: Queryable, documentId: string): Promise<{
   return row ? { ...row, state: bytesOf(row.state) } : null;
 }
 
-/** The latest version's snapshot, to skip an automatic version that would change nothing. */
-export async function latestState(q: Queryable, documentId: string): Promise<Uint8Array | null> {
-  const [row] = await q.query<{ state: Uint8Array }>(
-    "SELECT state FROM document_versions WHERE document_id = $1 ORDER BY seq DESC LIMIT 1",
-    [documentId],
-  );
-  return row ? bytesOf(row.state) : null;
-}
-
 export async function renameVersion(q: Queryable, versionId: string, name: string) {
   await q.query("UPDATE document_versions SET name = $2, kind = CASE WHEN kind = 'auto' THEN 'named' ELSE kind END WHERE id = $1", [
     versionId,

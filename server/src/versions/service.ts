@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import type { Services } from "../context.js";
 import type { Db, Queryable } from "../db/index.js";
 import { loadYDoc } from "../documents/content.js";
-import { latestState, latestVersion, versionState } from "./queries.js";
+import { latestVersion, versionState } from "./queries.js";
 import { authorsSettled } from "./pending-authors.js";
 
 export interface CreateVersionInput {
@@ -77,50 +77,52 @@ export async function insertSnapshot(q: Queryable, doc: Y.Doc, input: CreateVers
   return { id, createdAt: row!.created_at };
 }
 
-/**
- * A version of the current state unless the latest version already holds exactly it (automatic
- * versions, and the one kept before a restore). Two instances seeing the same pause make one.
- */
-export async function snapshotIfChanged(db: Db, input: CreateVersionInput): Promise<CreatedVersion | null> {
-  await authorsSettled(db, input.documentId);
-  return db.tx(async (q) => {
-    // One snapshot at a time per document, across instances.
-    const [found] = await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [input.documentId]);
-    if (!found) return null;
-    const doc = await loadYDoc(q, input.documentId);
-    try {
-      const previous = await latestState(q, input.documentId);
-      if (previous && Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(previous))) return null;
-      return await insertSnapshot(q, doc, input);
-    } finally {
-      doc.destroy();
-    }
-  });
-}
-
 /** A version and the snapshot it holds. */
 export interface HeldVersion extends CreatedVersion {
   state: Uint8Array;
 }
 
 /**
- * The version holding the document's current stored state, inside the caller's transaction: the
- * latest when it holds exactly that state (a text "transmis" has one), else a new one. For what
- * quotes a document as it stands (the national synthesis), so that the quote names its version.
+ * Inside the caller's transaction: the latest version when it holds exactly the document's current
+ * stored state, else a new one (`created`). One snapshot at a time per document, across instances:
+ * an edit stored meanwhile waits. Null when the document is gone.
  */
-export async function versionOfCurrent(s: Pick<Services, "db">, q: Queryable, input: CreateVersionInput): Promise<HeldVersion> {
-  await authorsSettled(s.db, input.documentId);
-  // One snapshot at a time per document, as snapshotIfChanged; an edit stored meanwhile waits.
-  await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [input.documentId]);
+async function versionOfState(q: Queryable, input: CreateVersionInput): Promise<{ version: HeldVersion; created: boolean } | null> {
+  const [found] = await q.query("SELECT id FROM documents WHERE id = $1 FOR UPDATE", [input.documentId]);
+  if (!found) return null;
   const doc = await loadYDoc(q, input.documentId);
   try {
     const state = Y.encodeStateAsUpdate(doc);
     const latest = await latestVersion(q, input.documentId);
-    if (latest && Buffer.from(state).equals(Buffer.from(latest.state))) return { id: latest.id, createdAt: latest.created_at, state };
-    return { ...(await insertSnapshot(q, doc, input)), state };
+    if (latest && Buffer.from(state).equals(Buffer.from(latest.state))) {
+      return { version: { id: latest.id, createdAt: latest.created_at, state }, created: false };
+    }
+    return { version: { ...(await insertSnapshot(q, doc, input)), state }, created: true };
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * A version of the current state unless the latest version already holds exactly it (automatic
+ * versions, and the one kept before a restore). Two instances seeing the same pause make one.
+ */
+export async function snapshotIfChanged(db: Db, input: CreateVersionInput): Promise<CreatedVersion | null> {
+  await authorsSettled(db, input.documentId);
+  const held = await db.tx((q) => versionOfState(q, input));
+  return held?.created ? { id: held.version.id, createdAt: held.version.createdAt } : null;
+}
+
+/**
+ * The version holding the document's current stored state, inside the caller's transaction (a text
+ * "transmis" has one already). For what quotes a document as it stands (the national synthesis), so
+ * that the quote names its version.
+ */
+export async function versionOfCurrent(s: Pick<Services, "db">, q: Queryable, input: CreateVersionInput): Promise<HeldVersion> {
+  await authorsSettled(s.db, input.documentId);
+  const held = await versionOfState(q, input);
+  if (!held) throw new Error(`document ${input.documentId} introuvable`);
+  return held.version;
 }
 
 /** Whether the document's stored text is no longer the version's ("modifié depuis"). */
