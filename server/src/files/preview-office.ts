@@ -1,16 +1,15 @@
 /**
  * Office files as plain HTML for the library's preview (run in the preview process): DOCX through
  * mammoth; OpenDocument text, spreadsheets and presentations, XLSX and PPTX from their XML parts,
- * read with htmlparser2 in XML mode, keeping text, headings, lists and tables. The zip is opened with
- * fflate only after its declared sizes fit the budget; what it really inflates to is held by the
- * process's memory limit. The HTML is then sanitised by the caller.
+ * read with htmlparser2 in XML mode, keeping text, headings, lists and tables. The zip is read by the
+ * sandbox's safe reader (../sandbox/zip.ts). The HTML is then sanitised by the caller.
  */
 import { escapeHtml } from "@atelier/editor";
-import { strFromU8, unzipSync } from "fflate";
 import { parseDocument } from "htmlparser2";
 import mammoth from "mammoth";
+import { openZip, ZipRefused, type SafeZip } from "../sandbox/zip.js";
+import { REASONS, Refused } from "./preview-reasons.js";
 
-export class Refused extends Error {}
 
 // htmlparser2's tree types, without depending on domhandler itself.
 type ChildNode = ReturnType<typeof parseDocument>["children"][number];
@@ -18,23 +17,12 @@ type Element = Extract<ChildNode, { name: string; attribs: Record<string, string
 
 const ODF = /^application\/vnd\.oasis\.opendocument\./;
 
-/** The zip's parts that `wanted` picks, once what they say they inflate to fits `budget`. */
-function parts(data: Uint8Array, wanted: (name: string) => boolean, budget: number): Record<string, string> {
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(data, {
-      filter: (f) => {
-        if (!wanted(f.name)) return false;
-        total += f.originalSize;
-        if (total > budget) throw new Refused("trop volumineux une fois décompressé");
-        return true;
-      },
-    });
-  } catch (e) {
-    throw e instanceof Refused ? e : new Refused("fichier endommagé");
-  }
-  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+/** The zip's parts that `wanted` picks, as text; the reader's refusals in the preview's words. */
+async function parts(zip: SafeZip, wanted: (name: string) => boolean): Promise<Record<string, string>> {
+  const files = await zip.read(wanted).catch((e: unknown) => {
+    throw e instanceof ZipRefused ? new Refused(REASONS[e.why]) : e;
+  });
+  return Object.fromEntries([...files].map(([name, bytes]) => [name, bytes.toString("utf8")]));
 }
 
 const elements = (nodes: ChildNode[]) => nodes.filter((n): n is Element => n.type === "tag");
@@ -153,17 +141,20 @@ function pptxHtml(files: Record<string, string>): string {
     .join("");
 }
 
-export async function officeHtml(data: Uint8Array, mime: string, budget: number): Promise<string> {
-  if (ODF.test(mime)) return odfHtml(parts(data, (n) => n === "content.xml", budget)["content.xml"] ?? "");
-  if (mime.endsWith("spreadsheetml.sheet")) return xlsxHtml(parts(data, (n) => n === "xl/sharedStrings.xml" || /^xl\/worksheets\/sheet\d+\.xml$/.test(n), budget));
-  if (mime.endsWith("presentationml.presentation")) return pptxHtml(parts(data, (n) => /^ppt\/slides\/slide\d+\.xml$/.test(n), budget));
-  // mammoth opens the zip itself: its declared sizes are checked first, on every part.
-  parts(data, () => true, budget);
+export async function officeHtml(data: Buffer, mime: string, budget: number): Promise<string> {
+  const zip = await openZip(data, budget).catch((e: unknown) => {
+    throw e instanceof ZipRefused ? new Refused(REASONS[e.why]) : e;
+  });
+  if (ODF.test(mime)) return odfHtml((await parts(zip, (n) => n === "content.xml"))["content.xml"] ?? "");
+  if (mime.endsWith("spreadsheetml.sheet")) return xlsxHtml(await parts(zip, (n) => n === "xl/sharedStrings.xml" || /^xl\/worksheets\/sheet\d+\.xml$/.test(n)));
+  if (mime.endsWith("presentationml.presentation")) return pptxHtml(await parts(zip, (n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)));
+  // mammoth opens the zip itself: what its parts say they inflate to is checked first.
+  if (zip.declaredBytes > budget) throw new Refused(REASONS.bomb);
   try {
     // Images are left out: a preview never carries the file's pictures (nor anything they could point to).
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(data) }, { convertImage: mammoth.images.imgElement(async () => ({ src: "" })) });
     return result.value;
   } catch {
-    throw new Refused("fichier endommagé");
+    throw new Refused(REASONS.damaged);
   }
 }

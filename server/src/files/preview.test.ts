@@ -4,8 +4,10 @@
  * truncated file and a PDF (which has its own preview) are refused with a message; readers only.
  */
 import { strToU8, zipSync } from "fflate";
+import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { entry, zip } from "../../test/zip.js";
 import { libreOffice } from "../exports/test-helpers.js";
 import { ODP_FIXTURE, ODS_FIXTURE, ODT_FIXTURE, PPTX_FIXTURE, XLSX_FIXTURE } from "./preview-fixtures.js";
 import { upload } from "./test-helpers.js";
@@ -65,6 +67,15 @@ describe("office previews", () => {
     const bombed = await preview("bombe.odt", bomb);
     expect(bombed.status).toBe(422);
     expect(bombed.body.error.message).toMatch(/^Aperçu impossible : trop volumineux une fois décompressé/);
+    // The same spaces in a zip that declares them as 2 000 bytes: stopped while inflating.
+    const spaces = Buffer.alloc(100 * 1024 * 1024, " ");
+    const lying = zip([
+      entry("mimetype", "application/vnd.oasis.opendocument.text"),
+      { name: "content.xml", deflated: zlib.deflateRawSync(spaces, { level: 1 }), crc: zlib.crc32(spaces), size: 2000 },
+    ]);
+    const lied = await preview("bombe-menteuse.odt", lying);
+    expect(lied.status).toBe(422);
+    expect(lied.body.error.message).toMatch(/^Aperçu impossible : trop volumineux une fois décompressé/);
     const odt = ODT_FIXTURE();
     const truncated = odt.subarray(0, Math.floor(odt.length / 2));
     const cut = await preview("coupe.odt", Buffer.from(truncated));

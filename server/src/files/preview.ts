@@ -19,17 +19,19 @@ import type { AppEnv, Services } from "../context.js";
 import { HttpError } from "../http/errors.js";
 import { readableFile, requireActor } from "../policy/index.js";
 import { Sandbox, type JobLimits } from "../sandbox/index.js";
+import { REASONS } from "./preview-reasons.js";
 
 export interface PreviewJob {
   file: string;
   mime: string;
-  limits: JobLimits & { maxBytes: number };
+  limits: JobLimits;
 }
 export type PreviewAnswer = { ok: true; html: string } | { ok: false; reason: string };
 
-const LIMITS: PreviewJob["limits"] = { timeoutMs: 20_000, memoryMb: 256, maxBytes: 50 * 1024 * 1024 };
-
-const FAILURES = { slow: "trop long à lire", tooBig: "trop volumineux une fois décompressé", damaged: "fichier endommagé" } as const;
+const LIMITS: PreviewJob["limits"] = { timeoutMs: 20_000, memoryMb: 256 };
+/** Larger files are not previewed (nor copied out of storage to try). */
+const MAX_BYTES = 50 * 1024 * 1024;
+const FAILURES = { slow: REASONS.slow, tooBig: REASONS.bomb, damaged: REASONS.damaged } as const;
 let pool: Sandbox<PreviewJob, PreviewAnswer> | undefined;
 const previews = () =>
   (pool ??= new Sandbox<PreviewJob, PreviewAnswer>(fileURLToPath(new URL("./preview-child.ts", import.meta.url)), (why) => ({
@@ -43,6 +45,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
 };
 
+const unreadable = (reason: string) =>
+  new HttpError(422, "unreadable_file", `Aperçu impossible : ${reason}. Téléchargez le fichier pour l'ouvrir.`);
+
 export function previewRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
@@ -52,12 +57,13 @@ export function previewRoutes(s: Services) {
     if (!hasHtmlPreview(file.mime_type)) {
       throw new HttpError(415, "no_preview", "Ce type de fichier n'a pas d'aperçu : téléchargez-le pour l'ouvrir.");
     }
+    if (file.size > MAX_BYTES) throw unreadable(REASONS.tooBig);
     const dir = await mkdtemp(path.join(os.tmpdir(), "atelier-preview-"));
     try {
       const copy = path.join(dir, "file");
       await pipeline(await s.storage.get(file.storage_key), createWriteStream(copy));
       const answer = await previews().run({ file: copy, mime: file.mime_type, limits: LIMITS });
-      if (!answer.ok) throw new HttpError(422, "unreadable_file", `Aperçu impossible : ${answer.reason}. Téléchargez le fichier pour l'ouvrir.`);
+      if (!answer.ok) throw unreadable(answer.reason);
       c.header("cache-control", "private, no-store");
       return c.json({ html: sanitizeHtml(answer.html, SANITIZE) } satisfies FilePreviewReply);
     } finally {

@@ -17,6 +17,8 @@ export class ZipRefused extends Error {
 
 export interface SafeZip {
   names: string[];
+  /** What every entry says it inflates to, together. */
+  declaredBytes: number;
   /** The wanted entries (folders left out), by name; throws ZipRefused("bomb") once what was read passes the budget. */
   read(want: (name: string) => boolean): Promise<Map<string, Buffer>>;
 }
@@ -55,6 +57,7 @@ export async function openZip(data: Buffer, budgetBytes: number): Promise<SafeZi
   let spent = 0;
   return {
     names: [...entries.keys()],
+    declaredBytes: [...entries.values()].reduce((sum, entry) => sum + entry.uncompressedSize, 0),
     async read(want) {
       const wanted = [...entries.values()].filter((entry) => !entry.fileName.endsWith("/") && want(entry.fileName));
       spent += wanted.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
