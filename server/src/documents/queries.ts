@@ -99,15 +99,13 @@ export interface NewDocument {
   kind: DocumentKind;
   themes: string[];
   userId: string;
-  /** Chosen by the caller when it must name things after the document before it exists (an import's attachments). */
-  id?: string;
   /** Its first content as a Yjs update; its kind's template by default. */
   content?: Uint8Array;
 }
 
 /** A new document with its first content, stored and told like any content, inside the caller's transaction. */
 export async function insertDocument(s: Pick<Services, "content">, q: Queryable, input: NewDocument): Promise<DocumentRow> {
-  const id = input.id ?? randomUUID();
+  const id = randomUUID();
   await q.query(
     "INSERT INTO documents (id, space_id, title, kind, themes, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
     [id, input.spaceId, input.title, input.kind, input.themes, input.userId],

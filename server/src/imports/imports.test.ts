@@ -146,6 +146,14 @@ describe("what the schema does not allow", () => {
     ]);
   });
 
+  it("an image whose bytes are not an image is left out of the text, never shown broken, and the person is told", async () => {
+    const fake = Buffer.from("ceci n'est pas une image").toString("base64");
+    const { id, dropped } = await imported("image.html", `<p>Avant</p><p><img src="data:image/png;base64,${fake}"></p><p>Après</p>`);
+    expect(await html(id)).not.toContain("<img");
+    expect(dropped).toContain("1 image n'a pas été reprise : son contenu n'est pas une image PNG, JPEG, GIF ou WebP.");
+    expect(await server.services.db.query("SELECT id FROM attachments WHERE document_id = $1", [id])).toEqual([]);
+  });
+
   it("a Markdown checklist becomes the editor's checklist", async () => {
     const { id } = await imported("taches.md", "# Suivi\n\n- [x] Réserver la salle\n- [ ] Envoyer les invitations\n");
     expect(await html(id)).toMatch(/<ul data-type="taskList"><li data-checked="true" data-type="taskItem">.*Réserver la salle.*<li data-checked="false" data-type="taskItem">.*Envoyer les invitations/s);

@@ -9,7 +9,6 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { contentUpdate } from "@atelier/editor";
 import {
   FILE_IMPORT_MAX_BYTES,
@@ -26,7 +25,7 @@ import { parseWith } from "../http/validate.js";
 import { authorizeDocument, authorizeSpace, requireActor } from "../policy/index.js";
 import { convertFile } from "./convert/index.js";
 import { formatOf, unreadable } from "./format.js";
-import { schemaDoc, storeImages } from "./store.js";
+import { schemaDoc, storeConverted } from "./store.js";
 
 /** The import routes: their multipart body has its own limit, not the JSON one. */
 export const isImport = (method: string, p: string) =>
@@ -86,12 +85,11 @@ export function importRoutes(s: Services) {
     const upload = await readUpload(c);
     const fields = parseWith(ImportDocumentFields, upload.fields);
     const title = (fields.title ?? baseName(upload.name)).slice(0, 200) || "Document importé";
-    const { doc, images, dropped } = await convert(upload);
-    const stored = await storeImages(s, images, baseName(upload.name) || "import");
+    const { doc, dropped, stored } = await storeConverted(s, await convert(upload), baseName(upload.name) || "import");
     try {
       const row = await createDocument(
         s,
-        { id: randomUUID(), spaceId: found.space.id, title, kind: fields.kind, themes: [], userId: actor.id, content: contentUpdate(doc) },
+        { spaceId: found.space.id, title, kind: fields.kind, themes: [], userId: actor.id, content: contentUpdate(doc) },
         async (q, id) => {
           await stored.insert(q, id, actor.id);
           await s.bus.emit(q, "documentChanged", { documentId: id });
@@ -108,8 +106,7 @@ export function importRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const { row } = await authorizeDocument(s.db, actor, c.req.param("id"), "document.editContent");
     const upload = await readUpload(c);
-    const { doc, images, dropped } = await convert(upload);
-    const stored = await storeImages(s, images, baseName(upload.name) || "import");
+    const { doc, dropped, stored } = await storeConverted(s, await convert(upload), baseName(upload.name) || "import");
     try {
       await s.db.tx((q) => stored.insert(q, row.id, actor.id));
     } catch (err) {

@@ -4,6 +4,7 @@
  * the file could not be read. It holds no credential and may be killed at any time.
  */
 import { readFile } from "node:fs/promises";
+import { ATTACHMENT_PATH } from "@atelier/shared";
 import { marked } from "marked";
 import { docxToHtml } from "./docx.js";
 import { htmlToDoc, Images } from "./html.js";
@@ -33,8 +34,8 @@ async function convert(job: ConvertJob): Promise<Converted> {
   const dropped: string[] = [];
   const doc = htmlToDoc(await toHtml(job, data, images, dropped), images, dropped);
   // Only the images the text still shows become attachments.
-  const shown = new Set(JSON.stringify(doc).match(/\/api\/attachments\/[0-9a-f-]{36}/g) ?? []);
-  return { ok: true, doc, images: images.list.filter((i) => shown.has(`/api/attachments/${i.id}`)), dropped };
+  const text = JSON.stringify(doc);
+  return { ok: true, doc, images: images.list.filter((i) => text.includes(`"${ATTACHMENT_PATH}${i.id}"`)), dropped };
 }
 
 const reply = (message: Converted | { error: string }) => process.send!(message);

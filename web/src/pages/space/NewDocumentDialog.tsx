@@ -5,7 +5,7 @@
  * A file dropped on the space's documents opens the dialog on the import.
  */
 import { TEMPLATE_DESCRIPTIONS } from "@atelier/editor/templates";
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, IMPORT_ACCEPT, type DocumentKind, type ImportDocumentReply } from "@atelier/shared";
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, FILE_IMPORT_MAX_BYTES, IMPORT_ACCEPT, type DocumentKind, type ImportDocumentReply } from "@atelier/shared";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -143,7 +143,7 @@ export function NewDocumentDialog({ spaceId, spaceThemes, droppedFile, onImporte
                 <label className="fr-label" htmlFor="nouveau-document-fichier">
                   Fichier à importer
                   <span className="fr-hint-text">
-                    Word (.docx), LibreOffice (.odt), Markdown (.md) ou page web (.html), 20 Mo au plus.
+                    Word (.docx), LibreOffice (.odt), Markdown (.md) ou page web (.html), {FILE_IMPORT_MAX_BYTES / (1024 * 1024)} Mo au plus.
                     {file && <> Fichier choisi : {file.name}.</>}
                   </span>
                 </label>
