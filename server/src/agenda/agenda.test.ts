@@ -143,6 +143,12 @@ describe("bad input", () => {
     expect(r.body.error.message).toContain("Lieu : obligatoire.");
     expect(await server.services.db.query("SELECT id FROM agenda_events")).toHaveLength(before.length);
     expect((await pilote.patch("/api/events/00000000-0000-4000-8000-000000000000", ASSISES)).status).toBe(404);
+    // A cancelled event is no longer changed (calendars have dropped it).
+    const cancelled = await create({ ...ASSISES, title: "Rencontre annulée" });
+    await pilote.post(`/api/events/${cancelled.id}/cancel`);
+    const edited = await pilote.patch(`/api/events/${cancelled.id}`, { ...ASSISES, title: "Rencontre rouverte" });
+    expect(edited.status).toBe(409);
+    expect(edited.body.error.message).toContain("annulé");
   });
 });
 
@@ -200,6 +206,18 @@ describe("registration", () => {
     expect((await visitor.raw("GET", `/api/events/${event.id}/registrations.csv`)).status).toBe(401);
     const [audit] = await server.services.db.query<{ kind: string }>("SELECT kind FROM audit_log WHERE target_id = $1", [event.id]);
     expect(audit?.kind).toBe("event.registrants_exported");
+  });
+
+  it("leaves a confirmed registration as it is when anyone sends the form with its address; its owner gets the links again", async () => {
+    const sent = await post(form({ nom: "Quelqu'un d'autre", organisation: "Inconnue", email: "paul@exemple.fr" }));
+    expect(await sent.text()).toContain("Vérifiez votre messagerie");
+    const text = await (await pilote.raw("GET", `/api/events/${event.id}/registrations.csv`)).text();
+    expect(text).toContain("Paul Usager;;Personnes concernées / usagers;paul@exemple.fr;inscrit");
+    expect(text).not.toContain("Quelqu'un d'autre");
+    const mail = await lastMailTo(server, "paul@exemple.fr");
+    expect(mail.subject).toBe("Inscription confirmée : Rencontre régionale avec inscription");
+    const cancel = linkIn(mail.text, "/inscriptions/annuler");
+    expect((await visitor.get(`/inscriptions/annuler?jeton=${cancel}`)).status).toBe(200);
   });
 
   it("refuses a robot (honeypot, too fast, forged timing), a wrong form with the fields named in French, and a 10 MB body: nothing is stored", async () => {

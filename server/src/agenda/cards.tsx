@@ -25,9 +25,8 @@ export function Cancelled({ e }: { e: EventRow }) {
   return e.cancelled_at ? <p class="fr-badge fr-badge--error fr-mb-1w">Annulé</p> : null;
 }
 
-export function EventCards({ events, headingLevel = 3 }: { events: EventRow[]; headingLevel?: 2 | 3 }) {
+export function EventCards({ events }: { events: EventRow[] }) {
   if (events.length === 0) return <p>Aucun événement pour le moment.</p>;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
       {events.map((e) => (
@@ -35,9 +34,9 @@ export function EventCards({ events, headingLevel = 3 }: { events: EventRow[]; h
           <div class="fr-card fr-enlarge-link">
             <div class="fr-card__body">
               <div class="fr-card__content">
-                <Heading class="fr-card__title">
+                <h3 class="fr-card__title">
                   <a href={`/evenements/${e.slug}`}>{e.title}</a>
-                </Heading>
+                </h3>
                 <p class="fr-card__desc">
                   {when(e)}
                   <br />

@@ -14,7 +14,8 @@ import { publicRouter, render } from "../public-site/render.js";
 import { Cancelled, EventCards, organiser, when } from "./cards.js";
 import { calendar } from "./ics.js";
 import { RegistrationSection, registrationPages } from "./registration.js";
-import { eventBySlug, publishedEvents, toEvent, type EventRow } from "./queries.js";
+import { publishedEvents, toEvent, type EventRow } from "./queries.js";
+import { visibleEvent } from "./visible.js";
 
 const TERRITORY_SLUGS = programme.territories.map((t) => t.slug);
 const REGIONS = programme.territories.flatMap((t) => t.regions.map((name) => ({ slug: slugify(name), name, territory: t.name })));
@@ -200,13 +201,6 @@ function eventJsonLd(e: EventRow, publicUrl: string) {
   };
 }
 
-/** A published event by its slug, else the visitor's 404. */
-async function visibleEvent(s: Services, slug: string): Promise<EventRow> {
-  const e = await eventBySlug(s.db, slug);
-  authorizeVisitor("event.read", { published: e?.published ?? false });
-  return e!;
-}
-
 function sendCalendar(c: Context<AppEnv>, file: string, body: string) {
   c.header("Content-Type", "text/calendar; charset=utf-8");
   c.header("Content-Disposition", `attachment; filename="${file}"`);
@@ -260,10 +254,10 @@ export function agendaPages(s: Services) {
   site.get("/evenements/:file", async (c) => {
     const file = c.req.param("file") ?? "";
     if (file.endsWith(".ics")) {
-      const e = await visibleEvent(s, file.slice(0, -4));
+      const e = await visibleEvent(s.db, file.slice(0, -4));
       return sendCalendar(c, file, calendar(e.title, [e], s.config.publicUrl));
     }
-    const e = await visibleEvent(s, file);
+    const e = await visibleEvent(s.db, file);
     return render(
       c,
       s,

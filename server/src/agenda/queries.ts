@@ -149,16 +149,17 @@ export async function createEvent(q: Queryable, spaceId: string, by: string, e: 
   return id;
 }
 
-/** Every change counts for calendars: SEQUENCE grows by one. */
-export async function updateEvent(q: Queryable, id: string, e: EventInput): Promise<void> {
+/** Every change counts for calendars: SEQUENCE grows by one. A cancelled event stays as it was: false. */
+export async function updateEvent(q: Queryable, id: string, e: EventInput): Promise<boolean> {
   const [starts, ends] = instants(e);
-  await q.query(
+  const updated = await q.query(
     `UPDATE agenda_events SET kind = $2, title = $3, summary = $4, programme = $5, starts_at = $6, ends_at = $7, time_zone = $8,
             place = $9, address = $10, themes = $11, published = $12, registration_open = $13, capacity = $14,
             sequence = sequence + 1, updated_at = now()
-      WHERE id = $1`,
+      WHERE id = $1 AND cancelled_at IS NULL RETURNING id`,
     [id, e.kind, e.title, e.summary, e.programme, starts, ends, e.timeZone, e.place, e.address, e.themes, e.published, e.registrationOpen, e.capacity],
   );
+  return updated.length > 0;
 }
 
 export async function cancelEvent(q: Queryable, id: string): Promise<void> {

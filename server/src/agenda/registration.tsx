@@ -15,8 +15,9 @@ import { HONEYPOT, TIMING } from "../public-site/form-guard.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { calendar } from "./ics.js";
 import { confirmAddressMail, placeFreedMail, registeredMail } from "./mails.js";
-import { eventById, eventBySlug, type EventRow } from "./queries.js";
+import { eventById, type EventRow } from "./queries.js";
 import { byToken, cancelRegistration, confirm, confirmedRegistrations, register, renewToken, standingOf, type Standing } from "./registrations.js";
+import { visibleEvent } from "./visible.js";
 
 type Values = Partial<Record<"nom" | "organisation" | "groupe" | "email", string>>;
 
@@ -163,9 +164,8 @@ export function registrationPages(s: Services, site: PublicRouter) {
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     // Before anything is looked up or written: limits, honeypot, timing.
     await s.formGuard.check(body, clientAddress(c, s.config.TRUST_PROXY), `inscription:${slug}`);
-    const e = await eventBySlug(s.db, slug);
-    authorizeVisitor("event.read", { published: e?.published ?? false });
-    if (!registrationOpen(e!)) throw new HttpError(409, "registration_closed", "Les inscriptions à cet événement sont closes.");
+    const e = await visibleEvent(s.db, slug);
+    if (!registrationOpen(e)) throw new HttpError(409, "registration_closed", "Les inscriptions à cet événement sont closes.");
     const values: Values = { nom: field(body, "nom"), organisation: field(body, "organisation"), groupe: field(body, "groupe"), email: field(body, "email") };
     let form: RegistrationForm;
     try {
@@ -177,28 +177,32 @@ export function registrationPages(s: Services, site: PublicRouter) {
       return render(
         c,
         s,
-        { title: `Erreur dans le formulaire — ${e!.title}`, description: "", path: `/evenements/${e!.slug}` },
+        { title: `Erreur dans le formulaire — ${e.title}`, description: "", path: `/evenements/${e.slug}` },
         <>
-          <h1>{e!.title}</h1>
-          <RegistrationSection e={e!} s={s} values={values} errors={errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
+          <h1>{e.title}</h1>
+          <RegistrationSection e={e} s={s} values={values} errors={errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
         </>,
         400,
       );
     }
-    const { token } = await register(s.db, e!.id, form);
-    const mail = confirmAddressMail(e!, tokenLink(s, "/inscriptions/confirmer", token));
-    await s.mailer.send({ to: form.email, ...mail });
+    const registration = await register(s.db, e.id, form);
+    if (registration.confirmed) {
+      // Already registered: nothing of theirs changes, and the address's owner gets their links again.
+      await mailRegistered(s, e, form.email, standingOf(await confirmedRegistrations(s.db, e.id), registration.id, e.capacity), registration.token);
+    } else {
+      await s.mailer.send({ to: form.email, ...confirmAddressMail(e, tokenLink(s, "/inscriptions/confirmer", registration.token)) });
+    }
     return render(
       c,
       s,
-      { title: "Vérifiez votre messagerie", description: "", path: `/evenements/${e!.slug}/inscription` },
+      { title: "Vérifiez votre messagerie", description: "", path: `/evenements/${e.slug}/inscription` },
       <Message title="Vérifiez votre messagerie">
         <p>
           Un courriel vient d'être envoyé à <strong>{form.email}</strong>. Ouvrez le lien qu'il contient pour confirmer votre
-          inscription à « {e!.title} » : sans confirmation, votre demande n'est pas prise en compte et elle est effacée après 24 heures.
+          inscription à « {e.title} » : sans confirmation, votre demande n'est pas prise en compte et elle est effacée après 24 heures.
         </p>
         <p>
-          <a class="fr-link" href={`/evenements/${e!.slug}`}>
+          <a class="fr-link" href={`/evenements/${e.slug}`}>
             Revenir à l'événement
           </a>
         </p>
@@ -224,12 +228,9 @@ export function registrationPages(s: Services, site: PublicRouter) {
     const token = field(await c.req.parseBody(), "jeton");
     const { r, e } = await registrationOf(s, token);
     if (r.cancelled_at) throw new HttpError(409, "registration_cancelled", "Cette inscription a été annulée.");
-    if (!r.confirmed_at) {
-      await confirm(s.db, r.id);
-      const standing = standingOf(await confirmedRegistrations(s.db, e.id), r.id, e.capacity);
-      await mailRegistered(s, e, r.email, standing, token);
-    }
+    if (!r.confirmed_at) await confirm(s.db, r.id);
     const standing = standingOf(await confirmedRegistrations(s.db, e.id), r.id, e.capacity);
+    if (!r.confirmed_at) await mailRegistered(s, e, r.email, standing, token);
     return render(
       c,
       s,

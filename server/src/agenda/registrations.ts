@@ -21,21 +21,32 @@ export interface RegistrationRow {
 /** Where a confirmed registrant stands: a place, or a rank in the waiting line. */
 export type Standing = { place: true } | { place: false; waiting: number };
 
-/** Records (or renews, for an address already registered) a registration; returns the token for its links. */
-export async function register(q: Queryable, eventId: string, f: RegistrationForm): Promise<{ token: string; confirmed: boolean }> {
+/**
+ * Records a registration, or renews an unconfirmed one of the same address (its details and token).
+ * A confirmed one is not changed by a form anyone may fill with that address: only its token is
+ * renewed, for the links mailed to the address again. Returns the token for the links.
+ */
+export async function register(q: Queryable, eventId: string, f: RegistrationForm): Promise<{ id: string; token: string; confirmed: boolean }> {
   const token = randomToken();
-  const [renewed] = await q.query<{ confirmed_at: Date | null }>(
+  const [renewed] = await q.query<{ id: string }>(
     `UPDATE agenda_registrations SET token_hash = $3, name = $4, organisation = $5, actor_group = $6
-      WHERE event_id = $1 AND email = $2 AND cancelled_at IS NULL RETURNING confirmed_at`,
+      WHERE event_id = $1 AND email = $2 AND cancelled_at IS NULL AND confirmed_at IS NULL RETURNING id`,
     [eventId, f.email, hashToken(token), f.nom, f.organisation, f.groupe],
   );
-  if (renewed) return { token, confirmed: renewed.confirmed_at !== null };
-  await q.query(
+  if (renewed) return { id: renewed.id, token, confirmed: false };
+  const [confirmed] = await q.query<{ id: string }>(
+    `UPDATE agenda_registrations SET token_hash = $3
+      WHERE event_id = $1 AND email = $2 AND cancelled_at IS NULL AND confirmed_at IS NOT NULL RETURNING id`,
+    [eventId, f.email, hashToken(token)],
+  );
+  if (confirmed) return { id: confirmed.id, token, confirmed: true };
+  const [inserted] = await q.query<{ id: string }>(
     `INSERT INTO agenda_registrations (id, event_id, name, organisation, actor_group, email, token_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
     [crypto.randomUUID(), eventId, f.nom, f.organisation, f.groupe, f.email, hashToken(token)],
   );
-  return { token, confirmed: false };
+  // The same address sent at the same instant: the other request's row is there now.
+  return inserted ? { id: inserted.id, token, confirmed: false } : register(q, eventId, f);
 }
 
 export async function byToken(q: Queryable, token: string): Promise<RegistrationRow | undefined> {

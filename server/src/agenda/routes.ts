@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { auditRequest } from "../audit/request.js";
 import { csvResponseHeaders, toCsv } from "../http/csv.js";
+import { HttpError } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import { authorizeEvent, authorizeSpace, requireActor } from "../policy/index.js";
 import { cancelEvent, createEvent, eventById, spaceEvents, toEvent, updateEvent } from "./queries.js";
@@ -31,7 +32,9 @@ export function agendaRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const id = c.req.param("eventId");
     await authorizeEvent(s.db, actor, "event.manage", id);
-    await updateEvent(s.db, id, await readJson(c, EventBody));
+    if (!(await updateEvent(s.db, id, await readJson(c, EventBody)))) {
+      throw new HttpError(409, "event_cancelled", "Cet événement est annulé : il ne peut plus être modifié.");
+    }
     return c.json(await reply(id));
   });
 

@@ -4,7 +4,8 @@
  *
  * An expectation is four characters, for the own, child, parent and unrelated space of that actor:
  * "Y" the action succeeds (2xx), "N" it is refused (403, or 401 when not logged in),
- * "-" the relation does not exist for that actor.
+ * "-" the relation does not exist for that actor. A row whose refusal hides what exists says so with
+ * `refusedAs` (its "N" is then that status, for everyone).
  */
 import type { Client, Reply, TestServer } from "../harness.js";
 
@@ -52,4 +53,6 @@ export interface MatrixRow {
   action: string;
   run(ctx: MatrixContext): Promise<Reply>;
   expect: Record<ActorName, string>;
+  /** The status a refusal answers where it must not tell that the thing exists (a 404), instead of 403/401. */
+  refusedAs?: number;
 }
