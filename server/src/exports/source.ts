@@ -8,7 +8,6 @@ import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
   formatDate,
-  type DocumentStatus,
   type TimeZone,
 } from "@atelier/shared";
 import { docToNode } from "@atelier/editor";
@@ -22,6 +21,8 @@ import { loadYDoc } from "../documents/content.js";
 import { logSkipped } from "../http/content-log.js";
 import { notFound } from "../http/errors.js";
 import type { Queryable } from "../db/index.js";
+import { findVersion, versionState } from "../versions/queries.js";
+import { currentStatus } from "../workflow/queries.js";
 
 export interface ExportImage {
   data: Uint8Array;
@@ -59,18 +60,11 @@ const IMAGE_TYPES: Record<string, ExportImage["ext"]> = { png: "png", jpg: "jpg"
 /** An image past this is not embedded (the export must stay a file one can send). */
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-async function status(q: Queryable, documentId: string): Promise<DocumentStatus> {
-  const [row] = await q.query<{ status: DocumentStatus }>("SELECT status FROM document_workflow WHERE document_id = $1", [documentId]);
-  return row?.status ?? "brouillon";
-}
-
+/** A named version of the document, with its snapshot; a 404 when the document has no such version. */
 async function versionOf(q: Queryable, documentId: string, versionId: string) {
-  const [row] = await q.query<{ state: Uint8Array; name: string | null; created_at: Date }>(
-    "SELECT state, name, created_at FROM document_versions WHERE id = $1 AND document_id = $2",
-    [versionId, documentId],
-  );
-  if (!row) throw notFound("Cette version du document n'existe pas.");
-  return row;
+  const found = await findVersion(q, documentId, versionId);
+  if (!found) throw notFound("Cette version du document n'existe pas.");
+  return { ...found, state: await versionState(q, found.id) };
 }
 
 function imageAddresses(doc: Node): Set<string> {
@@ -141,7 +135,7 @@ export async function loadSource(s: Services, req: SourceRequest): Promise<Expor
     cover: {
       committee: req.committee,
       kind: DOCUMENT_KIND_LABELS[row.kind],
-      status: DOCUMENT_STATUS_LABELS[await status(s.db, row.id)],
+      status: DOCUMENT_STATUS_LABELS[(await currentStatus(s.db, row.id)).status],
       date: formatDate(version?.created_at ?? row.updated_at, req.timeZone),
       version: version ? (version.name ?? `Version du ${formatDate(version.created_at, req.timeZone)}`) : "Version en cours",
     },
