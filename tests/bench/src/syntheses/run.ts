@@ -8,15 +8,13 @@
  *
  *   cd tests/bench && node --import tsx src/syntheses/run.ts [DATABASE_URL]
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { contentUpdate, documentTemplate } from "../../../../packages/editor/src/index.js";
 import { programme } from "@atelier/shared";
-import { loadConfig } from "../../../../server/src/config.js";
 import { insertDocument } from "../../../../server/src/documents/queries.js";
-import { startServer } from "../../../../server/src/server.js";
 import { REPO } from "../collab/servers.js";
+import { demoServer } from "../demo-server.js";
 
 const FIXTURE = path.join(REPO, "..", "shared", "fixtures", "egts", "bilan-assises-territoriales-sud-ouest.md");
 const RUNS = 5;
@@ -42,29 +40,10 @@ function livrable(markdown: string, territory: string) {
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-syntheses-bench-"));
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    SEED_DEMO: "true",
-    NODE_ENV: "test",
-    WEB_DIST: "",
-    LOG_LEVEL: "warn",
-    PUBLIC_URL: "http://bench.local",
-    ...(process.argv[2] ? { DATABASE_URL: process.argv[2] } : {}),
-  });
-  const app = await startServer(config);
+  const demo = await demoServer("syntheses", process.argv[2]);
+  const { app, base } = demo;
   try {
-    const base = `http://127.0.0.1:${app.port}`;
-    const origin = "http://bench.local";
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ email: "national@atelier.test", password: "atelier-demo-2026" }),
-    });
-    if (!login.ok) throw new Error(`connexion refusée : ${login.status} ${await login.text()}`);
-    const headers = { cookie: login.headers.getSetCookie()[0]!.split(";")[0]!, origin, "content-type": "application/json" };
+    const headers = await demo.logIn("national@atelier.test");
     const db = app.services.db;
     const [admin] = await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'admin@atelier.test'");
     const [national] = await db.query<{ id: string }>("SELECT id FROM spaces WHERE level = 'national'");
@@ -144,8 +123,7 @@ async function main() {
       ),
     );
   } finally {
-    await app.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await demo.close();
   }
 }
 

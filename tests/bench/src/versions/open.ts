@@ -5,14 +5,12 @@
  *
  *   cd tests/bench && node --import tsx src/versions/open.ts [DATABASE_URL]
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as Y from "yjs";
 import { compactLog } from "../../../../server/src/documents/content.js";
-import { loadConfig } from "../../../../server/src/config.js";
-import { startServer } from "../../../../server/src/server.js";
 import { REPO } from "../collab/servers.js";
+import { demoServer } from "../demo-server.js";
 
 const FIXTURE = path.join(REPO, "..", "shared", "fixtures", "egts", "bilan-assises-territoriales-sud-ouest.md");
 const RUNS = 20;
@@ -60,30 +58,10 @@ async function timed(fn: () => Promise<Response>): Promise<number[]> {
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-versions-bench-"));
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    SEED_DEMO: "true",
-    NODE_ENV: "test",
-    WEB_DIST: "",
-    LOG_LEVEL: "warn",
-    PUBLIC_URL: "http://bench.local",
-    ...(process.argv[2] ? { DATABASE_URL: process.argv[2] } : {}),
-  });
-  const app = await startServer(config);
+  const demo = await demoServer("versions", process.argv[2]);
+  const { app, base } = demo;
   try {
-    const base = `http://127.0.0.1:${app.port}`;
-    const origin = "http://bench.local";
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: "atelier-demo-2026" }),
-    });
-    if (!login.ok) throw new Error(`connexion refusée : ${login.status} ${await login.text()}`);
-    const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
-    const headers = { cookie, origin, "content-type": "application/json" };
+    const headers = await demo.logIn("membre.grand-sud@atelier.test");
     const spaces = (await (await fetch(`${base}/api/spaces`, { headers })).json()) as { spaces: { id: string; slug: string }[] };
     const spaceId = spaces.spaces.find((s) => s.slug === "grand-sud")!.id;
     const created = await fetch(`${base}/api/spaces/${spaceId}/documents`, {
@@ -131,8 +109,7 @@ async function main() {
       ),
     );
   } finally {
-    await app.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await demo.close();
   }
 }
 
