@@ -9,6 +9,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { accessRequestRoutes } from "./access-requests/routes.js";
 import { agendaPages } from "./agenda/pages.js";
 import { agendaRoutes } from "./agenda/routes.js";
+import { agendaSection } from "./agenda/section.js";
 import { activityRoutes } from "./activity/routes.js";
 import { adminRoutes } from "./admin/routes.js";
 import { auditRoutes } from "./audit/routes.js";
@@ -125,7 +126,8 @@ export function createApp(s: Services) {
   // Operators: the Prometheus scrape, with METRICS_TOKEN (or on METRICS_PORT, see ./metrics/routes.ts).
   app.route("/metrics", metricsRoutes(s.config)); //    GET /metrics
   // The public site (server-rendered, no account needed); the web app's pages live under their own paths.
-  app.route("/", publicSiteRoutes(s)); //              GET /, /plan-du-site, /sitemap.xml, /site/site.css
+  // Each public capability hands in its block of the home and its pages for the site map.
+  app.route("/", publicSiteRoutes(s, [agendaSection(s)])); // GET /, /plan-du-site, /sitemap.xml, /site/site.css
   app.route("/", agendaPages(s)); //                   GET /evenements[.ics|.json], /evenements/:slug[.ics]
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;

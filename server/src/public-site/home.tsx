@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
-/** The public home: what the États généraux are, the calendar ahead, the territories. */
+/** The public home: what the États généraux are, the sections' blocks (the calendar ahead…), the territories. */
 import { programme } from "@atelier/shared";
 import type { Child } from "hono/jsx";
 
-export function Home({ upcoming }: { upcoming: Child }) {
+export function Home({ sections }: { sections: Child[] }) {
   return (
     <>
       <h1>États généraux du travail social</h1>
@@ -16,15 +16,7 @@ export function Home({ upcoming }: { upcoming: Child }) {
         Le {programme.national.copil}, {programme.national.chairs}, cadre la démarche ; les comités territoriaux et régionaux
         organisent des rencontres ouvertes au public.
       </p>
-      <section class="fr-my-6w" aria-labelledby="prochains-evenements">
-        <h2 id="prochains-evenements">Prochains événements</h2>
-        {upcoming}
-        <p>
-          <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/evenements">
-            Tous les événements
-          </a>
-        </p>
-      </section>
+      {sections}
       <section class="fr-my-6w" aria-labelledby="territoires">
         <h2 id="territoires">Les territoires</h2>
         <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">

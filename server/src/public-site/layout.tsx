@@ -27,6 +27,12 @@ const DSFR = "/dsfr/dsfr.min.css?v=1.14.2";
 /** The web build's icon classes: those the app uses and those web/index.html lists for these pages. */
 const ICONS = "/dsfr/utility/icons/icons.min.css";
 
+/** The site's main menu: one entry per public section. */
+const MENU: [href: string, label: string][] = [
+  ["/", "Accueil"],
+  ["/evenements", "Événements"],
+];
+
 /** JSON inside a <script> element: "<" is escaped so that no text closes the element. */
 const jsonForScript = (value: object) => JSON.stringify(value).replace(/</g, "\\u003c");
 
@@ -76,16 +82,13 @@ function Header({ signedIn }: { signedIn: boolean }) {
         <div class="fr-container">
           <nav class="fr-nav" role="navigation" aria-label="Menu principal">
             <ul class="fr-nav__list">
-              <li class="fr-nav__item">
-                <a class="fr-nav__link" href="/">
-                  Accueil
-                </a>
-              </li>
-              <li class="fr-nav__item">
-                <a class="fr-nav__link" href="/evenements">
-                  Événements
-                </a>
-              </li>
+              {MENU.map(([href, label]) => (
+                <li class="fr-nav__item">
+                  <a class="fr-nav__link" href={href}>
+                    {label}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>

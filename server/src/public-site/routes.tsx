@@ -2,23 +2,22 @@
 /** The public site's own pages: the home, the site map (for people and for search engines) and its style sheet. */
 import { readFileSync } from "node:fs";
 import type { Services } from "../context.js";
-import { EventCards } from "../agenda/cards.js";
-import { publishedEvents } from "../agenda/queries.js";
 import { authorizeVisitor } from "../policy/index.js";
 import { Home } from "./home.js";
 import { publicRouter, render } from "./render.js";
+import type { PublicSection, SiteMapEntry } from "./sections.js";
 
-const HOME_EVENTS = 4;
 const SITE_CSS = readFileSync(new URL("./site.css", import.meta.url), "utf8");
 
 const xmlEscape = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
-export function publicSiteRoutes(s: Services) {
+export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
   const site = publicRouter(s);
+  const siteMap = () => Promise.all(sections.flatMap((x) => (x.siteMap ? [x.siteMap()] : [])));
 
   site.get("/", async (c) => {
     authorizeVisitor("site.read");
-    const upcoming = await publishedEvents(s.db, { when: "upcoming", limit: HOME_EVENTS });
+    const blocks = await Promise.all(sections.flatMap((x) => (x.home ? [x.home()] : [])));
     return render(
       c,
       s,
@@ -27,13 +26,13 @@ export function publicSiteRoutes(s: Services) {
         description: "Les États généraux du travail social : les rencontres ouvertes au public dans chaque territoire.",
         path: "/",
       },
-      <Home upcoming={<EventCards events={upcoming} />} />,
+      <Home sections={blocks} />,
     );
   });
 
   site.get("/plan-du-site", async (c) => {
     authorizeVisitor("site.read");
-    const events = await publishedEvents(s.db, {});
+    const entries = await siteMap();
     return render(
       c,
       s,
@@ -44,16 +43,20 @@ export function publicSiteRoutes(s: Services) {
           <li>
             <a href="/">Accueil</a>
           </li>
-          <li>
-            <a href="/evenements">Événements</a>
-            <ul>
-              {events.map((e) => (
-                <li>
-                  <a href={`/evenements/${e.slug}`}>{e.title}</a>
-                </li>
-              ))}
-            </ul>
-          </li>
+          {entries.map((e) => (
+            <li>
+              <a href={e.path}>{e.title}</a>
+              {e.children?.length ? (
+                <ul>
+                  {e.children.map((child) => (
+                    <li>
+                      <a href={child.path}>{child.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
           <li>
             <a href="/connexion">Espace des comités (connexion)</a>
           </li>
@@ -65,8 +68,8 @@ export function publicSiteRoutes(s: Services) {
   site.get("/sitemap.xml", async (c) => {
     authorizeVisitor("site.read");
     const base = s.config.publicUrl;
-    const events = await publishedEvents(s.db, {});
-    const urls = [`${base}/`, `${base}/evenements`, ...events.map((e) => `${base}/evenements/${e.slug}`)];
+    const paths = (entries: SiteMapEntry[]) => entries.flatMap((e) => [e.path, ...(e.children ?? []).map((x) => x.path)]);
+    const urls = ["/", ...paths(await siteMap())].map((p) => `${base}${p}`);
     c.header("Content-Type", "application/xml; charset=utf-8");
     c.header("Cache-Control", "public, no-cache");
     return c.body(
