@@ -22,6 +22,10 @@ import { searchVisibleSql, type SearchScope } from "../policy/index.js";
 
 export const PAGE_SIZE = 20;
 const SUGGESTIONS = 8;
+/** Titles ranked for suggestions: those of the first matches found, so a short prefix matching thousands stays quick. */
+const SUGGESTION_CANDIDATES = 200;
+/** Matches whose title holds the words, ranked beside the first matches found when these are too many to rank all. */
+const TITLED = 200;
 /** Below this many full-text matches, titles close to the words (a typo) are added. */
 const FEW = 3;
 
@@ -85,8 +89,14 @@ const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, Max
 /**
  * Matches of the words (`websearch_to_tsquery`: phrases in quotes, `-mot` excluded), ranked; when
  * they are few, titles that look like the words (pg_trgm) are added below them.
+ *
+ * A very common word matches most of the corpus, and ranking or counting every match reads every
+ * match's text. So no query reads more than `cap` matches (SEARCH_COUNT_CAP): past it the total and the
+ * facets' counts are lower bounds (said as such), and the page is ranked among the first matches
+ * found plus the first whose title holds the words (an index of titles' words), which are those
+ * ranking puts first (a title's words weigh most).
  */
-export async function search(q: Queryable, scope: SearchScope, f: Filters, cursor: Cursor | null): Promise<SearchReply> {
+export async function search(q: Queryable, scope: SearchScope, f: Filters, cursor: Cursor | null, cap: number): Promise<SearchReply> {
   const params: unknown[] = [f.q];
   const visible = searchVisibleSql(scope, f.scope === "trash", (v) => `$${params.push(v)}`);
   const dates = [
@@ -94,68 +104,83 @@ export async function search(q: Queryable, scope: SearchScope, f: Filters, curso
     f.to ? `e.updated_at < $${params.push(f.to)}::date + 1` : "true",
   ].join(" AND ");
   const c = facetConditions(f, params);
-  const all = "ok_type AND ok_space AND ok_kind AND ok_status AND ok_theme";
-  // Only the page is ranked: counting and facets need no rank (which reads every match's tsvector).
-  const matchedSql = (fuzzy: boolean, ranked: boolean) => `
-    WITH tq AS (SELECT websearch_to_tsquery('atelier_fr', $1) AS tq, atelier_unaccent(lower($1)) AS words),
-    m AS (
-      SELECT e.type, e.id, e.space_id, e.kind, e.status, e.themes,
-             ${ranked ? `(CASE WHEN e.tsv @@ tq.tq THEN ts_rank(e.tsv, tq.tq) ELSE 0 END
-                   ${fuzzy ? "+ CASE WHEN tq.words <% atelier_unaccent(lower(e.title)) THEN word_similarity(tq.words, atelier_unaccent(lower(e.title))) / 1000 ELSE 0 END" : ""})::real` : "0::real"} AS rank,
-             ${c.type} AS ok_type, ${c.space} AS ok_space, ${c.kind} AS ok_kind, ${c.status} AS ok_status, ${c.theme} AS ok_theme
-        FROM search_entries e, tq
-       WHERE ${visible} AND ${dates}
-         AND (e.tsv @@ tq.tq ${fuzzy ? "OR (e.type <> 'comment' AND tq.words <% atelier_unaccent(lower(e.title)))" : ""}))`;
+  const all = `${c.type} AND ${c.space} AND ${c.kind} AND ${c.status} AND ${c.theme}`;
+  const tq = "tq AS (SELECT websearch_to_tsquery('atelier_fr', $1) AS tq, atelier_unaccent(lower($1)) AS words)";
+  const rank = (fuzzy: boolean) => `(CASE WHEN e.tsv @@ tq.tq THEN ts_rank(e.tsv, tq.tq) ELSE 0 END
+    ${fuzzy ? "+ CASE WHEN tq.words <% atelier_unaccent(lower(e.title)) THEN word_similarity(tq.words, atelier_unaccent(lower(e.title))) / 1000 ELSE 0 END" : ""})::real`;
+  const matches = (fuzzy: boolean) =>
+    `${visible} AND ${dates} AND (e.tsv @@ tq.tq ${fuzzy ? "OR (e.type <> 'comment' AND tq.words <% atelier_unaccent(lower(e.title)))" : ""})`;
 
-  // The facet of the kinds of item counts every match the other filters keep, by type: the total is
-  // its sum (over the chosen type, if any), so no separate count walks the matches again.
-  const facetsOf = (fuzzy: boolean) =>
-    q.query<{ dim: string; value: string; count: number }>(
-      `${matchedSql(fuzzy, false)}
-       SELECT 'type' AS dim, m.type AS value, count(*)::int AS count FROM m WHERE ok_space AND ok_kind AND ok_status AND ok_theme GROUP BY m.type
-       UNION ALL SELECT 'space', m.space_id::text, count(*)::int FROM m WHERE ok_type AND ok_kind AND ok_status AND ok_theme GROUP BY m.space_id
-       UNION ALL SELECT 'kind', m.kind, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_status AND ok_theme GROUP BY m.kind
-       UNION ALL SELECT 'status', m.status, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_kind AND ok_theme GROUP BY m.status
-       UNION ALL SELECT 'theme', t.theme, count(*)::int FROM m, unnest(m.themes) AS t(theme) WHERE ok_type AND ok_space AND ok_kind AND ok_status GROUP BY t.theme`,
-      params,
-    );
-  const totalOf = (rows: { dim: string; value: string; count: number }[]) =>
-    rows.filter((r) => r.dim === "type" && (!f.type || r.value === f.type)).reduce((n, r) => n + r.count, 0);
-  let fuzzy = false;
-  let facetRows = await facetsOf(false);
-  let total = totalOf(facetRows);
-  if (total < FEW) {
-    const withTitles = await facetsOf(true);
-    const more = totalOf(withTitles);
-    if (more > total) [fuzzy, facetRows, total] = [true, withTitles, more];
-  }
-
+  const filtered = Boolean(f.type || f.space || f.kind || f.status || f.theme);
+  // A title holding the words matches the whole text too (its words are in it), unless a word is excluded.
+  const excludes = /(^|\s)-\S/.test(f.q);
   const headline = `$${params.push(HEADLINE_OPTIONS)}`;
   const after = cursor
-    ? `AND (m.rank < $${params.push(cursor.r)}::real OR (m.rank = $${params.length}::real AND (m.type, m.id) > ($${params.push(cursor.t)}, $${params.push(cursor.i)}::uuid)))`
+    ? `AND (r.rank < $${params.push(cursor.r)}::real OR (r.rank = $${params.length}::real AND (r.type, r.id) > ($${params.push(cursor.t)}, $${params.push(cursor.i)}::uuid)))`
     : "";
-  const rows = await q.query<ResultRow>(
-    `${matchedSql(fuzzy, true)},
-     page AS (SELECT m.type, m.id, m.rank FROM m WHERE ${all} ${after} ORDER BY m.rank DESC, m.type, m.id LIMIT ${PAGE_SIZE + 1})
-     SELECT page.type, page.id, e.document_id, e.space_id, e.title, e.kind, e.status, e.updated_at, e.in_trash,
-            page.rank, e.content_note, best.anchor, best.heading,
-            ts_headline('atelier_fr', COALESCE(best.body, left(e.body, 3000)), tq.tq, ${headline}) AS snippet
-       FROM page JOIN search_entries e ON e.type = page.type AND e.id = page.id CROSS JOIN tq
-       LEFT JOIN LATERAL (
-         SELECT s.anchor, s.heading, s.body FROM search_sections s
-          WHERE s.type = page.type AND s.id = page.id AND s.tsv @@ tq.tq
-          ORDER BY ts_rank(s.tsv, tq.tq) DESC, s.ord LIMIT 1) best ON true
-      ORDER BY page.rank DESC, page.type, page.id`,
-    params,
-  );
+  // One statement, so that the index is walked once: the first cap + 1 matches (one more says "more")
+  // give the facets, each counting what the other filters keep; without filters they are also the
+  // page's candidates, with the first matches whose title holds the words.
+  const run = (fuzzy: boolean) =>
+    q.query<ResultRow & { matched: number; facets: { dim: string; value: string; count: number }[] }>(
+      `WITH ${tq},
+       m AS (
+         SELECT e.type, e.id, e.space_id, e.kind, e.status, e.themes, ${rank(fuzzy)} AS rank,
+                ${c.type} AS ok_type, ${c.space} AS ok_space, ${c.kind} AS ok_kind, ${c.status} AS ok_status, ${c.theme} AS ok_theme
+           FROM search_entries e, tq WHERE ${matches(fuzzy)} LIMIT ${cap + 1}),
+       found AS (${
+         filtered
+           ? `SELECT e.type, e.id, ${rank(fuzzy)} AS rank FROM search_entries e, tq WHERE ${matches(fuzzy)} AND ${all} LIMIT ${cap + 1}`
+           : "SELECT type, id, rank FROM m"
+       }),
+       titled AS (SELECT e.type, e.id, ${rank(fuzzy)} AS rank FROM search_entries e, tq
+                   WHERE to_tsvector('atelier_fr', e.title) @@ tq.tq AND ${visible} AND ${dates} AND ${all}
+                         ${excludes ? "AND e.tsv @@ tq.tq" : ""} LIMIT ${TITLED}),
+       facets AS (
+         SELECT 'all' AS dim, '' AS value, count(*)::int AS count FROM m
+         UNION ALL SELECT 'type', m.type, count(*)::int FROM m WHERE ok_space AND ok_kind AND ok_status AND ok_theme GROUP BY m.type
+         UNION ALL SELECT 'space', m.space_id::text, count(*)::int FROM m WHERE ok_type AND ok_kind AND ok_status AND ok_theme GROUP BY m.space_id
+         UNION ALL SELECT 'kind', m.kind, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_status AND ok_theme GROUP BY m.kind
+         UNION ALL SELECT 'status', m.status, count(*)::int FROM m WHERE m.type <> 'file' AND ok_type AND ok_space AND ok_kind AND ok_theme GROUP BY m.status
+         UNION ALL SELECT 'theme', t.theme, count(*)::int FROM m, unnest(m.themes) AS t(theme) WHERE ok_type AND ok_space AND ok_kind AND ok_status GROUP BY t.theme),
+       r AS (SELECT * FROM found UNION SELECT * FROM titled),
+       page AS (SELECT r.type, r.id, r.rank FROM r WHERE true ${after} ORDER BY r.rank DESC, r.type, r.id LIMIT ${PAGE_SIZE + 1})
+       SELECT p.*, (SELECT count(*)::int FROM found) AS matched, (SELECT json_agg(facets) FROM facets) AS facets
+         FROM (SELECT 1) one LEFT JOIN LATERAL (
+           SELECT page.type, page.id, e.document_id, e.space_id, e.title, e.kind, e.status, e.updated_at, e.in_trash,
+                  page.rank, e.content_note, best.anchor, best.heading,
+                  ts_headline('atelier_fr', COALESCE(best.body, left(e.body, 3000)), tq.tq, ${headline}) AS snippet
+             FROM page JOIN search_entries e ON e.type = page.type AND e.id = page.id CROSS JOIN tq
+             LEFT JOIN LATERAL (
+               SELECT s.anchor, s.heading, s.body FROM search_sections s
+                WHERE s.type = page.type AND s.id = page.id AND s.tsv @@ tq.tq
+                ORDER BY ts_rank(s.tsv, tq.tq) DESC, s.ord LIMIT 1) best ON true) p ON true
+        ORDER BY p.rank DESC, p.type, p.id`,
+      params,
+    );
+  const countOf = (reply: { facets: { dim: string; count: number }[] }[]) => reply[0]!.facets.find((r) => r.dim === "all")!.count;
+  let replied = await run(false);
+  if (countOf(replied) < FEW) {
+    const withTitles = await run(true);
+    if (countOf(withTitles) > countOf(replied)) replied = withTitles;
+  }
+  const facetRows = replied[0]!.facets;
+  const facetsAtLeast = countOf(replied) > cap;
+  const rows = replied.filter((r) => r.id !== null);
   const more = rows.length > PAGE_SIZE;
   const shown = rows.slice(0, PAGE_SIZE);
   const names = new Map(scope.spaces.map((s) => [s.id, s.name]));
   const last = shown.at(-1);
+  // Under the cap, the kinds of item count every match the other filters keep: the total is their sum.
+  const matched = facetsAtLeast
+    ? replied[0]!.matched
+    : facetRows.filter((r) => r.dim === "type" && (!f.type || r.value === f.type)).reduce((n, r) => n + r.count, 0);
   return {
     results: shown.map((r) => toResult(r, names)),
-    total,
-    facets: toFacets(facetRows, names),
+    total: Math.min(matched, cap),
+    totalAtLeast: matched > cap,
+    facets: toFacets(facetRows.filter((r) => r.dim !== "all"), names),
+    facetsAtLeast,
     nextCursor: more && last ? encodeCursor({ r: last.rank, t: last.type, i: last.id }) : null,
   };
 }
@@ -208,18 +233,19 @@ export function prefixQuery(text: string): string | null {
   return words.map((w) => `'${w}':*`).join(" & ");
 }
 
-/** Titles of documents and files as one types, best first; the trash is never suggested. */
+/** Titles of documents and files as one types, best first among the first found; the trash is never suggested. */
 export async function suggest(q: Queryable, scope: SearchScope, text: string): Promise<SuggestReply> {
   const tsq = prefixQuery(text);
   if (!tsq) return { suggestions: [] };
   const params: unknown[] = [tsq];
   const visible = searchVisibleSql(scope, false, (v) => `$${params.push(v)}`);
   const rows = await q.query<ResultRow>(
-    `WITH tq AS (SELECT to_tsquery('atelier_prefix', $1) AS tq)
-     SELECT e.type, e.id, e.document_id, e.space_id, e.title, null AS anchor
-       FROM search_entries e, tq
-      WHERE ${visible} AND e.type <> 'comment' AND to_tsvector('atelier_prefix', e.title) @@ tq.tq
-      ORDER BY ts_rank(to_tsvector('atelier_prefix', e.title), tq.tq) DESC, e.updated_at DESC, e.id LIMIT ${SUGGESTIONS}`,
+    `WITH tq AS (SELECT to_tsquery('atelier_prefix', $1) AS tq),
+     cand AS (SELECT e.type, e.id, e.document_id, e.space_id, e.title, e.updated_at FROM search_entries e, tq
+               WHERE ${visible} AND e.type <> 'comment' AND to_tsvector('atelier_prefix', e.title) @@ tq.tq LIMIT ${SUGGESTION_CANDIDATES})
+     SELECT cand.type, cand.id, cand.document_id, cand.space_id, cand.title, null AS anchor
+       FROM cand, tq
+      ORDER BY ts_rank(to_tsvector('atelier_prefix', cand.title), tq.tq) DESC, cand.updated_at DESC, cand.id LIMIT ${SUGGESTIONS}`,
     params,
   );
   const names = new Map(scope.spaces.map((s) => [s.id, s.name]));

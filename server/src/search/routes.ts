@@ -22,7 +22,7 @@ export function searchRoutes(s: Services) {
     if (filters.from && filters.to && filters.from > filters.to) {
       throw badRequest("invalid_dates", "La date de début doit précéder la date de fin.");
     }
-    return c.json(await search(s.db, await searchScope(s.db, actor), filters, cursor));
+    return c.json(await search(s.db, await searchScope(s.db, actor), filters, cursor, s.config.SEARCH_COUNT_CAP));
   });
 
   app.get("/suggest", async (c) => {

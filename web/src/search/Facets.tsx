@@ -21,7 +21,8 @@ export const FACET_TITLES: Record<FacetName, string> = {
 
 const FACET_ORDER: FacetName[] = ["type", "space", "kind", "status", "theme"];
 
-export function Facets({ facets, params }: { facets: SearchReply["facets"]; params: URLSearchParams }) {
+/** With `atLeast`, the counts are lower bounds: the words match more items than the search counts. */
+export function Facets({ facets, atLeast, params }: { facets: SearchReply["facets"]; atLeast: boolean; params: URLSearchParams }) {
   const titleId = useId();
   return (
     <section aria-labelledby={titleId}>
@@ -29,7 +30,7 @@ export function Facets({ facets, params }: { facets: SearchReply["facets"]; para
         Affiner la recherche
       </h2>
       {FACET_ORDER.map((name) => (
-        <FacetList key={name} name={name} values={facets[name]} params={params} />
+        <FacetList key={name} name={name} values={facets[name]} atLeast={atLeast} params={params} />
       ))}
       <Period params={params} />
       <Trash params={params} />
@@ -37,7 +38,17 @@ export function Facets({ facets, params }: { facets: SearchReply["facets"]; para
   );
 }
 
-function FacetList({ name, values, params }: { name: FacetName; values: SearchReply["facets"][FacetName]; params: URLSearchParams }) {
+function FacetList({
+  name,
+  values,
+  atLeast,
+  params,
+}: {
+  name: FacetName;
+  values: SearchReply["facets"][FacetName];
+  atLeast: boolean;
+  params: URLSearchParams;
+}) {
   const titleId = useId();
   const selected = params.get(name) ?? "";
   // Nothing to choose: the group is left out rather than shown empty (unless it holds the filter in force).
@@ -58,7 +69,7 @@ function FacetList({ name, values, params }: { name: FacetName; values: SearchRe
                 aria-current={on ? "true" : undefined}
               >
                 {on && <span className="fr-icon-check-line fr-icon--sm" aria-hidden="true" />}
-                {v.label} ({v.count})
+                {v.label} ({atLeast ? `au moins ${v.count.toLocaleString("fr-FR")}` : v.count})
                 {on && <span className="fr-sr-only"> : filtre choisi, le choisir à nouveau le retire</span>}
               </Link>
             </li>

@@ -25,7 +25,9 @@ import { FACET_TITLES, Facets, type FacetName } from "./Facets";
 import { FILTERS, hasFilters, queryOf, resultsPath, withFilters, withoutFilters, type Filter } from "./params";
 import { ResultItem } from "./ResultItem";
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("fr-FR")} ${n > 1 ? many : one}`;
+/** "Plus de 1 000 résultats" when the search stopped counting (SEARCH_COUNT_CAP). */
+const resultCount = (r: SearchReply) => (r.totalAtLeast ? `Plus de ${r.total.toLocaleString("fr-FR")} résultats` : plural(r.total, "résultat", "résultats"));
 
 export function SearchPage() {
   const [params] = useSearchParams();
@@ -89,7 +91,7 @@ function Results({ params }: { params: URLSearchParams }) {
   useEffect(() => {
     if (loaded.state === "ready") {
       const n = loaded.data.total;
-      announce(n === 0 ? `Aucun résultat pour « ${query.q} ».` : `${plural(n, "résultat", "résultats")} pour « ${query.q} ».`);
+      announce(n === 0 ? `Aucun résultat pour « ${query.q} ».` : `${resultCount(loaded.data)} pour « ${query.q} ».`);
     } else if (loaded.state === "error") announce(`La recherche n'a pas abouti : ${errorMessage(loaded.error)}`);
     // Once per search: the query and the announcer do not change while this list is shown.
   }, [loaded.state]);
@@ -137,11 +139,11 @@ function Results({ params }: { params: URLSearchParams }) {
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-4">
-        <Facets facets={reply.facets} params={params} />
+        <Facets facets={reply.facets} atLeast={reply.facetsAtLeast} params={params} />
       </div>
       <div className="fr-col-12 fr-col-md-8">
         <h2 className="fr-h4" data-testid="nombre-resultats">
-          {reply.total === 0 ? "Aucun résultat" : plural(reply.total, "résultat", "résultats")}
+          {reply.total === 0 ? "Aucun résultat" : resultCount(reply)}
           {params.get("scope") === "trash" && " dans la corbeille"}
         </h2>
         <ActiveFilters params={params} reply={reply} />

@@ -79,6 +79,10 @@ const Facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.
 export const SearchReply = z.object({
   results: z.array(SearchResult),
   total: z.number().int(),
+  /** The total is a lower bound: more items match than the server counts (SEARCH_COUNT_CAP, 1 000 by default). */
+  totalAtLeast: z.boolean(),
+  /** The facets' counts are lower bounds: the words alone match more items than the server counts. */
+  facetsAtLeast: z.boolean(),
   facets: z.object({ type: Facet, space: Facet, kind: Facet, status: Facet, theme: Facet }),
   nextCursor: z.string().nullable(),
 });
