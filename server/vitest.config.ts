@@ -2,6 +2,15 @@ import { defineConfig } from "vitest/config";
 
 // Every server test runs on the embedded database, and again on PostgreSQL when DATABASE_URL is set (CI).
 const backends = ["pglite", ...(process.env.DATABASE_URL ? ["postgres"] : [])];
+// Files that never use the database under test (none at all, or a PostgreSQL scratch database of their
+// own for several instances): running them a second time would test the same thing again.
+const ONCE = [
+  "src/config.test.ts",
+  "src/storage/storage.test.ts",
+  "src/search/extract/extract.test.ts",
+  "src/collab/instances.test.ts",
+  "src/uploads/instances.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -10,6 +19,7 @@ export default defineConfig({
       test: {
         name,
         include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+        exclude: name === "pglite" ? [] : ONCE,
         globalSetup: ["test/global-setup.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
