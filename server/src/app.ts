@@ -118,7 +118,7 @@ export function createApp(s: Services) {
   // Search across everything the person may read.
   api.route("/search", searchRoutes(s)); //            GET /search, /search/suggest
   // The public site's events, prepared in the workspace.
-  api.route("/", agendaRoutes(s)); //                  /spaces/:id/events, /events/:id[/cancel]
+  api.route("/", agendaRoutes(s)); //                  /spaces/:id/events, /events/:id[/cancel|/registrations.csv|/registrants/mail|/documents[/:fileId]]
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);
@@ -128,7 +128,7 @@ export function createApp(s: Services) {
   // The public site (server-rendered, no account needed); the web app's pages live under their own paths.
   // Each public capability hands in its block of the home and its pages for the site map.
   app.route("/", publicSiteRoutes(s, [agendaSection(s)])); // GET /, /plan-du-site, /sitemap.xml, /site/site.css
-  app.route("/", agendaPages(s)); //                   GET /evenements[.ics|.json], /evenements/:slug[.ics]
+  app.route("/", agendaPages(s)); //                   GET /evenements[.ics|.json], /evenements/:slug[.ics|/documents/:fileId]
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;
 }

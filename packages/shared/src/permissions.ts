@@ -165,17 +165,21 @@ export function allowedActions(standing: Standing | null, archived = false): Spa
  * The public site: what a visitor may do, signed in or not (an anonymous visitor has no account).
  * Nothing unpublished is anybody's there; the workspace's rules above decide who prepares it.
  */
-export const PUBLIC_ACTIONS = ["site.read", "event.read"] as const;
+export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read"] as const;
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
 
 /** The facts about what a visitor asks for: whether its committee made it public. */
 export interface PublicFacts {
   published: boolean;
+  /** For a file: whether it is attached to what was published (an event's documents). */
+  attached?: boolean;
 }
 
 const PUBLIC_RULES: Record<PublicAction, (facts: PublicFacts) => boolean> = {
   "site.read": () => true,
   "event.read": (f) => f.published,
+  // A library file is public only while it is attached to a published event.
+  "event.document.read": (f) => f.published && f.attached === true,
 };
 
 export function canAsVisitor(action: PublicAction, facts: PublicFacts = { published: true }): boolean {

@@ -58,3 +58,34 @@ ${cancelLink}
 ${SIGNATURE}`,
   };
 }
+
+export function reminderMail(e: EventRow, cancelLink: string): MailContent {
+  return {
+    subject: `Rappel : ${e.title}, demain`,
+    text: `Bonjour,
+
+Nous vous rappelons votre inscription à :
+${about(e)}
+
+Si vous ne pouvez plus venir, annulez votre inscription pour laisser votre place :
+${cancelLink}
+${SIGNATURE}`,
+  };
+}
+
+/** An organiser's own words to the registrants, framed so they know who writes and why. */
+export function organiserMail(e: EventRow, subject: string, message: string, cancelLink: string): MailContent {
+  return {
+    subject: `${subject} — ${e.title}`,
+    text: `Bonjour,
+
+Le comité organisateur (${e.space_name}) vous écrit au sujet de :
+${about(e)}
+
+${message}
+
+Vous recevez ce message parce que vous êtes inscrit(e) à cet événement. Pour annuler votre inscription :
+${cancelLink}
+${SIGNATURE}`,
+  };
+}

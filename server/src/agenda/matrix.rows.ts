@@ -1,5 +1,6 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { PILOTES } from "../../test/matrix/profiles.js";
+import { upload } from "../files/test-helpers.js";
 
 // A committee's events are prepared by its pilotes and by the national team, which reviews every
 // committee but the national one (where it is a membre); published, they are everyone's.
@@ -24,6 +25,21 @@ async function adminEvent({ admin, spaceId }: MatrixContext, published: boolean)
   return r.body.event as { id: string; url: string };
 }
 
+/** A file of the space's library, attached by an admin to an event (published or not) when asked. */
+async function adminDocument(ctx: MatrixContext, opts: { published: boolean; attached: boolean }) {
+  const event = await adminEvent(ctx, opts.published);
+  const r = await upload(ctx.admin, ctx.spaceId, "programme.pdf");
+  if (r.status !== 201) throw new Error(`admin upload: ${r.status}`);
+  const fileId = r.body.file.id as string;
+  if (opts.attached && (await ctx.admin.post(`/api/events/${event.id}/documents`, { fileId })).status !== 201) throw new Error("admin attach");
+  return { event, fileId, url: `${event.url}/documents/${fileId}` };
+}
+
+const download = async (ctx: MatrixContext, url: string) => {
+  const r = await ctx.client.raw("GET", url);
+  return { status: r.status, body: await r.text(), headers: r.headers };
+};
+
 export const rows: MatrixRow[] = [
   { action: "lister les événements d'un comité (espace de travail)", run: ({ client, spaceId }) => client.get(`/api/spaces/${spaceId}/events`), expect: organisers },
   { action: "créer un événement public", run: ({ client, spaceId }) => client.post(`/api/spaces/${spaceId}/events`, EVENT), expect: organisers },
@@ -40,6 +56,49 @@ export const rows: MatrixRow[] = [
       return { status: r.status, body: await r.text(), headers: r.headers };
     },
     expect: organisers,
+  },
+  {
+    action: "écrire aux inscrits d'un événement",
+    run: async (ctx) => {
+      const e = await adminEvent(ctx, true);
+      // Someone registered: prepared in the database, the public form being rate-limited per address.
+      await ctx.server.services.db.query(
+        `INSERT INTO agenda_registrations (id, event_id, name, actor_group, email, token_hash, confirmed_at)
+         VALUES ($1, $2, 'Inscrit', 'Bénévoles', 'inscrit@exemple.fr', $3, now())`,
+        [crypto.randomUUID(), e.id, crypto.randomUUID()],
+      );
+      return ctx.client.post(`/api/events/${e.id}/registrants/mail`, { subject: "Informations pratiques", message: "Rendez-vous à 9 h." });
+    },
+    expect: organisers,
+  },
+  {
+    action: "joindre un fichier de la bibliothèque à un événement",
+    run: async (ctx) => {
+      const { event, fileId } = await adminDocument(ctx, { published: true, attached: false });
+      return ctx.client.post(`/api/events/${event.id}/documents`, { fileId });
+    },
+    expect: organisers,
+  },
+  {
+    action: "retirer un document d'un événement",
+    run: async (ctx) => {
+      const { event, fileId } = await adminDocument(ctx, { published: true, attached: true });
+      return ctx.client.delete(`/api/events/${event.id}/documents/${fileId}`);
+    },
+    expect: organisers,
+  },
+  { action: "télécharger un document d'un événement publié (visiteur)", run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: true, attached: true })).url), expect: everyone },
+  {
+    action: "télécharger un fichier qu'aucun événement publié ne joint (visiteur)",
+    run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: true, attached: false })).url),
+    expect: nobody,
+    refusedAs: 404,
+  },
+  {
+    action: "télécharger un document d'un événement non publié (visiteur)",
+    run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: false, attached: true })).url),
+    expect: nobody,
+    refusedAs: 404,
   },
   { action: "voir l'accueil du site public (visiteur)", run: ({ client }) => client.get("/"), expect: everyone },
   { action: "voir un événement publié (visiteur)", run: async (ctx) => ctx.client.get((await adminEvent(ctx, true)).url), expect: everyone },

@@ -4,14 +4,16 @@
  * its .ics, the feeds (all events, or one territory's) and the same events as JSON for other sites.
  * Every answer asks the policy: a visitor never reaches an event its committee did not publish.
  */
-import { EVENT_KIND_LABELS, programme, slugify, THEMES, themeName } from "@atelier/shared";
+import { EVENT_KIND_LABELS, programme, type EventDocument, slugify, THEMES, themeName } from "@atelier/shared";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv, Services } from "../context.js";
 import { readQuery } from "../http/validate.js";
-import { authorizeVisitor } from "../policy/index.js";
+import { serve } from "../files/download.js";
+import { authorizeVisitor, visitorEventFile } from "../policy/index.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { Cancelled, EventCards, organiser, when } from "./cards.js";
+import { eventDocuments } from "./documents.js";
 import { calendar } from "./ics.js";
 import { RegistrationSection, registrationPages } from "./registration.js";
 import { publishedEvents, toEvent, type EventRow } from "./queries.js";
@@ -116,7 +118,35 @@ function Feeds({ territory }: { territory?: string }) {
   );
 }
 
-function EventPage({ e, s }: { e: EventRow; s: Services }) {
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+const extension = (name: string) => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toUpperCase() ?? "fichier";
+
+/** The DSFR's download links: title, then format and size, as the State's sites show them. */
+function DocumentList({ id, title, documents }: { id: string; title: string; documents: EventDocument[] }) {
+  if (documents.length === 0) return null;
+  return (
+    <section class="fr-my-4w" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul class="fr-raw-list">
+        {documents.map((d) => (
+          <li class="fr-download fr-mb-2w">
+            <p>
+              <a href={d.url} download={d.name} class="fr-download__link">
+                {d.title}
+                <span class="fr-download__detail">
+                  {extension(d.name)} – {sizeText(d.size)}
+                </span>
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EventPage({ e, s, documents }: { e: EventRow; s: Services; documents: EventDocument[] }) {
   return (
     <>
       <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
@@ -174,6 +204,8 @@ function EventPage({ e, s }: { e: EventRow; s: Services }) {
           ))}
         </section>
       ) : null}
+      <DocumentList id="documents" title="Documents" documents={documents.filter((d) => d.role === "document")} />
+      <DocumentList id="compte-rendu" title="Compte rendu" documents={documents.filter((d) => d.role === "compte-rendu")} />
       <p class="fr-mt-4w">
         <a class="fr-btn fr-btn--secondary fr-icon-calendar-line fr-btn--icon-left" href={`/evenements/${e.slug}.ics`} download={`${e.slug}.ics`}>
           Ajouter à mon agenda
@@ -262,8 +294,14 @@ export function agendaPages(s: Services) {
       c,
       s,
       { title: e.title, description: e.summary || `${when(e)} — ${e.place}`, path: `/evenements/${e.slug}`, jsonLd: eventJsonLd(e, s.config.publicUrl) },
-      <EventPage e={e} s={s} />,
+      <EventPage e={e} s={s} documents={await eventDocuments(s.db, e)} />,
     );
+  });
+
+  // A document published with the event: the policy lets it out only while attached to a published event.
+  site.get("/evenements/:slug/documents/:fileId", async (c) => {
+    const f = await visitorEventFile(s.db, c.req.param("slug") ?? "", c.req.param("fileId") ?? "");
+    return serve(s, c, { key: f.storage_key, name: f.original_name, size: f.size, mimeType: f.mime_type, sha256: f.sha256 }, false);
   });
 
   registrationPages(s, site); //                      POST /evenements/:slug/inscription, /inscriptions/confirmer|annuler

@@ -9,11 +9,11 @@ import { programme, RegistrationForm } from "@atelier/shared";
 import type { Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
-import { appLink } from "../mail/links.js";
 import { authorizeVisitor } from "../policy/index.js";
 import { HONEYPOT, TIMING } from "../public-site/form-guard.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { calendar } from "./ics.js";
+import { registrantLink } from "./links.js";
 import { confirmAddressMail, placeFreedMail, registeredMail } from "./mails.js";
 import { eventById, type EventRow } from "./queries.js";
 import { byToken, cancelRegistration, confirm, confirmedRegistrations, register, renewToken, standingOf, type Standing } from "./registrations.js";
@@ -113,8 +113,6 @@ export function RegistrationSection({ e, s, values = {}, errors = {}, message }:
   );
 }
 
-const tokenLink = (s: Services, page: string, token: string) => appLink(s.config, page, { jeton: token });
-
 function Message({ title, children }: { title: string; children: unknown }) {
   return (
     <>
@@ -153,7 +151,7 @@ const field = (body: Record<string, unknown>, name: string) => (typeof body[name
 async function mailRegistered(s: Services, e: EventRow, email: string, standing: Standing, token: string) {
   await s.mailer.send({
     to: email,
-    ...registeredMail(e, standing, tokenLink(s, "/inscriptions/annuler", token)),
+    ...registeredMail(e, standing, registrantLink(s, "/inscriptions/annuler", token)),
     attachments: [{ filename: `${e.slug}.ics`, content: calendar(e.title, [e], s.config.publicUrl), contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
   });
 }
@@ -190,7 +188,7 @@ export function registrationPages(s: Services, site: PublicRouter) {
       // Already registered: nothing of theirs changes, and the address's owner gets their links again.
       await mailRegistered(s, e, form.email, standingOf(await confirmedRegistrations(s.db, e.id), registration.id, e.capacity), registration.token);
     } else {
-      await s.mailer.send({ to: form.email, ...confirmAddressMail(e, tokenLink(s, "/inscriptions/confirmer", registration.token)) });
+      await s.mailer.send({ to: form.email, ...confirmAddressMail(e, registrantLink(s, "/inscriptions/confirmer", registration.token)) });
     }
     return render(
       c,
@@ -267,7 +265,7 @@ export function registrationPages(s: Services, site: PublicRouter) {
     if (!r.cancelled_at) {
       const promoted = await cancelRegistration(s.db, r, e.capacity);
       if (promoted) {
-        const link = tokenLink(s, "/inscriptions/annuler", await renewToken(s.db, promoted.id));
+        const link = registrantLink(s, "/inscriptions/annuler", await renewToken(s.db, promoted.id));
         await s.mailer.send({ to: promoted.email, ...placeFreedMail(e, link) });
       }
     }

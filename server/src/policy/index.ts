@@ -38,4 +38,4 @@ export { operatorAccess, type OperatorAccess } from "./operator.js";
 export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
 export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syntheses.js";
 export { authorizeVisitor } from "./visitor.js";
-export { authorizeEvent } from "./events.js";
+export { authorizeEvent, visitorEventFile } from "./events.js";

@@ -8,7 +8,9 @@ import { Success } from "../components/Success";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { cancelEvent, createEvent, listSpaceEvents, updateEvent } from "./api";
+import { EventDocuments } from "./EventDocuments";
 import { EventForm } from "./EventForm";
+import { RegistrantsMail } from "./RegistrantsMail";
 
 function Status({ e }: { e: AgendaEvent }) {
   if (e.cancelled) return <Badge as="span" severity="error" noIcon>Annulé</Badge>;
@@ -18,7 +20,11 @@ function Status({ e }: { e: AgendaEvent }) {
 function EventItem({ e, onChange }: { e: AgendaEvent; onChange(): void }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // One panel open at a time under the event: its documents, or the mail to its registrants.
+  const [panel, setPanel] = useState<"documents" | "mail" | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const cancel = useAction();
+  const toggle = (p: "documents" | "mail") => setPanel(panel === p ? null : p);
   if (editing) {
     return (
       <li className="fr-mb-4w">
@@ -65,6 +71,18 @@ function EventItem({ e, onChange }: { e: AgendaEvent; onChange(): void }) {
             </a>
           </li>
         )}
+        <li>
+          <Button priority="tertiary" aria-expanded={panel === "documents"} onClick={() => toggle("documents")}>
+            Documents<span className="fr-sr-only"> de « {e.title} »</span>
+          </Button>
+        </li>
+        {e.registrants > 0 && (
+          <li>
+            <Button priority="tertiary" aria-expanded={panel === "mail"} onClick={() => toggle("mail")}>
+              Écrire aux inscrits<span className="fr-sr-only"> de « {e.title} »</span>
+            </Button>
+          </li>
+        )}
         {!e.cancelled && (
           <li>
             <Button priority="secondary" onClick={() => setEditing(true)}>
@@ -93,6 +111,17 @@ function EventItem({ e, onChange }: { e: AgendaEvent; onChange(): void }) {
           </li>
         )}
       </ul>
+      <Success message={sent} />
+      {panel === "documents" && <EventDocuments e={e} onClose={() => setPanel(null)} />}
+      {panel === "mail" && (
+        <RegistrantsMail
+          e={e}
+          onDone={(message) => {
+            setSent(message || null);
+            setPanel(null);
+          }}
+        />
+      )}
     </li>
   );
 }

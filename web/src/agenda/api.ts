@@ -1,5 +1,13 @@
 /** A committee's public events, as its pilotes and the national team prepare them. */
-import { EventReply, EventsReply, type EventBody } from "@atelier/shared";
+import {
+  EventDocumentsReply,
+  EventReply,
+  EventsReply,
+  RegistrantsMailReply,
+  type AttachEventDocumentBody,
+  type EventBody,
+  type RegistrantsMailBody,
+} from "@atelier/shared";
 import { request } from "../api/client";
 
 export const listSpaceEvents = async (spaceId: string) =>
@@ -13,3 +21,15 @@ export const updateEvent = async (id: string, body: EventBody) =>
 
 export const cancelEvent = async (id: string) =>
   (await request(`/api/events/${encodeURIComponent(id)}/cancel`, EventReply, { method: "POST" })).event;
+
+export const mailRegistrants = async (id: string, body: RegistrantsMailBody) =>
+  (await request(`/api/events/${encodeURIComponent(id)}/registrants/mail`, RegistrantsMailReply, { method: "POST", body })).sent;
+
+export const listEventDocuments = async (id: string) =>
+  (await request(`/api/events/${encodeURIComponent(id)}/documents`, EventDocumentsReply)).documents;
+
+export const attachEventDocument = async (id: string, body: AttachEventDocumentBody) =>
+  (await request(`/api/events/${encodeURIComponent(id)}/documents`, EventDocumentsReply, { method: "POST", body })).documents;
+
+export const detachEventDocument = async (id: string, fileId: string) =>
+  (await request(`/api/events/${encodeURIComponent(id)}/documents/${encodeURIComponent(fileId)}`, EventDocumentsReply, { method: "DELETE" })).documents;

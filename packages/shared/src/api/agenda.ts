@@ -78,6 +78,45 @@ export type AgendaEvent = z.infer<typeof AgendaEvent>;
 export const EventsReply = z.object({ events: z.array(AgendaEvent) });
 export const EventReply = z.object({ event: AgendaEvent });
 
+/** An organiser's message to an event's confirmed registrants (plain text). */
+export const REGISTRANTS_MAIL_SUBJECT_MAX = 200;
+export const REGISTRANTS_MAIL_TEXT_MAX = 10_000;
+export const RegistrantsMailBody = z.strictObject({
+  subject: text(REGISTRANTS_MAIL_SUBJECT_MAX),
+  message: text(REGISTRANTS_MAIL_TEXT_MAX),
+});
+export type RegistrantsMailBody = z.input<typeof RegistrantsMailBody>;
+/** POST /api/events/:id/registrants/mail → { sent }: how many registrants it went to. */
+export const RegistrantsMailReply = z.object({ sent: z.number() });
+
+/**
+ * The files of its space's library an event publishes with it: its documents (programme, slides)
+ * and, once it is over, its compte rendu.
+ */
+export const EVENT_DOCUMENT_ROLES = ["document", "compte-rendu"] as const;
+export type EventDocumentRole = (typeof EVENT_DOCUMENT_ROLES)[number];
+export const EVENT_DOCUMENT_ROLE_LABELS: Record<EventDocumentRole, string> = {
+  document: "Document de l'événement (programme, présentation…)",
+  "compte-rendu": "Compte rendu",
+};
+export const AttachEventDocumentBody = z.strictObject({
+  fileId: z.uuid("Choisissez un fichier de la bibliothèque."),
+  role: z.enum(EVENT_DOCUMENT_ROLES, "Choisissez le rôle du document.").default("document"),
+});
+export type AttachEventDocumentBody = z.input<typeof AttachEventDocumentBody>;
+export const EventDocument = z.object({
+  fileId: z.string(),
+  title: z.string(),
+  role: z.enum(EVENT_DOCUMENT_ROLES),
+  name: z.string(),
+  size: z.number(),
+  /** The public download's path (it answers only while the event is published). */
+  url: z.string(),
+});
+export type EventDocument = z.infer<typeof EventDocument>;
+/** GET|POST /api/events/:id/documents, DELETE /api/events/:id/documents/:fileId → { documents }. */
+export const EventDocumentsReply = z.object({ documents: z.array(EventDocument) });
+
 /** The visitor's registration form (sent as a classic form: it works without JavaScript). */
 export const REGISTRATION_NAME_MAX = 120;
 export const RegistrationForm = z.object({

@@ -30,6 +30,9 @@ export const AUDIT_KINDS = {
   "document.status_changed": "Statut modifié",
   "version.restored": "Version restaurée",
   "event.registrants_exported": "Inscrits à un événement exportés",
+  "event.registrants_mailed": "Courriel envoyé aux inscrits d'un événement",
+  "event.document_attached": "Document joint à un événement",
+  "event.document_detached": "Document retiré d'un événement",
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_KIND_VALUES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];
