@@ -2,13 +2,14 @@
  * Demo documents, written on a fresh demo install only (the tests' database has none): a livrable
  * of Grand-Sud that its membre submitted for review, so that the pilote finds it in his
  * notifications and the workflow can be walked through from the first sign-in; and livrables other
- * territories transmitted, for the national team's synthèse (demo-livrables.ts).
+ * territories transmitted, for the national team's synthèse (demo-livrables.ts); the public site's events (demo-events.ts).
  */
 import type { Services } from "../context.js";
 import { createDocument } from "../documents/queries.js";
 import { notify } from "../notifications/notify.js";
 import { recordChange, spaceMemberIds } from "../workflow/queries.js";
 import { summaryOf } from "../workflow/summary.js";
+import { seedDemoEvents } from "./demo-events.js";
 import { seedDemoLivrables } from "./demo-livrables.js";
 
 export const DEMO_LIVRABLE = "Assises interrégionales Grand-Sud : la place des usagers";
@@ -38,4 +39,5 @@ export async function seedDemoDocuments(s: Services): Promise<void> {
     });
   });
   await seedDemoLivrables(s);
+  await seedDemoEvents(s);
 }
