@@ -29,6 +29,8 @@ import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
 import { registrationsPurge } from "./agenda/purge.js";
+import { proposalsPurge } from "./practices/purge.js";
+import { subscribePractices } from "./practices/publication.js";
 
 export interface Running {
   url: string;
@@ -55,9 +57,11 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   // Automatic versions and authorship follow the content stored (socket, restore).
   const versionTracker = subscribeVersionTracker(services);
   subscribeSearch(services);
+  // A published fiche pratique leaves the site when its document is trashed or its consent withdrawn.
+  subscribePractices(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, proposalsPurge, ...notificationTasks]);
   const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));
