@@ -115,7 +115,7 @@ function Footer() {
           <div class="fr-footer__content">
             <p class="fr-footer__content-desc">
               Les États généraux du travail social associent professionnels, bénévoles, employeurs, formateurs, élus et personnes
-              concernées. Ce site présente leurs événements.
+              concernées. Ce site présente leurs événements et leurs pratiques inspirantes.
             </p>
           </div>
         </div>
