@@ -184,7 +184,7 @@ export function practicePages(s: Services) {
           <PracticeCards practices={practices} />
         </section>
         <p class="fr-mt-4w">
-          <a class="fr-link fr-icon-rss-line fr-link--icon-left" href="/pratiques-inspirantes.atom">
+          <a class="fr-link" href="/pratiques-inspirantes.atom">
             S'abonner aux nouvelles pratiques (flux Atom)
           </a>
         </p>
