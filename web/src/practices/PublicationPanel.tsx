@@ -52,6 +52,11 @@ export function PublicationPanel({ documentId }: { documentId: string }) {
         page à jour. La fiche n'est publiée que si la rubrique « Accord pour diffusion publique » indique « oui » ; si elle change, la
         fiche quitte le site aussitôt.
       </p>
+      {p.canPublish && p.consent !== "oui" && (
+        <p className="fr-text--sm fr-mb-1w fr-text-default--warning">
+          La rubrique « Accord pour diffusion publique » n'indique pas « oui » pour le moment : écrivez-y « oui » si l'auteur l'accepte, puis publiez.
+        </p>
+      )}
       {p.canPublish && (
         <>
           {action.error && (
