@@ -98,8 +98,11 @@ export function practiceRoutes(s: Services) {
     const { space } = await authorizeProposal(s.db, actor, "practice.moderate", id);
     const { reason } = await readJson(c, RefuseProposalBody);
     const p = (await proposalById(s.db, id))!;
-    if (!(await deleteProposal(s.db, id))) throw new HttpError(409, "proposal_decided", "Cette proposition vient d'être traitée par quelqu'un d'autre.");
-    await s.mailer.send({ to: p.email, ...refusedMail(p.form.projet, space.name, reason) });
+    // The proposal stays in the queue unless its author could be told why it is refused.
+    await s.db.tx(async (q) => {
+      if (!(await deleteProposal(q, id))) throw new HttpError(409, "proposal_decided", "Cette proposition vient d'être traitée par quelqu'un d'autre.");
+      await s.mailer.send({ to: p.email, ...refusedMail(p.form.projet, space.name, reason) });
+    });
     return c.body(null, 204);
   });
 
