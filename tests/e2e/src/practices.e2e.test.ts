@@ -27,6 +27,12 @@ async function proposes(page: Page) {
   await page.goto(app.url + "/");
   await page.getByRole("region", { name: "Dernières pratiques inspirantes" }).getByRole("link", { name: "Proposer une pratique" }).click();
   await page.getByRole("heading", { level: 1, name: "Proposer une pratique inspirante" }).waitFor();
+  // Sent empty, the form comes back with each missing field named, in French.
+  await page.waitForTimeout(1100);
+  await page.getByRole("button", { name: "Recevoir le lien de confirmation" }).click();
+  await page.getByText("Le formulaire contient des erreurs : corrigez les champs signalés.").waitFor();
+  await page.getByText("Indiquez le nom du projet.").waitFor();
+  await page.getByText("Dites si vous acceptez la diffusion publique de la fiche.").waitFor();
   await page.getByLabel("Nom du projet").fill(TITLE);
   await page.getByLabel(/^Territoire concerné/).selectOption("grand-sud");
   await page.getByLabel(/^Type d'établissement/).fill("Centre social");
