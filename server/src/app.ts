@@ -24,6 +24,9 @@ import { exportRoutes } from "./exports/routes.js";
 import { homeRoutes } from "./spaces/home.routes.js";
 import { fileRoutes } from "./files/routes.js";
 import { previewRoutes } from "./files/preview.js";
+import { practicePages } from "./practices/pages.js";
+import { practiceRoutes } from "./practices/routes.js";
+import { practicesSection } from "./practices/section.js";
 import { isFileUpload } from "./files/upload.js";
 import { attachmentRoutes } from "./attachments/routes.js";
 import { healthRoutes } from "./health/routes.js";
@@ -119,6 +122,8 @@ export function createApp(s: Services) {
   api.route("/search", searchRoutes(s)); //            GET /search, /search/suggest
   // The public site's events, prepared in the workspace.
   api.route("/", agendaRoutes(s)); //                  /spaces/:id/events, /events/:id[/cancel|/registrations.csv|/registrants/mail|/documents[/:fileId]]
+  // The public site's inspiring practices: a fiche's publication, the public's proposals to moderate.
+  api.route("/", practiceRoutes(s)); //                /documents/:id/publication, /spaces/:id/practice-proposals, /practice-proposals/:id/accept|refuse
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);
@@ -127,8 +132,9 @@ export function createApp(s: Services) {
   app.route("/metrics", metricsRoutes(s.config)); //    GET /metrics
   // The public site (server-rendered, no account needed); the web app's pages live under their own paths.
   // Each public capability hands in its block of the home and its pages for the site map.
-  app.route("/", publicSiteRoutes(s, [agendaSection(s)])); // GET /, /plan-du-site, /sitemap.xml, /site/site.css
+  app.route("/", publicSiteRoutes(s, [agendaSection(s), practicesSection(s)])); // GET /, /plan-du-site, /sitemap.xml, /site/site.css
   app.route("/", agendaPages(s)); //                   GET /evenements[.ics|.json], /evenements/:slug[.ics|/documents/:fileId]
+  app.route("/", practicePages(s)); //                 GET /pratiques-inspirantes[.atom], /pratiques-inspirantes/:slug, /pratiques-inspirantes/proposer|confirmer
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;
 }

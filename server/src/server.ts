@@ -30,6 +30,8 @@ import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
 import { registrationsPurge } from "./agenda/purge.js";
 import { remindersTask } from "./agenda/reminders.js";
+import { proposalsPurge } from "./practices/purge.js";
+import { subscribePractices } from "./practices/publication.js";
 
 export interface Running {
   url: string;
@@ -56,9 +58,11 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   // Automatic versions and authorship follow the content stored (socket, restore).
   const versionTracker = subscribeVersionTracker(services);
   subscribeSearch(services);
+  // A published fiche pratique leaves the site when its document is trashed or its consent withdrawn.
+  subscribePractices(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, remindersTask, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, remindersTask, proposalsPurge, ...notificationTasks]);
   const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));

@@ -41,6 +41,8 @@ export const SPACE_ACTIONS = [
   "file.restore",
   "file.manageKinds",
   "event.manage",
+  "practice.publish",
+  "practice.moderate",
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
@@ -76,6 +78,10 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   "file.manageKinds": MANAGERS,
   // A committee's public events: its pilotes, and the national team for every committee it reviews.
   "event.manage": ["admin", "pilote", "national"],
+  // A fiche pratique goes public by its committee's pilotes (when its consent field says oui), and
+  // they sort the practices the public proposes to their territory.
+  "practice.publish": MANAGERS,
+  "practice.moderate": MANAGERS,
 };
 
 /** "signed-in": every account, whatever its platform role (most have none). */
@@ -165,7 +171,7 @@ export function allowedActions(standing: Standing | null, archived = false): Spa
  * The public site: what a visitor may do, signed in or not (an anonymous visitor has no account).
  * Nothing unpublished is anybody's there; the workspace's rules above decide who prepares it.
  */
-export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read"] as const;
+export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read", "practice.read", "practice.propose"] as const;
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
 
 /** The facts about what a visitor asks for: whether its committee made it public. */
@@ -180,6 +186,8 @@ const PUBLIC_RULES: Record<PublicAction, (facts: PublicFacts) => boolean> = {
   "event.read": (f) => f.published,
   // A library file is public only while it is attached to a published event.
   "event.document.read": (f) => f.published && f.attached === true,
+  "practice.read": (f) => f.published,
+  "practice.propose": () => true,
 };
 
 export function canAsVisitor(action: PublicAction, facts: PublicFacts = { published: true }): boolean {

@@ -1,13 +1,10 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-import { PILOTES } from "../../test/matrix/profiles.js";
+import { EVERYONE, NOBODY_PUBLIC, PILOTES } from "../../test/matrix/profiles.js";
 import { upload } from "../files/test-helpers.js";
 
 // A committee's events are prepared by its pilotes and by the national team, which reviews every
 // committee but the national one (where it is a membre); published, they are everyone's.
 const organisers = { ...PILOTES, national: "YYNY" };
-const everyone = { ...Object.fromEntries(Object.keys(PILOTES).map((actor) => [actor, "YYYY"])), regional: "Y-YY" } as MatrixRow["expect"];
-// Unpublished, an event is on no public page, whoever asks (its organisers see it in the workspace).
-const nobody = { ...Object.fromEntries(Object.keys(PILOTES).map((actor) => [actor, "NNNN"])), regional: "N-NN" } as MatrixRow["expect"];
 
 const EVENT = {
   kind: "evenement-regional",
@@ -87,21 +84,21 @@ export const rows: MatrixRow[] = [
     },
     expect: organisers,
   },
-  { action: "télécharger un document d'un événement publié (visiteur)", run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: true, attached: true })).url), expect: everyone },
+  { action: "télécharger un document d'un événement publié (visiteur)", run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: true, attached: true })).url), expect: EVERYONE },
   {
     action: "télécharger un fichier qu'aucun événement publié ne joint (visiteur)",
     run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: true, attached: false })).url),
-    expect: nobody,
+    expect: NOBODY_PUBLIC,
     refusedAs: 404,
   },
   {
     action: "télécharger un document d'un événement non publié (visiteur)",
     run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: false, attached: true })).url),
-    expect: nobody,
+    expect: NOBODY_PUBLIC,
     refusedAs: 404,
   },
-  { action: "voir l'accueil du site public (visiteur)", run: ({ client }) => client.get("/"), expect: everyone },
-  { action: "voir un événement publié (visiteur)", run: async (ctx) => ctx.client.get((await adminEvent(ctx, true)).url), expect: everyone },
-  { action: "voir un événement non publié (page publique)", run: async (ctx) => ctx.client.get((await adminEvent(ctx, false)).url), expect: nobody, refusedAs: 404 },
-  { action: "télécharger l'.ics d'un événement non publié", run: async (ctx) => ctx.client.get(`${(await adminEvent(ctx, false)).url}.ics`), expect: nobody, refusedAs: 404 },
+  { action: "voir l'accueil du site public (visiteur)", run: ({ client }) => client.get("/"), expect: EVERYONE },
+  { action: "voir un événement publié (visiteur)", run: async (ctx) => ctx.client.get((await adminEvent(ctx, true)).url), expect: EVERYONE },
+  { action: "voir un événement non publié (page publique)", run: async (ctx) => ctx.client.get((await adminEvent(ctx, false)).url), expect: NOBODY_PUBLIC, refusedAs: 404 },
+  { action: "télécharger l'.ics d'un événement non publié", run: async (ctx) => ctx.client.get(`${(await adminEvent(ctx, false)).url}.ics`), expect: NOBODY_PUBLIC, refusedAs: 404 },
 ];

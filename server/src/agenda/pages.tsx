@@ -11,6 +11,7 @@ import type { AppEnv, Services } from "../context.js";
 import { readQuery } from "../http/validate.js";
 import { serve } from "../files/download.js";
 import { authorizeVisitor, visitorEventFile } from "../policy/index.js";
+import { Select } from "../public-site/fields.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { Cancelled, EventCards, organiser, when } from "./cards.js";
 import { eventDocuments } from "./documents.js";
@@ -33,24 +34,6 @@ type ListQuery = z.infer<typeof ListQuery>;
 const FeedQuery = z.object({ territoire: z.enum(TERRITORY_SLUGS as [string, ...string[]]).optional() });
 
 const filtersOf = (q: ListQuery) => ({ when: q.quand === "passes" ? ("past" as const) : ("upcoming" as const), territory: q.territoire, region: q.region, theme: q.theme });
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div class="fr-select-group">
-      <label class="fr-label" for={`filtre-${name}`}>
-        {label}
-      </label>
-      <select class="fr-select" id={`filtre-${name}`} name={name}>
-        <option value="">Tous</option>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Filters({ q }: { q: ListQuery }) {
   return (

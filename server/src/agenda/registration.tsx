@@ -4,13 +4,12 @@
  * a confirmation by e-mail before anything counts, then a place or the waiting line, the .ics in
  * the mail and a link to cancel. The form is defended like every public form (form-guard.ts).
  */
-import { parseWith } from "../http/validate.js";
 import { programme, RegistrationForm } from "@atelier/shared";
 import type { Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
 import { authorizeVisitor } from "../policy/index.js";
-import { HONEYPOT, TIMING } from "../public-site/form-guard.js";
+import { Field, formField, GuardFields, parseForm } from "../public-site/fields.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { calendar } from "./ics.js";
 import { registrantLink } from "./links.js";
@@ -37,24 +36,6 @@ function Notice({ days }: { days: number }) {
   );
 }
 
-function Field({ name, label, hint, value, type = "text", autocomplete, error }: { name: string; label: string; hint?: string; value?: string; type?: string; autocomplete?: string; error?: string }) {
-  const id = `inscription-${name}`;
-  return (
-    <div class={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
-      <label class="fr-label" for={id}>
-        {label}
-        {hint ? <span class="fr-hint-text">{hint}</span> : null}
-      </label>
-      <input class="fr-input" id={id} name={name} type={type} value={value ?? ""} autocomplete={autocomplete} aria-describedby={error ? `${id}-erreur` : undefined} />
-      {error ? (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export function RegistrationSection({ e, s, values = {}, errors = {}, message }: { e: EventRow; s: Services; values?: Values; errors?: Values; message?: string }) {
   if (!registrationOpen(e)) return null;
   const left = e.capacity === null ? null : Math.max(0, e.capacity - e.registrants);
@@ -75,8 +56,8 @@ export function RegistrationSection({ e, s, values = {}, errors = {}, message }:
       ) : null}
       <form method="post" action={`/evenements/${e.slug}/inscription`} class="fr-col-12 fr-col-md-8">
         <p class="fr-hint-text">Tous les champs sont obligatoires sauf mention contraire.</p>
-        <Field name="nom" label="Nom et prénom" value={values.nom} autocomplete="name" error={errors.nom} />
-        <Field name="organisation" label="Organisme (facultatif)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
+        <Field prefix="inscription" name="nom" label="Nom et prénom" value={values.nom} autocomplete="name" error={errors.nom} />
+        <Field prefix="inscription" name="organisation" label="Organisme (facultatif)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
         <div class={`fr-select-group${errors.groupe ? " fr-select-group--error" : ""}`}>
           <label class="fr-label" for="inscription-groupe">
             Groupe d'acteurs
@@ -97,13 +78,8 @@ export function RegistrationSection({ e, s, values = {}, errors = {}, message }:
             </p>
           ) : null}
         </div>
-        <Field name="email" label="Adresse électronique" hint="Format attendu : nom@domaine.fr. Un lien vous y sera envoyé pour confirmer." type="email" value={values.email} autocomplete="email" error={errors.email} />
-        {/* People never see this field; a robot filling every input does fill it. */}
-        <div class="form-pot">
-          <label for="inscription-site">Ne remplissez pas ce champ</label>
-          <input id="inscription-site" name={HONEYPOT} type="text" tabindex={-1} autocomplete="off" value="" />
-        </div>
-        <input type="hidden" name={TIMING} value={s.formGuard.timing()} />
+        <Field prefix="inscription" name="email" label="Adresse électronique" hint="Format attendu : nom@domaine.fr. Un lien vous y sera envoyé pour confirmer." type="email" value={values.email} autocomplete="email" error={errors.email} />
+        <GuardFields prefix="inscription" timing={s.formGuard.timing()} />
         <Notice days={s.config.REGISTRATION_RETENTION_DAYS} />
         <button class="fr-btn" type="submit">
           Recevoir le lien de confirmation
@@ -145,7 +121,6 @@ async function registrationOf(s: Services, token: string) {
   return { r, e };
 }
 
-const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
 
 /** Sends the confirmed registrant their mail: their standing, the .ics, the link to cancel. */
 async function mailRegistered(s: Services, e: EventRow, email: string, standing: Standing, token: string) {
@@ -164,25 +139,21 @@ export function registrationPages(s: Services, site: PublicRouter) {
     await s.formGuard.check(body, clientAddress(c, s.config.TRUST_PROXY), `inscription:${slug}`);
     const e = await visibleEvent(s.db, slug);
     if (!registrationOpen(e)) throw new HttpError(409, "registration_closed", "Les inscriptions à cet événement sont closes.");
-    const values: Values = { nom: field(body, "nom"), organisation: field(body, "organisation"), groupe: field(body, "groupe"), email: field(body, "email") };
-    let form: RegistrationForm;
-    try {
-      form = parseWith(RegistrationForm, values);
-    } catch (err) {
-      if (!(err instanceof HttpError)) throw err;
-      const errors: Values = {};
-      for (const i of (err.details as { path: string; message: string }[]) ?? []) errors[i.path as keyof Values] ??= i.message;
+    const values: Values = { nom: formField(body, "nom"), organisation: formField(body, "organisation"), groupe: formField(body, "groupe"), email: formField(body, "email") };
+    const parsed = parseForm(RegistrationForm, values);
+    if ("errors" in parsed) {
       return render(
         c,
         s,
         { title: `Erreur dans le formulaire — ${e.title}`, description: "", path: `/evenements/${e.slug}` },
         <>
           <h1>{e.title}</h1>
-          <RegistrationSection e={e} s={s} values={values} errors={errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
+          <RegistrationSection e={e} s={s} values={values} errors={parsed.errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
         </>,
         400,
       );
     }
+    const form = parsed.data;
     const registration = await register(s.db, e.id, form);
     if (registration.confirmed) {
       // Already registered: nothing of theirs changes, and the address's owner gets their links again.
@@ -223,7 +194,7 @@ export function registrationPages(s: Services, site: PublicRouter) {
   });
 
   site.post("/inscriptions/confirmer", async (c) => {
-    const token = field(await c.req.parseBody(), "jeton");
+    const token = formField(await c.req.parseBody(), "jeton");
     const { r, e } = await registrationOf(s, token);
     if (r.cancelled_at) throw new HttpError(409, "registration_cancelled", "Cette inscription a été annulée.");
     if (!r.confirmed_at) await confirm(s.db, r.id);
@@ -260,7 +231,7 @@ export function registrationPages(s: Services, site: PublicRouter) {
   });
 
   site.post("/inscriptions/annuler", async (c) => {
-    const token = field(await c.req.parseBody(), "jeton");
+    const token = formField(await c.req.parseBody(), "jeton");
     const { r, e } = await registrationOf(s, token);
     if (!r.cancelled_at) {
       const promoted = await cancelRegistration(s.db, r, e.capacity);

@@ -39,3 +39,4 @@ export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
 export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syntheses.js";
 export { authorizeVisitor } from "./visitor.js";
 export { authorizeEvent, visitorEventFile } from "./events.js";
+export { authorizeProposal } from "./practices.js";

@@ -31,6 +31,7 @@ const ICONS = "/dsfr/utility/icons/icons.min.css";
 const MENU: [href: string, label: string][] = [
   ["/", "Accueil"],
   ["/evenements", "Événements"],
+  ["/pratiques-inspirantes", "Pratiques inspirantes"],
 ];
 
 /** JSON inside a <script> element: "<" is escaped so that no text closes the element. */
@@ -114,7 +115,7 @@ function Footer() {
           <div class="fr-footer__content">
             <p class="fr-footer__content-desc">
               Les États généraux du travail social associent professionnels, bénévoles, employeurs, formateurs, élus et personnes
-              concernées. Ce site présente leurs événements.
+              concernées. Ce site présente leurs événements et leurs pratiques inspirantes.
             </p>
           </div>
         </div>

@@ -11,6 +11,7 @@ import { recordChange, spaceMemberIds } from "../workflow/queries.js";
 import { summaryOf } from "../workflow/summary.js";
 import { seedDemoEvents } from "./demo-events.js";
 import { seedDemoLivrables } from "./demo-livrables.js";
+import { seedDemoPractices } from "./demo-practices.js";
 
 export const DEMO_LIVRABLE = "Assises interrégionales Grand-Sud : la place des usagers";
 
@@ -40,4 +41,5 @@ export async function seedDemoDocuments(s: Services): Promise<void> {
   });
   await seedDemoLivrables(s);
   await seedDemoEvents(s);
+  await seedDemoPractices(s);
 }

@@ -46,3 +46,9 @@ export const SIGNED_IN: Profile = {
   stranger: "YYYY",
   anonymous: "NNNN",
 };
+
+/** The public site: everyone, signed in or not. */
+export const EVERYONE: Profile = { ...SIGNED_IN, anonymous: "YYYY" };
+
+/** What is not published is on no public page, whoever asks (its committee prepares it in the workspace). */
+export const NOBODY_PUBLIC: Profile = Object.fromEntries(Object.entries(EVERYONE).map(([actor, e]) => [actor, e.replace(/Y/g, "N")])) as Profile;

@@ -8,6 +8,7 @@ import { usePageTitle } from "../shell/pageTitle";
 import { displayName, useSession } from "../shell/session";
 import { useLoad } from "../shell/useLoad";
 import { SynthesisSourcesPanel } from "../syntheses/SynthesisSourcesPanel";
+import { PublicationPanel } from "../practices/PublicationPanel";
 import { getStatus } from "../workflow/api";
 import { DocumentStatusPanel } from "../workflow/DocumentStatusPanel";
 import { getDocument } from "./api";
@@ -55,6 +56,7 @@ export function DocumentEditorPage() {
       <h1>{doc.title}</h1>
       <DocumentStatusPanel documentId={doc.id} current={current} onChange={onMoved} />
       {doc.kind === "synthese" && <SynthesisSourcesPanel key={doc.id} documentId={doc.id} />}
+      {doc.kind === "fiche-pratique" && <PublicationPanel key={doc.id} documentId={doc.id} />}
       <ExportDialog documentId={doc.id} />
       <CollaborativeEditor
         // A new connection when the right to write changes, so that the server's check is the one the editor follows.

@@ -67,6 +67,7 @@ export const FIELD_LABELS: Record<string, string> = {
   capacity: "Nombre de places",
   nom: "Nom",
   groupe: "Groupe d'acteurs",
+  contact_email: "Adresse électronique",
 };
 
 const labelOf = (path: PropertyKey[]) => {

@@ -1,0 +1,73 @@
+import type { PracticeProposalForm } from "@atelier/shared";
+import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
+import { EVERYONE, NOBODY_PUBLIC, PILOTES, READERS } from "../../test/matrix/profiles.js";
+import { createDocument } from "../documents/queries.js";
+import { proposalContent } from "./fiche.js";
+import { confirmProposal, insertProposal, proposalByToken } from "./queries.js";
+
+const FORM: PracticeProposalForm = {
+  projet: "Pratique de la matrice",
+  territoire: "grand-sud",
+  etablissement: "Centre social",
+  public: "Familles",
+  description: "Un accueil sans rendez-vous.",
+  conditions: "",
+  difficultes: "",
+  acteurs: "",
+  resultats: "",
+  criteres: "",
+  accord: "oui",
+  contact_nom: "Alex Auteur",
+  contact_email: "auteur@exemple.fr",
+  contact_fonction: "",
+  commentaires: "",
+};
+
+/** A fiche pratique written in the space (as if co-written there), its consent field saying oui. */
+async function fiche({ server, spaceId }: MatrixContext) {
+  const [admin] = await server.services.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'admin@atelier.test'");
+  const title = `Fiche de la matrice ${crypto.randomUUID().slice(0, 8)}`;
+  const row = await createDocument(server.services, { spaceId, title, kind: "fiche-pratique", themes: [], userId: admin!.id, content: proposalContent({ ...FORM, projet: title }) });
+  return { id: row.id, title };
+}
+
+/** A fiche an admin published from the space. */
+async function published(ctx: MatrixContext) {
+  const f = await fiche(ctx);
+  const r = await ctx.admin.post(`/api/documents/${f.id}/publication`);
+  if (r.status !== 200) throw new Error(`publish: ${r.status} ${JSON.stringify(r.body)}`);
+  return { ...f, url: r.body.publication.url as string };
+}
+
+/** A confirmed proposal waiting in the space's queue (as the public form and its mailed link leave it). */
+async function proposal({ server, spaceId }: MatrixContext) {
+  const token = await insertProposal(server.services.db, spaceId, FORM);
+  const p = (await proposalByToken(server.services.db, token))!;
+  await confirmProposal(server.services.db, p.id);
+  return p.id;
+}
+
+export const rows: MatrixRow[] = [
+  { action: "voir si une fiche pratique est publiée", run: async (ctx) => ctx.client.get(`/api/documents/${(await fiche(ctx)).id}/publication`), expect: READERS },
+  { action: "publier une fiche pratique sur le site", run: async (ctx) => ctx.client.post(`/api/documents/${(await fiche(ctx)).id}/publication`), expect: PILOTES },
+  { action: "retirer une fiche pratique du site", run: async (ctx) => ctx.client.delete(`/api/documents/${(await published(ctx)).id}/publication`), expect: PILOTES },
+  { action: "lister les propositions de pratiques (modération)", run: ({ client, spaceId }) => client.get(`/api/spaces/${spaceId}/practice-proposals`), expect: PILOTES },
+  { action: "retenir une proposition de pratique", run: async (ctx) => ctx.client.post(`/api/practice-proposals/${await proposal(ctx)}/accept`), expect: PILOTES },
+  {
+    action: "refuser une proposition de pratique",
+    run: async (ctx) => ctx.client.post(`/api/practice-proposals/${await proposal(ctx)}/refuse`, { reason: "Hors du champ des États généraux." }),
+    expect: PILOTES,
+  },
+  { action: "voir une pratique publiée (visiteur)", run: async (ctx) => ctx.client.get((await published(ctx)).url), expect: EVERYONE },
+  {
+    action: "voir une fiche pratique non publiée (page publique)",
+    run: async (ctx) => {
+      const f = await published(ctx);
+      await ctx.admin.delete(`/api/documents/${f.id}/publication`);
+      return ctx.client.get(f.url);
+    },
+    expect: NOBODY_PUBLIC,
+    refusedAs: 404,
+  },
+  { action: "ouvrir le formulaire « Proposer une pratique »", run: ({ client }) => client.get("/pratiques-inspirantes/proposer"), expect: EVERYONE },
+];
