@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   PUBLIC_FORM_MIN_SECONDS: z.coerce.number().min(0).default(2),
   /** Registrants' data is deleted this many days after their event ends. */
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** A questionnaire's respondents' details (organisation, address, telephone) are erased this many days after their answer. */
+  QUESTIONNAIRE_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
   FILE_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),

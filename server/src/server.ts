@@ -29,6 +29,7 @@ import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
 import { registrationsPurge } from "./agenda/purge.js";
+import { answersPurge } from "./questionnaires/purge.js";
 
 export interface Running {
   url: string;
@@ -57,7 +58,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   subscribeSearch(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, answersPurge, ...notificationTasks]);
   const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));

@@ -29,3 +29,4 @@ export * from "./api/syntheses.js";
 export * from "./api/proconnect.js";
 export * from "./api/agenda.js";
 export * from "./api/imports.js";
+export * from "./api/questionnaires.js";

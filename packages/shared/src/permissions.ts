@@ -41,6 +41,7 @@ export const SPACE_ACTIONS = [
   "file.restore",
   "file.manageKinds",
   "event.manage",
+  "questionnaire.manage",
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
@@ -76,6 +77,8 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   "file.manageKinds": MANAGERS,
   // A committee's public events: its pilotes, and the national team for every committee it reviews.
   "event.manage": ["admin", "pilote", "national"],
+  // A committee's questionnaires and the answers to them (personal data): its co-writers only.
+  "questionnaire.manage": EDITORS,
 };
 
 /** "signed-in": every account, whatever its platform role (most have none). */
@@ -165,7 +168,7 @@ export function allowedActions(standing: Standing | null, archived = false): Spa
  * The public site: what a visitor may do, signed in or not (an anonymous visitor has no account).
  * Nothing unpublished is anybody's there; the workspace's rules above decide who prepares it.
  */
-export const PUBLIC_ACTIONS = ["site.read", "event.read"] as const;
+export const PUBLIC_ACTIONS = ["site.read", "event.read", "questionnaire.answer"] as const;
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
 
 /** The facts about what a visitor asks for: whether its committee made it public. */
@@ -176,6 +179,8 @@ export interface PublicFacts {
 const PUBLIC_RULES: Record<PublicAction, (facts: PublicFacts) => boolean> = {
   "site.read": () => true,
   "event.read": (f) => f.published,
+  // An open questionnaire's page and form; its answers are never a visitor's to read.
+  "questionnaire.answer": (f) => f.published,
 };
 
 export function canAsVisitor(action: PublicAction, facts: PublicFacts = { published: true }): boolean {

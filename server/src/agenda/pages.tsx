@@ -6,6 +6,7 @@
  */
 import { EVENT_KIND_LABELS, programme, slugify, THEMES, themeName } from "@atelier/shared";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import { z } from "zod";
 import type { AppEnv, Services } from "../context.js";
 import { readQuery } from "../http/validate.js";
@@ -116,7 +117,7 @@ function Feeds({ territory }: { territory?: string }) {
   );
 }
 
-function EventPage({ e, s }: { e: EventRow; s: Services }) {
+function EventPage({ e, s, footer }: { e: EventRow; s: Services; footer?: Child }) {
   return (
     <>
       <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
@@ -180,6 +181,7 @@ function EventPage({ e, s }: { e: EventRow; s: Services }) {
         </a>
       </p>
       <RegistrationSection e={e} s={s} />
+      {footer}
     </>
   );
 }
@@ -208,7 +210,8 @@ function sendCalendar(c: Context<AppEnv>, file: string, body: string) {
   return c.body(body);
 }
 
-export function agendaPages(s: Services) {
+/** `eventFooter`: what other capabilities add under every event (the questionnaire's call), handed in by app.ts. */
+export function agendaPages(s: Services, eventFooter?: Child) {
   const site = publicRouter(s);
 
   site.get("/evenements", async (c) => {
@@ -262,7 +265,7 @@ export function agendaPages(s: Services) {
       c,
       s,
       { title: e.title, description: e.summary || `${when(e)} — ${e.place}`, path: `/evenements/${e.slug}`, jsonLd: eventJsonLd(e, s.config.publicUrl) },
-      <EventPage e={e} s={s} />,
+      <EventPage e={e} s={s} footer={eventFooter} />,
     );
   });
 

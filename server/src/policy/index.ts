@@ -39,3 +39,4 @@ export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
 export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syntheses.js";
 export { authorizeVisitor } from "./visitor.js";
 export { authorizeEvent } from "./events.js";
+export { authorizeQuestionnaire } from "./questionnaires.js";

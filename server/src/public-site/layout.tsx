@@ -31,6 +31,7 @@ const ICONS = "/dsfr/utility/icons/icons.min.css";
 const MENU: [href: string, label: string][] = [
   ["/", "Accueil"],
   ["/evenements", "Événements"],
+  ["/questionnaire", "Questionnaire"],
 ];
 
 /** JSON inside a <script> element: "<" is escaped so that no text closes the element. */

@@ -10,6 +10,7 @@ import { notify } from "../notifications/notify.js";
 import { recordChange, spaceMemberIds } from "../workflow/queries.js";
 import { summaryOf } from "../workflow/summary.js";
 import { seedDemoLivrables } from "./demo-livrables.js";
+import { seedDemoQuestionnaire } from "./demo-questionnaire.js";
 
 export const DEMO_LIVRABLE = "Assises interrégionales Grand-Sud : la place des usagers";
 
@@ -38,4 +39,5 @@ export async function seedDemoDocuments(s: Services): Promise<void> {
     });
   });
   await seedDemoLivrables(s);
+  await seedDemoQuestionnaire(s);
 }
