@@ -10,7 +10,7 @@ export const answersPurge: MaintenanceTask = {
   name: "réponses aux questionnaires",
   everyMs: 3600 * 1000,
   async run(s) {
-    await s.db.query("DELETE FROM questionnaire_answers WHERE email <> '' AND confirmed_at IS NULL AND created_at < now() - interval '1 day'");
+    await s.db.query("DELETE FROM questionnaire_answers WHERE confirmed_at IS NULL AND created_at < now() - interval '1 day'");
     await s.db.query(
       `UPDATE questionnaire_answers SET organisation = '', email = '', telephone = '', personal_data_erased_at = now()
         WHERE personal_data_erased_at IS NULL AND created_at < now() - make_interval(days => $1::int)`,

@@ -30,8 +30,8 @@ export interface AnswerRow {
   created_at: Date;
 }
 
-/** The condition for an answer that counts. */
-const COUNTS = "(a.email = '' OR a.confirmed_at IS NOT NULL)";
+/** An answer counts once confirmed: at once without an address, from the mail's link with one. */
+const COUNTS = "a.confirmed_at IS NOT NULL";
 
 const SELECT = `SELECT q.id, q.space_id, s.name AS space_name, q.slug, q.title, q.questions, q.status,
        (SELECT count(*)::int FROM questionnaire_answers a WHERE a.questionnaire_id = q.id AND ${COUNTS}) AS answers
@@ -92,13 +92,13 @@ export interface NewAnswer {
   commentaire: string;
 }
 
-/** Records an answer; returns the token of its links. */
+/** Records an answer (confirmed already when it gives no address); returns the token of its links. */
 export async function recordAnswer(q: Queryable, questionnaireId: string, a: NewAnswer): Promise<{ id: string; token: string }> {
   const id = crypto.randomUUID();
   const token = randomToken();
   await q.query(
-    `INSERT INTO questionnaire_answers (id, questionnaire_id, actor_group, organisation, email, telephone, answers, comment, token_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO questionnaire_answers (id, questionnaire_id, actor_group, organisation, email, telephone, answers, comment, token_hash, confirmed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $5 = '' THEN now() END)`,
     [id, questionnaireId, a.groupe, a.organisation, a.email, a.telephone, JSON.stringify(a.answers), a.commentaire, hashToken(token)],
   );
   return { id, token };

@@ -1,5 +1,5 @@
 -- Questionnaires a committee publishes to the groups of actors, and the visitors' answers.
--- An answer given without an address counts at once; one given with an address counts once the
+-- An answer counts once confirmed: one given without an address is confirmed at once; one given with an address counts once the
 -- address is confirmed (unconfirmed ones are deleted after a day). The respondent's details are
 -- erased after QUESTIONNAIRE_RETENTION_DAYS; the answers themselves stay, anonymous.
 CREATE TABLE questionnaires (

@@ -3,6 +3,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { SpaceEvents } from "../../agenda/SpaceEvents";
+import { SpaceQuestionnaires } from "../../questionnaires/SpaceQuestionnaires";
 import { ApiError } from "../../api/client";
 import { getSpace } from "../../api/spaces";
 import { LoadError } from "../../components/LoadError";
@@ -97,6 +98,7 @@ export function SpacePage() {
         </Link>
       </p>
       {s.can.includes("event.manage") && <SpaceEvents spaceId={s.id} />}
+      {s.can.includes("questionnaire.manage") && <SpaceQuestionnaires spaceId={s.id} />}
       <SpaceActivity spaceId={s.id} round={docRound} />
       <RelatedSpaces parent={s.parent} children={s.children} />
       <Members spaceId={s.id} manages={manages} round={round} onChange={changed} />
