@@ -67,7 +67,7 @@ function Answers({ qn }: { qn: Questionnaire }) {
         ))}
       </Select>
       <p>
-        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={answersCsvUrl(qn.id, groupe || undefined)} download>
+        <a className="fr-link" href={answersCsvUrl(qn.id, groupe || undefined)} download>
           Exporter les réponses{groupe && ` des « ${groupe} »`} (CSV)
         </a>
       </p>
