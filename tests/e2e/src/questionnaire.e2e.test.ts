@@ -3,7 +3,8 @@
  * JavaScript answers the Grand-Sud questionnaire (open in the demo) as a "bénévole" and withdraws
  * nothing; another, with JavaScript, answers as a "bénévole" with an address and confirms it from
  * the mail; an elected official answers too. The pilote signs in at /connexion, reads the answers
- * filtered by group, exports them (the CSV downloaded) and creates the synthesis document from one.
+ * filtered by group, exports them (the CSV downloaded), creates the synthesis document from one,
+ * then creates another questionnaire from the template and opens it to the public.
  * axe-core audits every page on the way (harness).
  */
 import { readFile } from "node:fs/promises";
@@ -42,7 +43,7 @@ async function answers(page: Page, group: string, text: string, email = "") {
   await page.getByText(`en tant que « ${group} »`).waitFor();
 }
 
-test("visitors answer from the public home, with and without JavaScript; the pilote reads them by group, exports them and makes the synthesis", async () => {
+test("visitors answer from the public home, with and without JavaScript; the pilote reads them by group, exports them, makes the synthesis and opens a new questionnaire", async () => {
   // Without JavaScript, anonymously: counted at once, the receipt carries the withdrawal link.
   const noScript = await browse({ javaScriptEnabled: false });
   await answers(noScript.page, "Bénévoles", "Sans JavaScript : les bénévoles sont rarement consultés.");
@@ -103,6 +104,17 @@ test("visitors answer from the public home, with and without JavaScript; the pil
   expect(quoted.join(" ")).toContain("Les usagers devraient siéger dans les instances.");
   expect(quoted.join(" ")).not.toContain("Sans JavaScript");
   await screenshot(page, "questionnaire-synthese");
+
+  // Another questionnaire from the template, opened to the public from the space.
+  await page.goBack();
+  await section.getByLabel("Titre du questionnaire").fill("Questionnaire aux bénévoles du Var");
+  await section.getByRole("button", { name: "Créer à partir du modèle" }).click();
+  await section.getByText("Questionnaire « Questionnaire aux bénévoles du Var » créé (brouillon)").waitFor();
+  const created = section.getByTestId("questionnaires").getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Questionnaire aux bénévoles du Var" }) });
+  await created.getByRole("button", { name: /^Ouvrir au public/ }).click();
+  await created.getByText("Ouvert", { exact: true }).waitFor();
+  await noScript.page.goto(app.url + "/questionnaire");
+  await noScript.page.getByRole("link", { name: "Questionnaire aux bénévoles du Var" }).waitFor();
 
   for (const b of [noScript, visitor, elu, pilote]) expect(b.errors).toEqual([]);
 });
