@@ -42,6 +42,9 @@ import { metricsRoutes } from "./metrics/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { proConnectRoutes } from "./proconnect/routes.js";
 import { publicSiteRoutes } from "./public-site/routes.js";
+import { questionnairePages } from "./questionnaires/pages.js";
+import { questionnaireRoutes } from "./questionnaires/routes.js";
+import { QuestionnaireCall, questionnaireSection } from "./questionnaires/section.js";
 import { searchRoutes } from "./search/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
 import { synthesisRoutes } from "./syntheses/routes.js";
@@ -124,6 +127,8 @@ export function createApp(s: Services) {
   api.route("/", agendaRoutes(s)); //                  /spaces/:id/events, /events/:id[/cancel|/registrations.csv|/registrants/mail|/documents[/:fileId]]
   // The public site's inspiring practices: a fiche's publication, the public's proposals to moderate.
   api.route("/", practiceRoutes(s)); //                /documents/:id/publication, /spaces/:id/practice-proposals, /practice-proposals/:id/accept|refuse
+  // The questionnaires to the groups of actors, and their answers (never public).
+  api.route("/", questionnaireRoutes(s)); //           /spaces/:id/questionnaires, /questionnaires/:id/status|answers[.csv]|synthesis
 
   // An address under /api that no route knows is a JSON 404, never the web app's page.
   api.all("*", notFoundHandler);
@@ -132,9 +137,11 @@ export function createApp(s: Services) {
   app.route("/metrics", metricsRoutes(s.config)); //    GET /metrics
   // The public site (server-rendered, no account needed); the web app's pages live under their own paths.
   // Each public capability hands in its block of the home and its pages for the site map.
-  app.route("/", publicSiteRoutes(s, [agendaSection(s), practicesSection(s)])); // GET /, /plan-du-site, /sitemap.xml, /site/site.css
-  app.route("/", agendaPages(s)); //                   GET /evenements[.ics|.json], /evenements/:slug[.ics|/documents/:fileId]
+  app.route("/", publicSiteRoutes(s, [agendaSection(s), practicesSection(s), questionnaireSection(s)])); // GET /, /plan-du-site, /sitemap.xml, /site/site.css
+  // Every event's page ends with the questionnaire's call.
+  app.route("/", agendaPages(s, QuestionnaireCall())); // GET /evenements[.ics|.json], /evenements/:slug[.ics|/documents/:fileId]
   app.route("/", practicePages(s)); //                 GET /pratiques-inspirantes[.atom], /pratiques-inspirantes/:slug, /pratiques-inspirantes/proposer|confirmer
+  app.route("/", questionnairePages(s)); //            GET /questionnaire, /questionnaires/:slug (POST: answer), /questionnaire/confirmer|retirer
   if (s.config.WEB_DIST) app.route("/", staticWeb(s.config.WEB_DIST));
   return app;
 }

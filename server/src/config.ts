@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** Search counts this many matches at most; past it the total and the facets' counts say "at least" (search/query.ts). */
   SEARCH_COUNT_CAP: z.coerce.number().int().min(1).default(1000),
+  /** A questionnaire's respondents' details (organisation, address, telephone) are erased this many days after their answer. */
+  QUESTIONNAIRE_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
   FILE_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),

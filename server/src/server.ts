@@ -32,6 +32,7 @@ import { registrationsPurge } from "./agenda/purge.js";
 import { remindersTask } from "./agenda/reminders.js";
 import { proposalsPurge } from "./practices/purge.js";
 import { subscribePractices } from "./practices/publication.js";
+import { answersPurge } from "./questionnaires/purge.js";
 
 export interface Running {
   url: string;
@@ -62,7 +63,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   subscribePractices(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, remindersTask, proposalsPurge, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, remindersTask, proposalsPurge, answersPurge, ...notificationTasks]);
   const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));

@@ -53,5 +53,7 @@ export const ROUTES: AppRoute[] = [
   // The public site (server-rendered): reached by a link inside the app, it is loaded from the server.
   { path: "/", title: "Accueil", page: ServerPage, access: "public" },
   { path: "/evenements/*", title: "Événements", page: ServerPage, access: "public" },
+  { path: "/questionnaire/*", title: "Questionnaire", page: ServerPage, access: "public" },
+  { path: "/questionnaires/*", title: "Questionnaire", page: ServerPage, access: "public" },
   { path: "*", title: "Page introuvable", page: NotFoundPage, access: "public" },
 ];

@@ -30,3 +30,4 @@ export * from "./api/proconnect.js";
 export * from "./api/agenda.js";
 export * from "./api/imports.js";
 export * from "./api/practices.js";
+export * from "./api/questionnaires.js";

@@ -43,6 +43,7 @@ export const SPACE_ACTIONS = [
   "event.manage",
   "practice.publish",
   "practice.moderate",
+  "questionnaire.manage",
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
@@ -82,6 +83,8 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
   // they sort the practices the public proposes to their territory.
   "practice.publish": MANAGERS,
   "practice.moderate": MANAGERS,
+  // A committee's questionnaires and the answers to them (personal data): its co-writers only.
+  "questionnaire.manage": EDITORS,
 };
 
 /** "signed-in": every account, whatever its platform role (most have none). */
@@ -171,7 +174,7 @@ export function allowedActions(standing: Standing | null, archived = false): Spa
  * The public site: what a visitor may do, signed in or not (an anonymous visitor has no account).
  * Nothing unpublished is anybody's there; the workspace's rules above decide who prepares it.
  */
-export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read", "practice.read", "practice.propose"] as const;
+export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read", "practice.read", "practice.propose", "questionnaire.answer"] as const;
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
 
 /** The facts about what a visitor asks for: whether its committee made it public. */
@@ -188,6 +191,8 @@ const PUBLIC_RULES: Record<PublicAction, (facts: PublicFacts) => boolean> = {
   "event.document.read": (f) => f.published && f.attached === true,
   "practice.read": (f) => f.published,
   "practice.propose": () => true,
+  // An open questionnaire's page and form; its answers are never a visitor's to read.
+  "questionnaire.answer": (f) => f.published,
 };
 
 export function canAsVisitor(action: PublicAction, facts: PublicFacts = { published: true }): boolean {

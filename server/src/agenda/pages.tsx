@@ -6,6 +6,7 @@
  */
 import { EVENT_KIND_LABELS, programme, type EventDocument, slugify, THEMES, themeName } from "@atelier/shared";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import { z } from "zod";
 import type { AppEnv, Services } from "../context.js";
 import { readQuery } from "../http/validate.js";
@@ -129,7 +130,7 @@ function DocumentList({ id, title, documents }: { id: string; title: string; doc
   );
 }
 
-function EventPage({ e, s, documents }: { e: EventRow; s: Services; documents: EventDocument[] }) {
+function EventPage({ e, s, documents, footer }: { e: EventRow; s: Services; documents: EventDocument[]; footer?: Child }) {
   return (
     <>
       <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
@@ -195,6 +196,7 @@ function EventPage({ e, s, documents }: { e: EventRow; s: Services; documents: E
         </a>
       </p>
       <RegistrationSection e={e} s={s} />
+      {footer}
     </>
   );
 }
@@ -223,7 +225,8 @@ function sendCalendar(c: Context<AppEnv>, file: string, body: string) {
   return c.body(body);
 }
 
-export function agendaPages(s: Services) {
+/** `eventFooter`: what other capabilities add under every event (the questionnaire's call), handed in by app.ts. */
+export function agendaPages(s: Services, eventFooter?: Child) {
   const site = publicRouter(s);
 
   site.get("/evenements", async (c) => {
@@ -277,7 +280,7 @@ export function agendaPages(s: Services) {
       c,
       s,
       { title: e.title, description: e.summary || `${when(e)} — ${e.place}`, path: `/evenements/${e.slug}`, jsonLd: eventJsonLd(e, s.config.publicUrl) },
-      <EventPage e={e} s={s} documents={await eventDocuments(s.db, e)} />,
+      <EventPage e={e} s={s} documents={await eventDocuments(s.db, e)} footer={eventFooter} />,
     );
   });
 

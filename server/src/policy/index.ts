@@ -40,3 +40,4 @@ export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syn
 export { authorizeVisitor } from "./visitor.js";
 export { authorizeEvent, visitorEventFile } from "./events.js";
 export { authorizeProposal } from "./practices.js";
+export { authorizeQuestionnaire } from "./questionnaires.js";

@@ -32,6 +32,7 @@ const MENU: [href: string, label: string][] = [
   ["/", "Accueil"],
   ["/evenements", "Événements"],
   ["/pratiques-inspirantes", "Pratiques inspirantes"],
+  ["/questionnaire", "Questionnaire"],
 ];
 
 /** JSON inside a <script> element: "<" is escaped so that no text closes the element. */

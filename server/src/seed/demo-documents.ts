@@ -12,6 +12,7 @@ import { summaryOf } from "../workflow/summary.js";
 import { seedDemoEvents } from "./demo-events.js";
 import { seedDemoLivrables } from "./demo-livrables.js";
 import { seedDemoPractices } from "./demo-practices.js";
+import { seedDemoQuestionnaire } from "./demo-questionnaire.js";
 
 export const DEMO_LIVRABLE = "Assises interrégionales Grand-Sud : la place des usagers";
 
@@ -42,4 +43,5 @@ export async function seedDemoDocuments(s: Services): Promise<void> {
   await seedDemoLivrables(s);
   await seedDemoEvents(s);
   await seedDemoPractices(s);
+  await seedDemoQuestionnaire(s);
 }

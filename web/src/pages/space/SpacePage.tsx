@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { SpaceEvents } from "../../agenda/SpaceEvents";
 import { ProposalQueue } from "../../practices/ProposalQueue";
+import { SpaceQuestionnaires } from "../../questionnaires/SpaceQuestionnaires";
 import { ApiError } from "../../api/client";
 import { getSpace } from "../../api/spaces";
 import { LoadError } from "../../components/LoadError";
@@ -100,6 +101,7 @@ export function SpacePage() {
       {s.can.includes("event.manage") && <SpaceEvents spaceId={s.id} />}
       {/* The public proposes practices to a territory: its territorial COPIL moderates them. */}
       {s.level === "territorial" && s.can.includes("practice.moderate") && <ProposalQueue spaceId={s.id} />}
+      {s.can.includes("questionnaire.manage") && <SpaceQuestionnaires spaceId={s.id} />}
       <SpaceActivity spaceId={s.id} round={docRound} />
       <RelatedSpaces parent={s.parent} children={s.children} />
       <Members spaceId={s.id} manages={manages} round={round} onChange={changed} />

@@ -1,0 +1,135 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * The answer form of a questionnaire's public page, a classic form: the group of actors, the
+ * questions, the free comment (10 lines), the optional details, the information notice and the
+ * hidden fields of the form guard (honeypot, signed timing).
+ */
+import { COMMENT_MAX, COMMENT_MAX_LINES, programme } from "@atelier/shared";
+import type { Services } from "../context.js";
+import { HONEYPOT, TIMING } from "../public-site/form-guard.js";
+import type { QuestionnaireRow } from "./queries.js";
+
+export type Values = Record<string, string>;
+
+function Notice({ days }: { days: number }) {
+  return (
+    <div class="fr-callout fr-my-3w">
+      <h3 class="fr-callout__title fr-h6">Vos données personnelles</h3>
+      <p class="fr-callout__text fr-text--sm">
+        Vos réponses servent uniquement à préparer les travaux des États généraux du travail social : seul le comité qui publie
+        ce questionnaire les lit, elles ne sont jamais publiées telles quelles. Votre organisme, votre adresse électronique et votre
+        téléphone, tous facultatifs, permettent au comité de vous recontacter ; ils sont effacés {days} jours après votre réponse,
+        qui reste alors anonyme. Une réponse avec une adresse non confirmée est effacée après 24 heures. Vous pouvez retirer votre
+        réponse à tout moment par le lien affiché après l'envoi et, si vous donnez une adresse, reçu par courriel.
+      </p>
+    </div>
+  );
+}
+
+function ErrorText({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p class="fr-error-text" id={`${id}-erreur`}>
+      {error}
+    </p>
+  ) : null;
+}
+
+function Input({ name, label, hint, value, type = "text", autocomplete, error }: { name: string; label: string; hint?: string; value?: string; type?: string; autocomplete?: string; error?: string }) {
+  const id = `questionnaire-${name}`;
+  return (
+    <div class={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
+      <label class="fr-label" for={id}>
+        {label}
+        {hint ? <span class="fr-hint-text">{hint}</span> : null}
+      </label>
+      <input class="fr-input" id={id} name={name} type={type} value={value ?? ""} autocomplete={autocomplete} aria-describedby={error ? `${id}-erreur` : undefined} />
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+function TextArea({ name, label, hint, value, rows, maxlength, error }: { name: string; label: string; hint?: string; value?: string; rows: number; maxlength?: number; error?: string }) {
+  const id = `questionnaire-${name}`;
+  return (
+    <div class={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
+      <label class="fr-label" for={id}>
+        {label}
+        {hint ? <span class="fr-hint-text">{hint}</span> : null}
+      </label>
+      <textarea class="fr-input" id={id} name={name} rows={rows} maxlength={maxlength} aria-describedby={error ? `${id}-erreur` : undefined}>
+        {value ?? ""}
+      </textarea>
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function AnswerForm({ qn, s, values = {}, errors = {}, message }: { qn: QuestionnaireRow; s: Services; values?: Values; errors?: Values; message?: string }) {
+  return (
+    <>
+      {message ? (
+        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
+          <p>{message}</p>
+        </div>
+      ) : null}
+      <form method="post" action={`/questionnaires/${qn.slug}`} class="fr-col-12 fr-col-md-10">
+        <p class="fr-hint-text">Seul le groupe d'acteurs est obligatoire ; répondez aux questions qui vous parlent.</p>
+        <fieldset class={`fr-fieldset${errors.groupe ? " fr-fieldset--error" : ""}`} id="questionnaire-groupe" aria-labelledby="questionnaire-groupe-legende" role={errors.groupe ? "group" : undefined}>
+          <legend class="fr-fieldset__legend" id="questionnaire-groupe-legende">
+            Vous répondez en tant que
+          </legend>
+          {programme.actors.map((a, i) => (
+            <div class="fr-fieldset__element">
+              <div class="fr-radio-group">
+                <input type="radio" id={`groupe-${i}`} name="groupe" value={a} checked={values.groupe === a} />
+                <label class="fr-label" for={`groupe-${i}`}>
+                  {a}
+                </label>
+              </div>
+            </div>
+          ))}
+          {errors.groupe ? (
+            <div class="fr-messages-group">
+              <p class="fr-message fr-message--error">{errors.groupe}</p>
+            </div>
+          ) : null}
+        </fieldset>
+        <h2 class="fr-h4">Vos réponses</h2>
+        {qn.questions.map((question, i) => (
+          <TextArea name={`reponse-${i + 1}`} label={`${i + 1}. ${question}`} value={values[`reponse-${i + 1}`]} rows={6} error={errors[`reponse-${i + 1}`]} />
+        ))}
+        <TextArea
+          name="commentaire"
+          label="Commentaire libre"
+          hint={`${COMMENT_MAX_LINES} lignes maximum.`}
+          value={values.commentaire}
+          rows={COMMENT_MAX_LINES}
+          maxlength={COMMENT_MAX}
+          error={errors.commentaire}
+        />
+        <h2 class="fr-h4">Vous (facultatif)</h2>
+        <Input name="organisation" label="Organisme (ou association, ou administration)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
+        <Input
+          name="email"
+          label="Adresse électronique"
+          hint="Format attendu : nom@domaine.fr. Pour recevoir votre réponse et le lien pour la retirer ; elle comptera une fois l'adresse confirmée."
+          type="email"
+          value={values.email}
+          autocomplete="email"
+          error={errors.email}
+        />
+        <Input name="telephone" label="Téléphone" type="tel" value={values.telephone} autocomplete="tel" error={errors.telephone} />
+        {/* People never see this field; a robot filling every input does fill it. */}
+        <div class="form-pot">
+          <label for="questionnaire-site">Ne remplissez pas ce champ</label>
+          <input id="questionnaire-site" name={HONEYPOT} type="text" tabindex={-1} autocomplete="off" value="" />
+        </div>
+        <input type="hidden" name={TIMING} value={s.formGuard.timing()} />
+        <Notice days={s.config.QUESTIONNAIRE_RETENTION_DAYS} />
+        <button class="fr-btn" type="submit">
+          Envoyer ma réponse
+        </button>
+      </form>
+    </>
+  );
+}
