@@ -25,6 +25,7 @@ import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
 import { subscribeSearch } from "./search/queue.js";
+import { subscribeImportedComments } from "./comments/imported.js";
 import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
@@ -55,6 +56,8 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   // Automatic versions and authorship follow the content stored (socket, restore).
   const versionTracker = subscribeVersionTracker(services);
   subscribeSearch(services);
+  // An imported file's comments become threads of its new document.
+  subscribeImportedComments(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, ...notificationTasks]);
