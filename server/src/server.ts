@@ -25,6 +25,7 @@ import { openStorage } from "./storage/index.js";
 import { filesPurge } from "./files/purge.js";
 import { uploadsPurge } from "./uploads/purge.js";
 import { subscribeSearch } from "./search/queue.js";
+import { subscribeImportedComments } from "./comments/imported.js";
 import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
@@ -61,6 +62,8 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   subscribeSearch(services);
   // A published fiche pratique leaves the site when its document is trashed or its consent withdrawn.
   subscribePractices(services);
+  // An imported file's comments become threads of its new document.
+  subscribeImportedComments(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, remindersTask, proposalsPurge, answersPurge, ...notificationTasks]);

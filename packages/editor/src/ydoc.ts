@@ -1,7 +1,7 @@
 import { COLLAB_FRAGMENT } from "@atelier/shared";
 import { getText, getTextSerializersFromSchema, type JSONContent } from "@tiptap/core";
 import type { Node } from "@tiptap/pm/model";
-import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
+import { absolutePositionToRelativePosition, initProseMirrorDoc, prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { fragmentToNode } from "./fromYjs.js";
 import { nodeToHtml } from "./html.js";
@@ -17,6 +17,21 @@ export function contentUpdate(content: JSONContent): Uint8Array {
   const update = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
   return update;
+}
+
+/**
+ * The update of contentUpdate, with ProseMirror positions of that content turned into Yjs relative
+ * positions of the same update (encoded), as the editor anchors a comment to its selection.
+ */
+export function contentUpdateAt(content: JSONContent, positions: number[]): { update: Uint8Array; positions: Uint8Array[] } {
+  const schema = getEditorSchema();
+  const ydoc = prosemirrorJSONToYDoc(schema, content, CONTENT_FRAGMENT);
+  const type = ydoc.getXmlFragment(CONTENT_FRAGMENT);
+  const { mapping } = initProseMirrorDoc(type, schema);
+  const relative = positions.map((pos) => Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, type, mapping) as Y.RelativePosition));
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return { update, positions: relative };
 }
 
 /** A Yjs update that writes the template of this kind into an empty document's "default" fragment. */

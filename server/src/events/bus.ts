@@ -47,6 +47,12 @@ export interface Events {
   documentChanged: { documentId: string };
   /** A library file was stored (or a new version of it), changed, trashed, restored or deleted. */
   fileChanged: { fileId: string };
+  /**
+   * A file imported as a new document held comments (Word's, LibreOffice's): the comments capability
+   * opens a thread on each passage (`from`, `to`: encoded Yjs relative positions of the document's
+   * first content), in the name of the person who imported it, the comment's author given in `body`.
+   */
+  documentCommentsImported: { documentId: string; userId: string; threads: Array<{ from: string; to: string; quote: string; body: string }> };
   /** A comment thread was opened, answered, edited, resolved, reopened or deleted. */
   commentThreadChanged: { threadId: string };
 }

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import type { CommentThread } from "@atelier/shared";
 import { marked } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
@@ -35,6 +36,15 @@ const RICH = `<!doctype html><html><head><meta charset="utf-8"><title>Riche</tit
 <p><img src="data:image/png;base64,${PNG.toString("base64")}" width="10" height="10"></p>
 </body></html>`;
 
+/** Two annotations on passages, by two people, as LibreOffice writes them (flat ODT, converted below to DOCX and ODT). */
+const ANNOTATED = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:h text:outline-level="1">Bilan</text:h>
+<text:p>Le <office:annotation office:name="c1"><dc:creator>Marie Curie</dc:creator><text:p>Préciser la date</text:p></office:annotation>comité de pilotage<office:annotation-end office:name="c1"/> se réunit en mars.</text:p>
+<text:p>Les <office:annotation office:name="c2"><dc:creator>Paul Martin</dc:creator><text:p>Lesquelles ?</text:p></office:annotation>pratiques inspirantes<office:annotation-end office:name="c2"/> sont recensées.</text:p>
+</office:text></office:body></office:document>`;
+
 let server: TestServer;
 let membre: Client;
 let lecteur: Client;
@@ -56,7 +66,8 @@ beforeAll(async () => {
   const bilan = await readFile(new URL("bilan-assises-territoriales-sud-ouest.md", FIXTURES), "utf8");
   await writeFile(path.join(dir, "bilan.html"), `<!doctype html><html><head><meta charset="utf-8"></head><body>${await marked.parse(bilan)}</body></html>`);
   await writeFile(path.join(dir, "riche.html"), RICH);
-  const sources = [path.join(dir, "bilan.html"), path.join(dir, "riche.html")];
+  await writeFile(path.join(dir, "commentaires.fodt"), ANNOTATED);
+  const sources = [path.join(dir, "bilan.html"), path.join(dir, "riche.html"), path.join(dir, "commentaires.fodt")];
   [server] = await Promise.all([startTestServer(), libreOffice(sources, ["docx:MS Word 2007 XML", "odt:writer8"])]);
   membre = await server.as("membre.grand-sud@atelier.test");
   lecteur = await server.as("lecteur.grand-sud@atelier.test");
@@ -125,6 +136,31 @@ describe("importing the fixtures' documents", () => {
     expect(image.headers.get("content-type")).toBe("image/png");
     const [row] = await server.services.db.query<{ document_id: string }>("SELECT document_id FROM attachments WHERE id = $1", [src!.split("/").pop()]);
     expect(row!.document_id).toBe(id);
+  });
+});
+
+describe("the file's comments", () => {
+  it.each(["commentaires.docx", "commentaires.odt"])("in %s written by LibreOffice become comment threads on the same words, their authors named", async (name) => {
+    const { id, dropped } = await imported(name, files.get(name)!);
+    expect(dropped).toEqual([]);
+    expect(await html(id)).toBe("<h1>Bilan</h1><p>Le comité de pilotage se réunit en mars.</p><p>Les pratiques inspirantes sont recensées.</p>");
+    const { threads } = (await lecteur.get(`/api/documents/${id}/comments`)).body as { threads: CommentThread[] };
+    // In the order of the text.
+    expect(
+      threads.map((t: CommentThread) => ({ quote: t.quote, now: t.anchorState, status: t.status, by: t.createdBy?.name, body: t.comments.map((c) => c.body) })),
+    ).toEqual([
+      { quote: "comité de pilotage", now: { deleted: false, text: "comité de pilotage" }, status: "open", by: "Marie Membre", body: ["Commentaire de Marie Curie : Préciser la date"] },
+      { quote: "pratiques inspirantes", now: { deleted: false, text: "pratiques inspirantes" }, status: "open", by: "Marie Membre", body: ["Commentaire de Paul Martin : Lesquelles ?"] },
+    ]);
+  });
+
+  it("imported into an open document, they are listed as not kept, and nothing of them is left in the text", async () => {
+    const { id } = await imported("cible.md", "# Cible");
+    const r = await sendFile(membre, `/api/documents/${id}/import-fragment`, "commentaires.docx", files.get("commentaires.docx")!);
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body.content)).not.toMatch(/[\u{F0000}-\u{FFFFD}]/u);
+    expect(JSON.stringify(r.body.content)).toContain("Le comité de pilotage se réunit en mars.");
+    expect(r.body.dropped).toEqual([expect.stringMatching(/^2 commentaires n'ont pas été repris : importés dans un document ouvert/)]);
   });
 });
 

@@ -4,12 +4,13 @@
  * /api/documents/:id/import-fragment converts a file for the editor to insert at its cursor. Both
  * are writing (the policy's document.create and document.editContent), and both answer what of
  * the file could not be kept. Nothing is written before the file is converted; a failure after
- * removes what was stored.
+ * removes what was stored. A new document keeps the file's comments as threads on their passages;
+ * a fragment cannot (its positions are the editor's to choose), and says so.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { contentUpdate } from "@atelier/editor";
+import { contentUpdateAt } from "@atelier/editor";
 import {
   FILE_IMPORT_MAX_BYTES,
   ImportDocumentFields,
@@ -23,6 +24,7 @@ import { createDocument } from "../documents/queries.js";
 import { badRequest, HttpError } from "../http/errors.js";
 import { parseWith } from "../http/validate.js";
 import { authorizeDocument, authorizeSpace, requireActor } from "../policy/index.js";
+import { placeComments } from "./comments.js";
 import { convertFile } from "./convert/index.js";
 import { formatOf, unreadable } from "./format.js";
 import { schemaDoc, storeConverted } from "./store.js";
@@ -76,6 +78,9 @@ async function convert(upload: Upload) {
 
 const baseName = (name: string) => name.replace(/\.[a-z0-9]+$/i, "").trim();
 
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
+const commentsLost = (n: number, why: string) => (n ? [`${n > 1 ? `${n} commentaires n'ont pas été repris` : "1 commentaire n'a pas été repris"} : ${why}.`] : []);
+
 export function importRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
@@ -85,19 +90,25 @@ export function importRoutes(s: Services) {
     const upload = await readUpload(c);
     const fields = parseWith(ImportDocumentFields, upload.fields);
     const title = (fields.title ?? baseName(upload.name)).slice(0, 200) || "Document importé";
-    const { doc, dropped, stored } = await storeConverted(s, await convert(upload), baseName(upload.name) || "import");
+    const converted = await convert(upload);
+    const kept = await storeConverted(s, converted, baseName(upload.name) || "import");
     try {
+      const { doc, placed, unplaced } = placeComments(kept.doc, converted.comments);
+      const { update, positions } = contentUpdateAt(doc, placed.flatMap((p) => [p.from, p.to]));
+      const threads = placed.map((p, i) => ({ from: base64(positions[2 * i]!), to: base64(positions[2 * i + 1]!), quote: p.quote, body: p.body }));
       const row = await createDocument(
         s,
-        { spaceId: found.space.id, title, kind: fields.kind, themes: [], userId: actor.id, content: contentUpdate(doc) },
+        { spaceId: found.space.id, title, kind: fields.kind, themes: [], userId: actor.id, content: update },
         async (q, id) => {
-          await stored.insert(q, id, actor.id);
+          await kept.stored.insert(q, id, actor.id);
           await s.bus.emit(q, "documentChanged", { documentId: id });
+          if (threads.length) await s.bus.emit(q, "documentCommentsImported", { documentId: id, userId: actor.id, threads });
         },
       );
+      const dropped = [...kept.dropped, ...commentsLost(unplaced, "le passage commenté n'a pas de texte dans le document importé")];
       return c.json({ id: row.id, dropped } satisfies ImportDocumentReply, 201);
     } catch (err) {
-      await stored.discard();
+      await kept.stored.discard();
       throw err;
     }
   });
@@ -106,14 +117,16 @@ export function importRoutes(s: Services) {
     const actor = requireActor(c.get("user"));
     const { row } = await authorizeDocument(s.db, actor, c.req.param("id"), "document.editContent");
     const upload = await readUpload(c);
-    const { doc, dropped, stored } = await storeConverted(s, await convert(upload), baseName(upload.name) || "import");
+    const converted = await convert(upload);
+    const { doc, dropped, stored } = await storeConverted(s, converted, baseName(upload.name) || "import");
     try {
       await s.db.tx((q) => stored.insert(q, row.id, actor.id));
     } catch (err) {
       await stored.discard();
       throw err;
     }
-    return c.json({ content: doc, dropped } satisfies ImportFragmentReply);
+    const lost = commentsLost(converted.comments.length, "importés dans un document ouvert, ils n'ont pas de passage où s'ancrer (importez le fichier comme nouveau document pour les garder)");
+    return c.json({ content: placeComments(doc, []).doc, dropped: [...dropped, ...lost] } satisfies ImportFragmentReply);
   });
 
   return app;

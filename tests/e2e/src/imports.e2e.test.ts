@@ -1,7 +1,8 @@
 /**
  * Importing a file as a person does: a pilote picks a DOCX (written by LibreOffice here, as a
  * committee's word processor would) in "Nouveau document", reads what was not kept, and opens the
- * document, whose headings, list and table came with it.
+ * document, whose headings, list and table came with it; a membre imports the same file into an open
+ * document at the cursor (« Importer un fichier ici », the file chosen in the picker).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -9,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { logIn, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
+import { DocumentReply } from "@atelier/shared";
+import { logIn, openAs, openBrowser, screenshot, startApp, type App, type Browsing } from "./harness.js";
 
 const GRAND_SUD = "COPIL territorial Grand-Sud";
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
@@ -86,3 +88,43 @@ test("a pilote imports a DOCX from the space page, reads what was not kept, and 
   expect(await row.textContent()).toContain("Compte rendu de COPIL");
   expect(errors).toEqual([]);
 }, 120_000);
+
+test("a membre imports a DOCX into an open document at the cursor, and reads what was not kept", async () => {
+  const { page, errors } = await openAs(browse, app.url, "membre.grand-sud@atelier.test");
+  // The document to import into: a compte rendu, its template's sections empty.
+  const created = await page.request.post(`${app.url}/api/spaces/${await app.spaceId("grand-sud")}/documents`, {
+    data: { title: "COPIL de décembre", kind: "compte-rendu" },
+    headers: { origin: app.url },
+  });
+  const { id } = DocumentReply.parse(await created.json()).document;
+  await page.goto(`${app.url}/documents/${id}`);
+  await page.getByTestId("connection-state").getByText("Connecté", { exact: true }).waitFor();
+  const editor = page.getByRole("textbox", { name: /^Texte du document/ });
+  // The cursor in the empty paragraph under « Date de la réunion ».
+  await editor.locator("h2:has-text('Date de la réunion') + p").click();
+
+  const picker = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Importer un fichier ici" }).click();
+  await (await picker).setFiles({ name: "compte-rendu-copil.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
+  const told = page.getByTestId("import-ici");
+  // The conversion process may start with this import: slower on a loaded machine.
+  await told.getByText("« compte-rendu-copil.docx » a été inséré dans le document.").waitFor({ timeout: 60_000 });
+  expect(await told.getByRole("listitem").allTextContents()).toEqual(["Styles Word non reconnus, texte gardé sans ce style : Preformatted Text."]);
+  await screenshot(page, "import-ici");
+  // The file's headings, there: after « Date de la réunion », before the template's next sections.
+  await editor.getByRole("heading", { level: 1, name: "Compte rendu du COPIL du 12 novembre" }).waitFor();
+  expect(await editor.getByRole("heading").allInnerTexts()).toEqual([
+    "Date de la réunion",
+    "Compte rendu du COPIL du 12 novembre",
+    "Participants",
+    "Relevé de décisions",
+    "Participants",
+    "Ordre du jour",
+    "Relevé de décisions",
+  ]);
+  await editor.getByRole("cell", { name: "Réunir les usagers" }).waitFor();
+  await expect.poll(() => page.getByTestId("connection-state").textContent()).not.toContain("non synchronisées");
+  await told.getByRole("button", { name: "Masquer le message" }).click();
+  await told.waitFor({ state: "detached" });
+  expect(errors).toEqual([]);
+}, 150_000);

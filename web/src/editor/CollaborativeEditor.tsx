@@ -1,5 +1,5 @@
 import { editorExtensions } from "@atelier/editor";
-import { COLLAB_CLOSE, COLLAB_FRAGMENT } from "@atelier/shared";
+import { COLLAB_CLOSE, COLLAB_FRAGMENT, IMPORT_ACCEPT } from "@atelier/shared";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -14,6 +14,7 @@ import { Presence, type PresenceUser } from "./Presence";
 import { ReviewPanel } from "../review/ReviewPanel";
 import { TableOfContents } from "./TableOfContents";
 import { Toolbar } from "./Toolbar";
+import { importHere, type ImportStatus } from "./importHere";
 import {
   CLOSED_WITHOUT_CONTENT,
   type Collaboration as Collab,
@@ -124,6 +125,8 @@ function LiveEditor({
     if (status.writeRefused) onWriteRefused();
   }, [status.writeRefused, onWriteRefused]);
   const [attaching, setAttaching] = useState<AttachmentStatus>(null);
+  const [importing, setImporting] = useState<ImportStatus>(null);
+  const importInput = useRef<HTMLInputElement>(null);
   // The handlers outlive renders (ProseMirror keeps them): they reach the editor through a ref.
   const editorRef = useRef<ReturnType<typeof useEditor>>(null);
   const handlers = useMemo(() => attachmentHandlers(() => editorRef.current, collab.documentId, setAttaching), [collab.documentId]);
@@ -188,8 +191,41 @@ function LiveEditor({
           <p id={KEYBOARD_HINT_ID} className="fr-sr-only">
             Alt+F10 : aller à la barre d'outils ; Échap : revenir au texte.
           </p>
-          <Toolbar editor={editor} />
+          <Toolbar editor={editor} onImportFile={() => importInput.current?.click()} />
+          <input
+            ref={importInput}
+            type="file"
+            hidden
+            aria-label="Fichier à importer dans le document"
+            accept={IMPORT_ACCEPT}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void importHere(editor, collab.documentId, file, setImporting);
+            }}
+          />
         </>
+      )}
+      <div role="status">
+        {importing?.kind === "sending" && <p className="fr-text--sm fr-mb-1w">{importing.text}</p>}
+      </div>
+      {importing && importing.kind !== "sending" && (
+        <div className={`fr-alert fr-alert--${importing.kind === "error" ? "error" : "info"} fr-alert--sm fr-mb-2w`} role="alert" data-testid="import-ici">
+          <p>{importing.text}</p>
+          {!!importing.dropped?.length && (
+            <>
+              <p>Ce qui n'a pas pu être repris du fichier :</p>
+              <ul>
+                {importing.dropped.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <button className="fr-btn--close fr-btn" type="button" title="Masquer le message" onClick={() => setImporting(null)}>
+            Masquer le message
+          </button>
+        </div>
       )}
       <div role="status">
         {attaching?.kind === "sending" && <p className="fr-text--sm fr-mb-1w">{attaching.text}</p>}

@@ -61,7 +61,7 @@ function useRovingFocus(editor: Editor) {
 }
 
 /** The formatting toolbar of a writable document. */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, onImportFile }: { editor: Editor; onImportFile(): void }) {
   const [linkOpen, setLinkOpen] = useState(false);
   const roving = useRovingFocus(editor);
   const s = useEditorState({
@@ -131,6 +131,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
             onClick={() => run().setTextAlign(a.value).run()}
           />
         ))}
+      </div>
+      <div className="atelier-toolbar__group">
+        <ToolbarButton label="Importer un fichier ici" icon="fr-icon-file-add-line" onClick={onImportFile} />
       </div>
       <div className="atelier-toolbar__group">
         <ToolbarButton

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { ATTACHMENT_PATH } from "@atelier/shared";
 import { marked } from "marked";
+import { Comments } from "./comments.js";
 import { docxToHtml } from "./docx.js";
 import { htmlToDoc, Images } from "./html.js";
 import { odtToHtml } from "./odt.js";
@@ -21,21 +22,23 @@ function utf8(data: Buffer): string {
   }
 }
 
-async function toHtml({ format, limits }: ConvertJob, data: Buffer, images: Images, dropped: string[]): Promise<string> {
+async function toHtml({ format, limits }: ConvertJob, data: Buffer, images: Images, comments: Comments, dropped: string[]): Promise<string> {
   if (format === "markdown") return marked.parse(utf8(data), { async: false, gfm: true });
   if (format === "html") return utf8(data);
   const parts = await readZip(data, limits.inflatedBytes);
-  return format === "docx" ? docxToHtml(data, parts, images, dropped) : odtToHtml(parts, images, dropped);
+  return format === "docx" ? docxToHtml(data, parts, images, comments, dropped) : odtToHtml(parts, images, comments, dropped);
 }
 
 async function convert(job: ConvertJob): Promise<Converted> {
   const data = await readFile(job.file);
   const images = new Images();
+  const comments = new Comments();
   const dropped: string[] = [];
-  const doc = htmlToDoc(await toHtml(job, data, images, dropped), images, dropped);
+  const doc = htmlToDoc(await toHtml(job, data, images, comments, dropped), images, dropped);
+  if (comments.overflow) dropped.push(`${comments.overflow} commentaire${comments.overflow > 1 ? "s" : ""} au-delà des ${comments.list.length} premiers non repris.`);
   // Only the images the text still shows become attachments.
   const text = JSON.stringify(doc);
-  return { ok: true, doc, images: images.list.filter((i) => text.includes(`"${ATTACHMENT_PATH}${i.id}"`)), dropped };
+  return { ok: true, doc, images: images.list.filter((i) => text.includes(`"${ATTACHMENT_PATH}${i.id}"`)), comments: comments.list, dropped };
 }
 
 const reply = (message: Converted | { error: string }) => process.send!(message);

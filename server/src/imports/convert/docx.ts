@@ -1,8 +1,12 @@
 /**
  * DOCX with mammoth (the maintained DOCX-to-HTML converter, made to keep structure and drop
  * appearance). Footnotes and endnotes come last, under "Notes", their calls kept as [n] in the text.
+ * Comments are read beside it (./docx-comments.ts), their passages marked in the text it is given.
  */
+import { zipSync } from "fflate";
 import mammoth from "mammoth";
+import type { Comments } from "./comments.js";
+import { docxComments } from "./docx-comments.js";
 import { Images } from "./html.js";
 import { REASONS, Refused } from "./refused.js";
 
@@ -31,10 +35,13 @@ function plainNotes(html: string): string {
   return start < 0 ? notes : `${notes.slice(0, start)}<h2>Notes</h2>${notes.slice(start)}`;
 }
 
-export async function docxToHtml(data: Buffer, parts: Map<string, Buffer>, images: Images, dropped: string[]): Promise<string> {
+export async function docxToHtml(data: Buffer, parts: Map<string, Buffer>, images: Images, comments: Comments, dropped: string[]): Promise<string> {
   if (!parts.has("word/document.xml")) throw new Refused(REASONS.notDocx);
+  const marked = docxComments(parts, comments);
+  // Stored, not compressed again: the parts were inflated within the budget, mammoth inflates them once more.
+  const file = marked ? Buffer.from(zipSync(Object.fromEntries([...parts, ["word/document.xml", marked]].map(([k, v]) => [k, [v, { level: 0 }]])))) : data;
   const result = await mammoth.convertToHtml(
-    { buffer: data },
+    { buffer: file },
     {
       styleMap: STYLE_MAP,
       convertImage: mammoth.images.imgElement(async (image) => {
@@ -54,7 +61,5 @@ export async function docxToHtml(data: Buffer, parts: Map<string, Buffer>, image
   }
   if (styles.size) dropped.push(`Styles Word non reconnus, texte gardé sans ce style : ${[...styles].join(", ")}.`);
   if (unknown) dropped.push(`${unknown} élément${unknown > 1 ? "s" : ""} de mise en page Word ignoré${unknown > 1 ? "s" : ""}.`);
-  const comments = (parts.get("word/comments.xml")?.toString("utf8").match(/<w:comment\b/g) ?? []).length;
-  if (comments) dropped.push(`${comments} commentaire${comments > 1 ? "s" : ""} Word non repris.`);
   return plainNotes(result.value);
 }

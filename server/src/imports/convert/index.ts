@@ -8,7 +8,7 @@ import { Sandbox } from "../../sandbox/index.js";
 import { REASONS } from "./refused.js";
 import type { ConvertJob, Converted } from "./types.js";
 
-export type { Converted, ImportedImage } from "./types.js";
+export type { Converted, ImportedComment, ImportedImage } from "./types.js";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 export const CONVERT_LIMITS: ConvertJob["limits"] = { timeoutMs: 30_000, memoryMb: 256, inflatedBytes: 64 * 1024 * 1024 };

@@ -3,11 +3,13 @@
  * htmlparser2 (XML mode, already the server's HTML parser) and written as plain HTML of what the
  * editor keeps: headings, paragraphs, the five marks (from the text's styles, with their parents),
  * lists (numbered or not, from the list style), tables with their merged cells, links, images,
- * quotations and separators (LibreOffice's own paragraph styles), notes at the end.
+ * quotations and separators (LibreOffice's own paragraph styles), notes at the end, and the
+ * annotations' passages marked for comment threads (./comments.ts).
  */
 import { escapeHtml } from "@atelier/editor";
 import { type ChildNode, type Element, isTag, isText } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { type Comments, endMark, MARKS as COMMENT_MARKS, startMark } from "./comments.js";
 import { Images } from "./html.js";
 import { REASONS, Refused } from "./refused.js";
 
@@ -33,6 +35,7 @@ const MARKS = [
 const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" };
 
 const children = (el: Element) => el.children.filter(isTag);
+const textContent = (el: Element): string => el.children.map((c) => (isText(c) ? c.data : isTag(c) ? textContent(c) : "")).join("");
 const xml = (bytes: Buffer | undefined) => (bytes ? parseDocument(bytes.toString("utf8"), { xmlMode: true }) : null);
 
 function* all(nodes: ChildNode[]): Generator<Element> {
@@ -48,12 +51,14 @@ class Reader {
   /** List style name → whether each level (1-based) is numbered. */
   private lists = new Map<string, Map<number, boolean>>();
   private notes: string[] = [];
-  private comments = 0;
+  /** An annotation's marker number by its name, for its office:annotation-end. */
+  private annotations = new Map<string, number>();
   private tocs = 0;
 
   constructor(
     private readonly parts: Map<string, Buffer>,
     private readonly images: Images,
+    private readonly comments: Comments,
   ) {}
 
   readStyles(root: ChildNode[]) {
@@ -112,7 +117,7 @@ class Reader {
   }
 
   private inlineNode(n: ChildNode): string {
-    if (isText(n)) return escapeHtml(n.data);
+    if (isText(n)) return escapeHtml(n.data.replace(COMMENT_MARKS, ""));
     if (!isTag(n)) return "";
     switch (n.name) {
       case "text:span":
@@ -133,8 +138,11 @@ class Reader {
         return `[${this.notes.length}]`;
       }
       case "office:annotation":
-        this.comments++;
-        return "";
+        return this.annotation(n);
+      case "office:annotation-end": {
+        const mark = this.annotations.get(n.attribs["office:name"] ?? "");
+        return mark === undefined ? "" : endMark(mark);
+      }
       case "draw:frame":
         return this.inline(n.children);
       case "draw:image": {
@@ -145,7 +153,6 @@ class Reader {
         // Its replacement rendering (an SVG or PNG preview of an object) is not shown twice.
         return src ? `<img src="${src}">` : "";
       }
-      case "office:annotation-end":
       case "text:bookmark":
       case "text:bookmark-start":
       case "text:bookmark-end":
@@ -157,6 +164,17 @@ class Reader {
       default:
         return this.inline(n.children);
     }
+  }
+
+  /** A named annotation's passage runs to its office:annotation-end; one with no name stands at a point. */
+  private annotation(el: Element): string {
+    const text = (name: string) => children(el).filter((c) => c.name === name).map((c) => textContent(c).trim());
+    const n = this.comments.add({ author: text("dc:creator").join(" "), text: text("text:p").join("\n").trim() });
+    if (n === null) return "";
+    const name = el.attribs["office:name"];
+    if (!name) return startMark(n) + endMark(n);
+    this.annotations.set(name, n);
+    return startMark(n);
   }
 
   private paragraph(el: Element): string {
@@ -237,18 +255,17 @@ class Reader {
   }
 
   finish(html: string, dropped: string[]): string {
-    if (this.comments) dropped.push(`${this.comments} commentaire${this.comments > 1 ? "s" : ""} non repris.`);
     if (this.tocs) dropped.push("La table des matières du fichier n'a pas été reprise (Atelier construit la sienne à partir des titres).");
     const notes = this.notes.length ? `<h2>Notes</h2><ol>${this.notes.map((n) => `<li>${n}</li>`).join("")}</ol>` : "";
     return html + notes;
   }
 }
 
-export function odtToHtml(parts: Map<string, Buffer>, images: Images, dropped: string[]): string {
+export function odtToHtml(parts: Map<string, Buffer>, images: Images, comments: Comments, dropped: string[]): string {
   const mimetype = parts.get("mimetype")?.toString("ascii").trim();
   const content = xml(parts.get("content.xml"));
   if (!content || (mimetype && !mimetype.startsWith("application/vnd.oasis.opendocument.text"))) throw new Refused(REASONS.notOdt);
-  const reader = new Reader(parts, images);
+  const reader = new Reader(parts, images, comments);
   const styles = xml(parts.get("styles.xml"));
   if (styles) reader.readStyles(styles.children);
   reader.readStyles(content.children);

@@ -22,6 +22,12 @@ export interface ImportedImage {
   data: string;
 }
 
+/** A comment of the file, numbered by its place in `comments`; its passage is marked in the text (./comments.ts). */
+export interface ImportedComment {
+  author: string;
+  text: string;
+}
+
 export type Converted =
-  | { ok: true; doc: JSONContent; images: ImportedImage[]; dropped: string[] }
+  | { ok: true; doc: JSONContent; images: ImportedImage[]; comments: ImportedComment[]; dropped: string[] }
   | { ok: false; reason: string };
