@@ -38,6 +38,7 @@ import { importRoutes, isImport } from "./imports/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { httpMetrics } from "./metrics/http.js";
+import { accessLog } from "./logging/access-log.js";
 import { metricsRoutes } from "./metrics/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { proConnectRoutes } from "./proconnect/routes.js";
@@ -75,6 +76,8 @@ export function createApp(s: Services) {
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   app.use("*", httpMetrics());
+  // One JSON log line per request, with nginx's X-Request-Id and the signed-in user (logging/).
+  app.use("*", accessLog());
   app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const api = new Hono<AppEnv>();

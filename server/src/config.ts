@@ -86,6 +86,8 @@ const ConfigSchema = z.object({
   /** Metrics on the main port at /metrics, for a scraper sending `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** The JSON log goes to this file instead of stdout. */
+  LOG_FILE: z.string().min(1).optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -9,6 +9,7 @@ import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Services } from "./context.js";
 import { openDb, type Db } from "./db/index.js";
+import { createLogger, useLogger } from "./logging/logger.js";
 import { migrate } from "./db/migrate.js";
 import { createMailer } from "./mail/mailer.js";
 import { createLocalBus } from "./events/bus.js";
@@ -47,6 +48,7 @@ export interface Running {
 }
 
 export async function startServer(config: Config, opts: { db?: Db } = {}): Promise<Running> {
+  useLogger(createLogger(config));
   const db = opts.db ?? (await openDb(config));
   await migrate(db);
   const wantsSeed = config.SEED_DEMO === "true" || (config.SEED_DEMO === "auto" && config.NODE_ENV !== "production");

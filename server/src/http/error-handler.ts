@@ -1,5 +1,7 @@
 import type { ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
+import { log } from "../logging/logger.js";
 import { HttpError } from "./errors.js";
 
 const body = (code: string, message: string, details?: unknown) => ({
@@ -15,7 +17,7 @@ export const errorHandler: ErrorHandler = (err, c) => {
   if (err instanceof HTTPException) {
     return c.json(body("http_error", err.message || "Requête invalide."), err.status);
   }
-  console.error(`[http] ${c.req.method} ${c.req.path}:`, err);
+  log.error({ err, reqId: c.get("requestId"), method: c.req.method, route: routePath(c) }, "erreur inattendue");
   return c.json(body("internal_error", "Une erreur inattendue est survenue. Réessayez plus tard."), 500);
 };
 
