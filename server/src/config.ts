@@ -50,7 +50,8 @@ const ConfigSchema = z.object({
   FILE_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
-  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
+  /** The national event's live synthesis is read along by up to 1,500 participants at once (≈ 8 KiB a socket). */
+  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(2000),
   COLLAB_COMPACT_ROWS: z.coerce.number().int().positive().default(500),
   COLLAB_COMPACT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Collaboration sockets are pinged this often; one that did not answer the last ping is closed. */
