@@ -13,6 +13,7 @@ import { readQuery } from "../http/validate.js";
 import { serve } from "../files/download.js";
 import { authorizeVisitor, visitorEventFile } from "../policy/index.js";
 import { Select } from "../public-site/fields.js";
+import { Breadcrumb } from "../public-site/layout.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { Cancelled, EventCards, organiser, when } from "./cards.js";
 import { eventDocuments } from "./documents.js";
@@ -133,25 +134,7 @@ function DocumentList({ id, title, documents }: { id: string; title: string; doc
 function EventPage({ e, s, documents, footer }: { e: EventRow; s: Services; documents: EventDocument[]; footer?: Child }) {
   return (
     <>
-      <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol class="fr-breadcrumb__list">
-          <li>
-            <a class="fr-breadcrumb__link" href="/">
-              Accueil
-            </a>
-          </li>
-          <li>
-            <a class="fr-breadcrumb__link" href="/evenements">
-              Événements
-            </a>
-          </li>
-          <li>
-            <a class="fr-breadcrumb__link" aria-current="page">
-              {e.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb section={["/evenements", "Événements"]} current={e.title} />
       <Cancelled e={e} />
       <h1>{e.title}</h1>
       {e.cancelled_at ? (

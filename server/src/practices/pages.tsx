@@ -12,6 +12,7 @@ import type { Services } from "../context.js";
 import { readQuery } from "../http/validate.js";
 import { authorizeVisitor } from "../policy/index.js";
 import { Select } from "../public-site/fields.js";
+import { Breadcrumb } from "../public-site/layout.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { committeeOf, PracticeCards, practicePath, summaryOf } from "./cards.js";
 import { proposalPages } from "./proposal.js";
@@ -82,25 +83,7 @@ export function ProposeCall() {
 function PracticePage({ p }: { p: PracticeRow }) {
   return (
     <>
-      <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol class="fr-breadcrumb__list">
-          <li>
-            <a class="fr-breadcrumb__link" href="/">
-              Accueil
-            </a>
-          </li>
-          <li>
-            <a class="fr-breadcrumb__link" href="/pratiques-inspirantes">
-              Pratiques inspirantes
-            </a>
-          </li>
-          <li>
-            <a class="fr-breadcrumb__link" aria-current="page">
-              {p.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb section={["/pratiques-inspirantes", "Pratiques inspirantes"]} current={p.title} />
       <h1>{p.title}</h1>
       <p class="fr-text--sm">
         Fiche publiée par {committeeOf(p)}, mise à jour le {new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(p.published_at)}.

@@ -193,3 +193,25 @@ export function Page({ meta, frame, children }: { meta: PageMeta; frame: Frame; 
     </>
   );
 }
+
+/** The DSFR's breadcrumb: home, the section, then the page itself (current). */
+export function Breadcrumb({ section, current }: { section: [href: string, label: string]; current: string }) {
+  return (
+    <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+      <ol class="fr-breadcrumb__list">
+        {[["/", "Accueil"], section].map(([href, label]) => (
+          <li>
+            <a class="fr-breadcrumb__link" href={href}>
+              {label}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a class="fr-breadcrumb__link" aria-current="page">
+            {current}
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}
