@@ -30,6 +30,7 @@ export const AUDIT_KINDS = {
   "document.status_changed": "Statut modifié",
   "version.restored": "Version restaurée",
   "event.registrants_exported": "Inscrits à un événement exportés",
+  "user.data_exported": "Données personnelles téléchargées",
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_KIND_VALUES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];
