@@ -40,6 +40,7 @@ import { memberRoutes } from "./members/routes.js";
 import { httpMetrics } from "./metrics/http.js";
 import { accessLog } from "./logging/access-log.js";
 import { metricsRoutes } from "./metrics/routes.js";
+import { myDataRoutes } from "./my-data/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { proConnectRoutes } from "./proconnect/routes.js";
 import { publicSiteRoutes } from "./public-site/routes.js";
@@ -99,6 +100,7 @@ export function createApp(s: Services) {
   api.route("/auth", authRoutes(s)); //                /auth/login, /auth/logout, /auth/password/forgot|reset
   api.route("/auth/proconnect", proConnectRoutes(s)); // GET /auth/proconnect, /login, /callback; /request ("Demander l'accès")
   api.route("/me", meRoutes(s)); //                    GET /me, PUT /me/time-zone
+  api.route("/me", myDataRoutes(s)); //                GET /me/export (my data, RGPD: a ZIP holding one JSON file)
   api.route("/spaces", spaceRoutes(s)); //             /spaces, /spaces/:id, /spaces/:id/members
   api.route("/spaces", memberRoutes(s)); //            /spaces/:id/members/:userId
   api.route("/", invitationRoutes(s)); //              /spaces/:id/invitations, /invitations/:token[/accept]

@@ -1,6 +1,7 @@
 /**
  * My preferences: the time zone every date is shown in (the overseas committees), and for each kind
  * of event whether I want a mail at once, in the daily digest, or none. The bell lists them all anyway.
+ * And my data: the download of what Atelier holds about me.
  */
 import {
   NOTIFICATION_KIND_LABELS,
@@ -78,7 +79,26 @@ export function PreferencesPage() {
           </button>
         </form>
       )}
+      <MyData />
     </>
+  );
+}
+
+/** The RGPD right of access: everything Atelier holds about me, as one JSON file in a ZIP. */
+function MyData() {
+  return (
+    <section className="fr-mt-6w">
+      <h2>Mes données</h2>
+      <p>
+        Téléchargez ce qu'Atelier conserve sur vous : votre compte, vos espaces, vos sessions, vos commentaires, les fichiers
+        que vous avez déposés, vos notifications et les entrées du journal qui vous concernent. Rien de ce qui concerne
+        d'autres personnes n'y figure.
+      </p>
+      <a className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line" href="/api/me/export" download>
+        Télécharger mes données
+      </a>
+      <p className="fr-hint-text fr-mt-1w">Archive ZIP contenant un fichier JSON.</p>
+    </section>
   );
 }
 

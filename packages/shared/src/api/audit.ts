@@ -34,6 +34,7 @@ export const AUDIT_KINDS = {
   "event.document_attached": "Document joint à un événement",
   "event.document_detached": "Document retiré d'un événement",
   "questionnaire.answers_exported": "Réponses à un questionnaire exportées",
+  "user.data_exported": "Données personnelles téléchargées",
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_KIND_VALUES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];
