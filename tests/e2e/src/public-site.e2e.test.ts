@@ -43,7 +43,7 @@ async function pilotePublishes(page: Page) {
   await section.getByLabel(/^Nombre de places/).fill("30");
   await section.getByRole("button", { name: "Créer l'événement" }).click();
   await section.getByText(`Événement « ${TITLE} » créé et publié.`).waitFor();
-  await section.getByTestId("evenements").getByText("Publié").waitFor();
+  await section.getByTestId("evenements").getByRole("listitem").filter({ hasText: TITLE }).first().getByText("Publié").waitFor();
   await screenshot(page, "espace-evenements");
 }
 
@@ -143,7 +143,7 @@ test("a pilote publishes an event; a visitor without JavaScript finds it from th
   const section = pilote.page.getByRole("region", { name: "Événements" });
   await section.getByRole("button", { name: `Annuler l'événement « ${TITLE} »` }).click();
   await section.getByRole("button", { name: `Confirmer l'annulation de « ${TITLE} »` }).click();
-  await section.getByTestId("evenements").getByText("Annulé").waitFor();
+  await section.getByTestId("evenements").getByRole("listitem").filter({ hasText: TITLE }).first().getByText("Annulé").waitFor();
   await page.reload();
   await page.getByText("Cet événement est annulé.").waitFor();
   // Two visitors and a pilote in one journey: longer than the default on a loaded machine.
