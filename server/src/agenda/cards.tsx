@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** Events as a visitor reads them: when (in the event's own time zone), where, by whom. */
 import { EVENT_KIND_LABELS, TIME_ZONES, type TimeZone } from "@atelier/shared";
+import { Cards } from "../public-site/cards.js";
 import type { EventRow } from "./queries.js";
 
 const day = (at: Date, timeZone: string) =>
@@ -26,33 +27,28 @@ export function Cancelled({ e }: { e: EventRow }) {
 }
 
 export function EventCards({ events }: { events: EventRow[] }) {
-  if (events.length === 0) return <p>Aucun événement pour le moment.</p>;
   return (
-    <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
-      {events.map((e) => (
-        <li class="fr-col-12 fr-col-md-6">
-          <div class="fr-card fr-enlarge-link">
-            <div class="fr-card__body">
-              <div class="fr-card__content">
-                <h3 class="fr-card__title">
-                  <a href={`/evenements/${e.slug}`}>{e.title}</a>
-                </h3>
-                <p class="fr-card__desc">
-                  {when(e)}
-                  <br />
-                  {e.place}, {e.address}
-                </p>
-                <div class="fr-card__start">
-                  <Cancelled e={e} />
-                  <p class="fr-card__detail">
-                    {EVENT_KIND_LABELS[e.kind]} — {organiser(e)}
-                  </p>
-                </div>
-              </div>
-            </div>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <Cards
+      empty="Aucun événement pour le moment."
+      cards={events.map((e) => ({
+        href: `/evenements/${e.slug}`,
+        title: e.title,
+        desc: (
+          <>
+            {when(e)}
+            <br />
+            {e.place}, {e.address}
+          </>
+        ),
+        start: (
+          <>
+            <Cancelled e={e} />
+            <p class="fr-card__detail">
+              {EVENT_KIND_LABELS[e.kind]} — {organiser(e)}
+            </p>
+          </>
+        ),
+      }))}
+    />
   );
 }

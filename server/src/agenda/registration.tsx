@@ -9,7 +9,7 @@ import type { Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
 import { authorizeVisitor } from "../policy/index.js";
-import { Field, formField, GuardFields, parseForm } from "../public-site/fields.js";
+import { Field, formField, GuardFields, parseForm, TokenForm } from "../public-site/fields.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { calendar } from "./ics.js";
 import { registrantLink } from "./links.js";
@@ -95,17 +95,6 @@ function Message({ title, children }: { title: string; children: unknown }) {
       <h1>{title}</h1>
       {children}
     </>
-  );
-}
-
-function TokenForm({ action, token, label }: { action: string; token: string; label: string }) {
-  return (
-    <form method="post" action={action}>
-      <input type="hidden" name="jeton" value={token} />
-      <button class="fr-btn" type="submit">
-        {label}
-      </button>
-    </form>
   );
 }
 

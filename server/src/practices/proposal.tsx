@@ -11,7 +11,7 @@ import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
 import { appLink } from "../mail/links.js";
 import { authorizeVisitor } from "../policy/index.js";
-import { Field, formField, GuardFields, parseForm } from "../public-site/fields.js";
+import { Field, formField, GuardFields, parseForm, TokenForm } from "../public-site/fields.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { confirmProposalMail } from "./mails.js";
 import { confirmProposal, insertProposal, proposalByToken, territorySpace } from "./queries.js";
@@ -194,12 +194,7 @@ export function proposalPages(s: Services, site: PublicRouter) {
         {p.confirmed_at ? (
           <p>Cette proposition est déjà confirmée : le comité l'examinera.</p>
         ) : (
-          <form method="post" action={CONFIRM}>
-            <input type="hidden" name="jeton" value={token} />
-            <button class="fr-btn" type="submit">
-              Confirmer ma proposition
-            </button>
-          </form>
+          <TokenForm action={CONFIRM} token={token} label="Confirmer ma proposition" />
         )}
       </>,
     );

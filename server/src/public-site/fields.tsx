@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** The controls public pages share: a filter's list of choices, a form's field with its error, a form's guard fields. */
+/** The controls public pages share: a filter's list of choices, a form's field with its error, a form's guard fields, a mailed link's button. */
 import type { z } from "zod";
 import { HttpError } from "../http/errors.js";
 import { parseWith } from "../http/validate.js";
@@ -25,7 +25,18 @@ export function Select({ name, label, value, options }: { name: string; label: s
 }
 
 /** A form's input (or text area, `rows`) with its label, hint and error, the error tied to it for screen readers. */
-export function Field(p: { prefix: string; name: string; label: string; hint?: string; value?: string; type?: string; autocomplete?: string; error?: string; rows?: number }) {
+export function Field(p: {
+  prefix: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string;
+  type?: string;
+  autocomplete?: string;
+  error?: string;
+  rows?: number;
+  maxlength?: number;
+}) {
   const id = `${p.prefix}-${p.name}`;
   const described = p.error ? `${id}-erreur` : undefined;
   return (
@@ -35,7 +46,7 @@ export function Field(p: { prefix: string; name: string; label: string; hint?: s
         {p.hint ? <span class="fr-hint-text">{p.hint}</span> : null}
       </label>
       {p.rows ? (
-        <textarea class="fr-input" id={id} name={p.name} rows={p.rows} aria-describedby={described}>
+        <textarea class="fr-input" id={id} name={p.name} rows={p.rows} maxlength={p.maxlength} aria-describedby={described}>
           {p.value ?? ""}
         </textarea>
       ) : (
@@ -74,6 +85,21 @@ export function parseForm<S extends z.ZodType>(schema: S, values: Record<string,
     for (const i of (err.details as { path: string; message: string }[]) ?? []) errors[i.path] ??= i.message;
     return { errors };
   }
+}
+
+/**
+ * The button behind a mailed link (confirm, cancel, withdraw): the link opens a page, and only this
+ * POST acts, so a mail scanner following links changes nothing.
+ */
+export function TokenForm({ action, token, label }: { action: string; token: string; label: string }) {
+  return (
+    <form method="post" action={action}>
+      <input type="hidden" name="jeton" value={token} />
+      <button class="fr-btn" type="submit">
+        {label}
+      </button>
+    </form>
+  );
 }
 
 /** A text field of a parsed form body ("" when absent or a file). */

@@ -6,10 +6,13 @@
  */
 import { COMMENT_MAX, COMMENT_MAX_LINES, programme } from "@atelier/shared";
 import type { Services } from "../context.js";
-import { HONEYPOT, TIMING } from "../public-site/form-guard.js";
+import { Field, GuardFields } from "../public-site/fields.js";
 import type { QuestionnaireRow } from "./queries.js";
 
 export type Values = Record<string, string>;
+
+/** The ids of the form's controls start with it (and the group's fieldset is `questionnaire-groupe`). */
+const PREFIX = "questionnaire";
 
 function Notice({ days }: { days: number }) {
   return (
@@ -22,44 +25,6 @@ function Notice({ days }: { days: number }) {
         qui reste alors anonyme. Une réponse avec une adresse non confirmée est effacée après 24 heures. Vous pouvez retirer votre
         réponse à tout moment par le lien affiché après l'envoi et, si vous donnez une adresse, reçu par courriel.
       </p>
-    </div>
-  );
-}
-
-function ErrorText({ id, error }: { id: string; error?: string }) {
-  return error ? (
-    <p class="fr-error-text" id={`${id}-erreur`}>
-      {error}
-    </p>
-  ) : null;
-}
-
-function Input({ name, label, hint, value, type = "text", autocomplete, error }: { name: string; label: string; hint?: string; value?: string; type?: string; autocomplete?: string; error?: string }) {
-  const id = `questionnaire-${name}`;
-  return (
-    <div class={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
-      <label class="fr-label" for={id}>
-        {label}
-        {hint ? <span class="fr-hint-text">{hint}</span> : null}
-      </label>
-      <input class="fr-input" id={id} name={name} type={type} value={value ?? ""} autocomplete={autocomplete} aria-describedby={error ? `${id}-erreur` : undefined} />
-      <ErrorText id={id} error={error} />
-    </div>
-  );
-}
-
-function TextArea({ name, label, hint, value, rows, maxlength, error }: { name: string; label: string; hint?: string; value?: string; rows: number; maxlength?: number; error?: string }) {
-  const id = `questionnaire-${name}`;
-  return (
-    <div class={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
-      <label class="fr-label" for={id}>
-        {label}
-        {hint ? <span class="fr-hint-text">{hint}</span> : null}
-      </label>
-      <textarea class="fr-input" id={id} name={name} rows={rows} maxlength={maxlength} aria-describedby={error ? `${id}-erreur` : undefined}>
-        {value ?? ""}
-      </textarea>
-      <ErrorText id={id} error={error} />
     </div>
   );
 }
@@ -96,9 +61,10 @@ export function AnswerForm({ qn, s, values = {}, errors = {}, message }: { qn: Q
         </fieldset>
         <h2 class="fr-h4">Vos réponses</h2>
         {qn.questions.map((question, i) => (
-          <TextArea name={`reponse-${i + 1}`} label={`${i + 1}. ${question}`} value={values[`reponse-${i + 1}`]} rows={6} error={errors[`reponse-${i + 1}`]} />
+          <Field prefix={PREFIX} name={`reponse-${i + 1}`} label={`${i + 1}. ${question}`} value={values[`reponse-${i + 1}`]} rows={6} error={errors[`reponse-${i + 1}`]} />
         ))}
-        <TextArea
+        <Field
+          prefix={PREFIX}
           name="commentaire"
           label="Commentaire libre"
           hint={`${COMMENT_MAX_LINES} lignes maximum.`}
@@ -108,8 +74,9 @@ export function AnswerForm({ qn, s, values = {}, errors = {}, message }: { qn: Q
           error={errors.commentaire}
         />
         <h2 class="fr-h4">Vous (facultatif)</h2>
-        <Input name="organisation" label="Organisme (ou association, ou administration)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
-        <Input
+        <Field prefix={PREFIX} name="organisation" label="Organisme (ou association, ou administration)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
+        <Field
+          prefix={PREFIX}
           name="email"
           label="Adresse électronique"
           hint="Format attendu : nom@domaine.fr. Pour recevoir votre réponse et le lien pour la retirer ; elle comptera une fois l'adresse confirmée."
@@ -118,13 +85,8 @@ export function AnswerForm({ qn, s, values = {}, errors = {}, message }: { qn: Q
           autocomplete="email"
           error={errors.email}
         />
-        <Input name="telephone" label="Téléphone" type="tel" value={values.telephone} autocomplete="tel" error={errors.telephone} />
-        {/* People never see this field; a robot filling every input does fill it. */}
-        <div class="form-pot">
-          <label for="questionnaire-site">Ne remplissez pas ce champ</label>
-          <input id="questionnaire-site" name={HONEYPOT} type="text" tabindex={-1} autocomplete="off" value="" />
-        </div>
-        <input type="hidden" name={TIMING} value={s.formGuard.timing()} />
+        <Field prefix={PREFIX} name="telephone" label="Téléphone" type="tel" value={values.telephone} autocomplete="tel" error={errors.telephone} />
+        <GuardFields prefix={PREFIX} timing={s.formGuard.timing()} />
         <Notice days={s.config.QUESTIONNAIRE_RETENTION_DAYS} />
         <button class="fr-btn" type="submit">
           Envoyer ma réponse

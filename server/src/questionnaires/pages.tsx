@@ -13,9 +13,10 @@ import { answerForm } from "@atelier/shared";
 import type { Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
-import { parseWith } from "../http/validate.js";
 import { appLink } from "../mail/links.js";
 import { authorizeVisitor } from "../policy/index.js";
+import { Cards } from "../public-site/cards.js";
+import { formField, parseForm, TokenForm } from "../public-site/fields.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { AnswerForm, type Values } from "./answer-form.js";
 import { receiptMail } from "./mails.js";
@@ -26,19 +27,6 @@ async function visibleQuestionnaire(s: Services, slug: string): Promise<Question
   const qn = await questionnaireBySlug(s.db, slug);
   authorizeVisitor("questionnaire.answer", { published: qn !== undefined && qn.status !== "brouillon" });
   return qn!;
-}
-
-const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
-
-function TokenForm({ action, token, label }: { action: string; token: string; label: string }) {
-  return (
-    <form method="post" action={action}>
-      <input type="hidden" name="jeton" value={token} />
-      <button class="fr-btn" type="submit">
-        {label}
-      </button>
-    </form>
-  );
 }
 
 /** The respondent's link, or a page saying it no longer works. */
@@ -67,26 +55,11 @@ export function questionnairePages(s: Services) {
           Professionnels, bénévoles, employeurs, formateurs, élus, personnes concernées : les comités des États généraux veulent
           connaître votre regard. Répondre prend une dizaine de minutes, sans compte.
         </p>
-        {open.length === 0 ? (
-          <p>Aucun questionnaire n'est ouvert pour le moment.</p>
-        ) : (
-          <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
-            {open.map((qn) => (
-              <li class="fr-col-12 fr-col-md-6">
-                <div class="fr-card fr-enlarge-link">
-                  <div class="fr-card__body">
-                    <div class="fr-card__content">
-                      <h2 class="fr-card__title">
-                        <a href={`/questionnaires/${qn.slug}`}>{qn.title}</a>
-                      </h2>
-                      <p class="fr-card__desc">Proposé par {qn.space_name}.</p>
-                    </div>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Cards
+          level={2}
+          empty="Aucun questionnaire n'est ouvert pour le moment."
+          cards={open.map((qn) => ({ href: `/questionnaires/${qn.slug}`, title: qn.title, desc: `Proposé par ${qn.space_name}.` }))}
+        />
       </>,
     );
   });
@@ -113,25 +86,21 @@ export function questionnairePages(s: Services) {
     const qn = await visibleQuestionnaire(s, slug);
     if (qn.status !== "ouvert") throw new HttpError(409, "questionnaire_closed", "Ce questionnaire est clos : il ne reçoit plus de réponses.");
     const names = ["groupe", "organisation", "email", "telephone", "commentaire", ...qn.questions.map((_, i) => `reponse-${i + 1}`)];
-    const values: Values = Object.fromEntries(names.map((n) => [n, field(body, n)]));
-    let form: Record<string, string>;
-    try {
-      form = parseWith(answerForm(qn.questions.length), values) as Record<string, string>;
-    } catch (err) {
-      if (!(err instanceof HttpError)) throw err;
-      const errors: Values = {};
-      for (const i of (err.details as { path: string; message: string }[]) ?? []) errors[i.path] ??= i.message;
+    const values: Values = Object.fromEntries(names.map((n) => [n, formField(body, n)]));
+    const parsed = parseForm(answerForm(qn.questions.length), values);
+    if ("errors" in parsed) {
       return render(
         c,
         s,
         meta(`Erreur dans le formulaire — ${qn.title}`, `/questionnaires/${qn.slug}`),
         <>
           <h1>{qn.title}</h1>
-          <AnswerForm qn={qn} s={s} values={values} errors={errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
+          <AnswerForm qn={qn} s={s} values={values} errors={parsed.errors} message="Le formulaire contient des erreurs : corrigez les champs signalés." />
         </>,
         400,
       );
     }
+    const form = parsed.data as Record<string, string>;
     const answers = qn.questions.map((_, i) => form[`reponse-${i + 1}`] ?? "");
     const { token } = await recordAnswer(s.db, qn.id, {
       groupe: form.groupe!,
@@ -196,7 +165,7 @@ export function questionnairePages(s: Services) {
   });
 
   site.post("/questionnaire/confirmer", async (c) => {
-    const token = field(await c.req.parseBody(), "jeton");
+    const token = formField(await c.req.parseBody(), "jeton");
     const { a, qn } = await answerOf(s, token);
     await confirmAnswer(s.db, a.id);
     return render(
@@ -231,7 +200,7 @@ export function questionnairePages(s: Services) {
   });
 
   site.post("/questionnaire/retirer", async (c) => {
-    const token = field(await c.req.parseBody(), "jeton");
+    const token = formField(await c.req.parseBody(), "jeton");
     const { a, qn } = await answerOf(s, token);
     await withdrawAnswer(s.db, a.id);
     return render(
