@@ -68,6 +68,7 @@ export const rows: MatrixRow[] = [
     },
     expect: organisers,
   },
+  { action: "lister les documents d'un événement", run: async (ctx) => ctx.client.get(`/api/events/${(await adminEvent(ctx, true)).id}/documents`), expect: organisers },
   {
     action: "joindre un fichier de la bibliothèque à un événement",
     run: async (ctx) => {

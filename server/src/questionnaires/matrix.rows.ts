@@ -1,10 +1,9 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
-import { EDITORS } from "../../test/matrix/profiles.js";
+import { EDITORS, EVERYONE, NOBODY_PUBLIC } from "../../test/matrix/profiles.js";
+import { recordAnswer } from "./queries.js";
 
 // A committee's questionnaires and their answers are its co-writers' (membres, pilotes; the national
 // team in the national space only); a visitor answers an open one but never reads an answer.
-const everyone = { ...Object.fromEntries(Object.keys(EDITORS).map((actor) => [actor, "YYYY"])), regional: "Y-YY" } as MatrixRow["expect"];
-const nobody = { ...Object.fromEntries(Object.keys(EDITORS).map((actor) => [actor, "NNNN"])), regional: "N-NN" } as MatrixRow["expect"];
 
 /** A questionnaire an admin created in the space from the template, opened or left a draft. */
 async function adminQuestionnaire({ admin, spaceId }: MatrixContext, open: boolean) {
@@ -32,6 +31,16 @@ export const rows: MatrixRow[] = [
     },
     expect: EDITORS,
   },
-  { action: "voir un questionnaire ouvert (visiteur)", run: async (ctx) => ctx.client.get((await adminQuestionnaire(ctx, true)).url), expect: everyone },
-  { action: "voir un questionnaire en brouillon (page publique)", run: async (ctx) => ctx.client.get((await adminQuestionnaire(ctx, false)).url), expect: nobody, refusedAs: 404 },
+  {
+    action: "créer une synthèse à partir de réponses choisies",
+    run: async (ctx) => {
+      const qn = await adminQuestionnaire(ctx, true);
+      // An anonymous answer, written as the public form writes it (the form itself is rate-limited per address).
+      const { id } = await recordAnswer(ctx.server.services.db, qn.id, { groupe: "Bénévoles", organisation: "", email: "", telephone: "", answers: ["Une réponse."], commentaire: "" });
+      return ctx.client.post(`/api/questionnaires/${qn.id}/synthesis`, { title: "Synthèse des principales problématiques", answerIds: [id] });
+    },
+    expect: EDITORS,
+  },
+  { action: "voir un questionnaire ouvert (visiteur)", run: async (ctx) => ctx.client.get((await adminQuestionnaire(ctx, true)).url), expect: EVERYONE },
+  { action: "voir un questionnaire en brouillon (page publique)", run: async (ctx) => ctx.client.get((await adminQuestionnaire(ctx, false)).url), expect: NOBODY_PUBLIC, refusedAs: 404 },
 ];
