@@ -9,7 +9,7 @@ import type { Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
 import { authorizeVisitor } from "../policy/index.js";
-import { Field, formField, GuardFields, parseForm, TokenForm } from "../public-site/fields.js";
+import { ChoiceField, Field, formField, GuardFields, parseForm, TokenForm } from "../public-site/fields.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { calendar } from "./ics.js";
 import { registrantLink } from "./links.js";
@@ -58,26 +58,15 @@ export function RegistrationSection({ e, s, values = {}, errors = {}, message }:
         <p class="fr-hint-text">Tous les champs sont obligatoires sauf mention contraire.</p>
         <Field prefix="inscription" name="nom" label="Nom et prénom" value={values.nom} autocomplete="name" error={errors.nom} />
         <Field prefix="inscription" name="organisation" label="Organisme (facultatif)" value={values.organisation} autocomplete="organization" error={errors.organisation} />
-        <div class={`fr-select-group${errors.groupe ? " fr-select-group--error" : ""}`}>
-          <label class="fr-label" for="inscription-groupe">
-            Groupe d'acteurs
-          </label>
-          <select class="fr-select" id="inscription-groupe" name="groupe" aria-describedby={errors.groupe ? "inscription-groupe-erreur" : undefined}>
-            <option value="" selected={!values.groupe} disabled hidden>
-              Choisissez votre groupe
-            </option>
-            {programme.actors.map((a) => (
-              <option value={a} selected={values.groupe === a}>
-                {a}
-              </option>
-            ))}
-          </select>
-          {errors.groupe ? (
-            <p class="fr-error-text" id="inscription-groupe-erreur">
-              {errors.groupe}
-            </p>
-          ) : null}
-        </div>
+        <ChoiceField
+          prefix="inscription"
+          name="groupe"
+          label="Groupe d'acteurs"
+          placeholder="Choisissez votre groupe"
+          options={programme.actors.map((a) => ({ value: a, label: a }))}
+          value={values.groupe}
+          error={errors.groupe}
+        />
         <Field prefix="inscription" name="email" label="Adresse électronique" hint="Format attendu : nom@domaine.fr. Un lien vous y sera envoyé pour confirmer." type="email" value={values.email} autocomplete="email" error={errors.email} />
         <GuardFields prefix="inscription" timing={s.formGuard.timing()} />
         <Notice days={s.config.REGISTRATION_RETENTION_DAYS} />

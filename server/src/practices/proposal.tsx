@@ -11,7 +11,7 @@ import { clientAddress } from "../http/client-address.js";
 import { HttpError } from "../http/errors.js";
 import { appLink } from "../mail/links.js";
 import { authorizeVisitor } from "../policy/index.js";
-import { Field, formField, GuardFields, parseForm, TokenForm } from "../public-site/fields.js";
+import { ChoiceField, Field, formField, GuardFields, parseForm, TokenForm } from "../public-site/fields.js";
 import { render, type PublicRouter } from "../public-site/render.js";
 import { confirmProposalMail } from "./mails.js";
 import { confirmProposal, insertProposal, proposalByToken, territorySpace } from "./queries.js";
@@ -60,23 +60,16 @@ function ProposalForm({ s, values = {}, errors = {} }: { s: Services; values?: V
         <legend class="fr-fieldset__legend">La pratique</legend>
         <div class="fr-fieldset__element">{field("projet")}</div>
         <div class="fr-fieldset__element">
-          <div class={`fr-select-group${errors.territoire ? " fr-select-group--error" : ""}`}>
-            <label class="fr-label" for="pratique-territoire">
-              {practiceFieldLabel("territoire")}
-              <span class="fr-hint-text">Votre proposition est examinée par le comité de ce territoire.</span>
-            </label>
-            <select class="fr-select" id="pratique-territoire" name="territoire" aria-describedby={errors.territoire ? "pratique-territoire-erreur" : undefined}>
-              <option value="" selected={!values.territoire} disabled hidden>
-                Choisissez un territoire
-              </option>
-              {programme.territories.map((t) => (
-                <option value={t.slug} selected={values.territoire === t.slug}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            <ErrorText id="pratique-territoire-erreur" error={errors.territoire} />
-          </div>
+          <ChoiceField
+            prefix="pratique"
+            name="territoire"
+            label={practiceFieldLabel("territoire")}
+            hint="Votre proposition est examinée par le comité de ce territoire."
+            placeholder="Choisissez un territoire"
+            options={programme.territories.map((t) => ({ value: t.slug, label: t.name }))}
+            value={values.territoire}
+            error={errors.territoire}
+          />
         </div>
         <div class="fr-fieldset__element">{field("etablissement", { hint: "Par exemple : centre social, CCAS, foyer, association d'aide à domicile." })}</div>
         <div class="fr-fieldset__element">{field("public", { hint: "Par exemple : jeunes majeurs, familles, personnes âgées." })}</div>

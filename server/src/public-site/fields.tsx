@@ -61,6 +61,44 @@ export function Field(p: {
   );
 }
 
+/** A form's required choice (a select with no choice made at first), with its label, hint and error. */
+export function ChoiceField(p: {
+  prefix: string;
+  name: string;
+  label: string;
+  hint?: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+}) {
+  const id = `${p.prefix}-${p.name}`;
+  const described = p.error ? `${id}-erreur` : undefined;
+  return (
+    <div class={`fr-select-group${p.error ? " fr-select-group--error" : ""}`}>
+      <label class="fr-label" for={id}>
+        {p.label}
+        {p.hint ? <span class="fr-hint-text">{p.hint}</span> : null}
+      </label>
+      <select class="fr-select" id={id} name={p.name} aria-describedby={described}>
+        <option value="" selected={!p.value} disabled hidden>
+          {p.placeholder}
+        </option>
+        {p.options.map((o) => (
+          <option value={o.value} selected={p.value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {p.error ? (
+        <p class="fr-error-text" id={described}>
+          {p.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** What form-guard.ts checks: a honeypot people never see nor fill, and the signed time the form was shown. */
 export function GuardFields({ prefix, timing }: { prefix: string; timing: string }) {
   return (
