@@ -12,12 +12,12 @@ const PARENT_LEVEL: Record<SpaceLevel, SpaceLevel | null> = {
 };
 
 const ADMIN_SPACE_SQL = `
-  SELECT s.id, s.slug, s.name, s.level, s.parent_id, s.description, s.themes, s.archived_at IS NOT NULL AS archived,
+  SELECT s.id, s.slug, s.name, s.level, s.parent_id, s.description, s.themes, s.archived_at IS NOT NULL AS archived, s.proconnect_required,
          (SELECT count(*)::int FROM memberships m JOIN users u ON u.id = m.user_id
            WHERE m.space_id = s.id AND u.active) AS member_count
     FROM spaces s`;
 
-type AdminSpaceRow = Omit<SpaceRow, "archived_at"> & { archived: boolean; member_count: number };
+type AdminSpaceRow = Omit<SpaceRow, "archived_at"> & { archived: boolean; member_count: number; proconnect_required: boolean };
 
 const toAdminSpace = (r: AdminSpaceRow): AdminSpace => ({
   id: r.id,
@@ -29,6 +29,7 @@ const toAdminSpace = (r: AdminSpaceRow): AdminSpace => ({
   themes: r.themes,
   archived: r.archived,
   memberCount: r.member_count,
+  proconnectRequired: r.proconnect_required,
 });
 
 export async function listAdminSpaces(q: Queryable): Promise<AdminSpace[]> {

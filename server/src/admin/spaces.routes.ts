@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { AppEnv, Services } from "../context.js";
 import { badRequest, conflict, refuseDuplicate } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
+import { endRefusedSessions } from "../auth/sessions.js";
 import { adminAudit } from "./audit.js";
 import { requirePlatform } from "./guard.js";
 import { checkParent, existingSpace, getAdminSpace, listAdminSpaces, slugTaken } from "./spaces.queries.js";
@@ -44,26 +45,33 @@ export function adminSpaceRoutes(s: Services) {
     const id = c.req.param("id");
     const body = await readJson(c, UpdateSpaceBody);
     const audit = adminAudit(c, s);
-    const { space, moved } = await s.db.tx(async (q) => {
+    if (body.proconnectRequired && !s.config.PROCONNECT_ISSUER) {
+      throw conflict("proconnect_unavailable", "ProConnect n'est pas configuré sur cette plateforme : il ne peut pas être exigé.");
+    }
+    const { space, moved, signedOut } = await s.db.tx(async (q) => {
       const current = await existingSpace(q, id);
       const moved = body.parentId !== undefined && body.parentId !== current.parent_id;
       if (moved) await checkParent(q, current.level, body.parentId!);
       await q.query(
         `UPDATE spaces SET name = COALESCE($2, name), description = COALESCE($3, description),
-                themes = COALESCE($4, themes), parent_id = CASE WHEN $5 THEN $6::uuid ELSE parent_id END
+                themes = COALESCE($4, themes), parent_id = CASE WHEN $5 THEN $6::uuid ELSE parent_id END,
+                proconnect_required = COALESCE($7, proconnect_required)
           WHERE id = $1`,
-        [id, body.name ?? null, body.description ?? null, body.themes ?? null, moved, body.parentId ?? null],
+        [id, body.name ?? null, body.description ?? null, body.themes ?? null, moved, body.parentId ?? null, body.proconnectRequired ?? null],
       );
+      // From now on the members' password sessions are refused: they end now, their sockets with them.
+      const signedOut = body.proconnectRequired ? await endRefusedSessions(q, id) : [];
       await audit(q, {
         kind: "space.updated",
         spaceId: id,
         target: { type: "space", id },
         details: { fields: Object.keys(body), ...(moved ? { from: current.parent_id, to: body.parentId } : {}) },
       });
-      return { space: await getAdminSpace(q, id), moved };
+      return { space: await getAdminSpace(q, id), moved, signedOut };
     });
     // Moving a space changes who reads it through a neighbouring COPIL.
     if (moved) await s.bus.accessChanged({ kind: "space", spaceId: id });
+    for (const userId of signedOut) await s.bus.accessChanged({ kind: "session", userId });
     return c.json({ space });
   });
 

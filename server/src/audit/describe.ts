@@ -33,6 +33,7 @@ const SPACE_FIELDS: Record<string, string> = {
   description: "description",
   themes: "thématiques",
   parentId: "rattachement",
+  proconnectRequired: "connexion par ProConnect exigée",
 };
 const USER_FIELDS: Record<string, string> = {
   firstName: "prénom",
@@ -112,6 +113,8 @@ function sentences(e: Raw, n: Names, timeZone: string): string[] {
   switch (e.kind) {
     case "auth.login_failed":
       return str(d.email) ? [`Adresse saisie : ${d.email}`] : [];
+    case "auth.login_refused":
+      return d.reason === "proconnect_required" ? ["Mot de passe juste, mais un comité de ce compte exige ProConnect"] : [];
     case "invitation.sent":
       return [`Rôle proposé : ${role(d.role)}`];
     case "invitation.accepted":

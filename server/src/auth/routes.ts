@@ -5,7 +5,7 @@ import type { AppEnv, Services } from "../context.js";
 import { clientAddress } from "../http/client-address.js";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
-import { requireActor } from "../policy/index.js";
+import { requireActor, signInRefusal } from "../policy/index.js";
 import { clearSessionCookie, setSessionCookie } from "./middleware.js";
 import { passwordRoutes } from "./password.routes.js";
 import { verifyPassword } from "./passwords.js";
@@ -48,6 +48,12 @@ export function authRoutes(s: Services) {
     }
     await clearFailures(s.db, keys.pair);
     await clearFailures(s.db, keys.account);
+    // Told only once the password is right: a guesser learns nothing of the account's committees.
+    const refusal = await signInRefusal(s.db, user.user_id, "password");
+    if (refusal) {
+      await recordAudit(s.db, { kind: "auth.login_refused", actor: { id: user.user_id, email: user.email }, details: { reason: refusal.code }, address });
+      throw refusal;
+    }
     const { token } = await s.db.tx(async (q) => {
       await recordAudit(q, { kind: "auth.login", actor: { id: user.user_id, email: user.email }, address });
       return createSession(q, user.user_id);

@@ -6,6 +6,7 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { PlatformRole, TimeZone } from "@atelier/shared";
 import type { Queryable } from "../db/index.js";
+import { SESSION_METHOD_ALLOWED_SQL, type SignInMethod } from "../policy/sign-in.js";
 import { randomToken, sha256Bytes } from "./tokens.js";
 
 export const SESSION_COOKIE = "atelier_session";
@@ -29,13 +30,17 @@ export interface Session {
 }
 
 /** `logoutUrl`: where logging out sends the browser too (the identity provider's end of session). */
-export async function createSession(q: Queryable, userId: string, opts: { logoutUrl?: string | null } = {}): Promise<{ token: string; session: Session }> {
+export async function createSession(
+  q: Queryable,
+  userId: string,
+  opts: { logoutUrl?: string | null; via?: SignInMethod } = {},
+): Promise<{ token: string; session: Session }> {
   const id = randomToken();
   const secret = randomToken();
   const now = new Date();
   await q.query(
-    "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at, logout_url) VALUES ($1, $2, $3, $4, $4, $5)",
-    [id, userId, sha256Bytes(secret), now, opts.logoutUrl ?? null],
+    "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at, logout_url, via) VALUES ($1, $2, $3, $4, $4, $5, $6)",
+    [id, userId, sha256Bytes(secret), now, opts.logoutUrl ?? null, opts.via ?? "password"],
   );
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }
@@ -82,7 +87,7 @@ export async function validateSessionToken(
   const [row] = await q.query<SessionRow>(
     `SELECT s.id, s.secret_hash, s.created_at, s.last_verified_at, ${USER_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = $1 AND u.active`,
+      WHERE s.id = $1 AND u.active AND ${SESSION_METHOD_ALLOWED_SQL}`,
     [id],
   );
   if (!row) return null;
@@ -114,7 +119,7 @@ export async function liveSessions(q: Queryable, tokens: string[], inactivityMs:
   const idOf = (token: string) => token.split(".")[0]!;
   const rows = await q.query<{ id: string; last_verified_at: Date }>(
     `SELECT s.id, s.last_verified_at FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = ANY($1::text[]) AND u.active`,
+      WHERE s.id = ANY($1::text[]) AND u.active AND ${SESSION_METHOD_ALLOWED_SQL}`,
     [[...new Set(tokens.map(idOf))]],
   );
   const now = Date.now();
@@ -135,3 +140,15 @@ export async function invalidateSession(q: Queryable, id: string): Promise<{ log
 /** Ends every session of a user at once (deactivation, password reset). */
 export const invalidateUserSessions = (q: Queryable, userId: string) =>
   q.query("DELETE FROM sessions WHERE user_id = $1", [userId]);
+
+/** Ends the sessions of this space's members that their sign-in method no longer allows; returns whose. */
+export async function endRefusedSessions(q: Queryable, spaceId: string): Promise<string[]> {
+  const rows = await q.query<{ user_id: string }>(
+    `DELETE FROM sessions s USING users u
+      WHERE u.id = s.user_id AND NOT ${SESSION_METHOD_ALLOWED_SQL}
+        AND u.id IN (SELECT user_id FROM memberships WHERE space_id = $1)
+      RETURNING s.user_id`,
+    [spaceId],
+  );
+  return [...new Set(rows.map((r) => r.user_id))];
+}

@@ -59,6 +59,7 @@ export interface InvitationRow {
   message: string;
   invited_by: string | null;
   expires_at: Date;
+  proconnect_required: boolean;
 }
 
 const INVALID = "Ce lien d'invitation n'est pas valide. Vérifiez qu'il est complet, ou demandez une nouvelle invitation.";
@@ -73,7 +74,7 @@ export async function liveInvitation(q: Queryable, token: string, lock = false):
     InvitationRow & { accepted: boolean; revoked: boolean; expired: boolean }
   >(
     `SELECT i.id, i.email, i.space_id, s.name AS space_name, i.role, i.first_name, i.last_name, i.organisation,
-            i.message, i.expires_at, nullif(trim(u.first_name || ' ' || u.last_name), '') AS invited_by,
+            i.message, i.expires_at, COALESCE(s.proconnect_required, false) AS proconnect_required, nullif(trim(u.first_name || ' ' || u.last_name), '') AS invited_by,
             i.accepted_at IS NOT NULL AS accepted, i.revoked_at IS NOT NULL AS revoked, i.expires_at <= now() AS expired
        FROM invitations i
        LEFT JOIN spaces s ON s.id = i.space_id
@@ -108,6 +109,7 @@ export const toPreview = (i: InvitationRow): InvitationPreview => ({
   invitedBy: i.invited_by,
   message: i.message,
   expiresAt: new Date(i.expires_at).toISOString(),
+  proconnectRequired: i.proconnect_required,
 });
 
 /**

@@ -11,7 +11,7 @@ import { createSession, invalidateUserSessions, toSessionUser, USER_COLUMNS, typ
 import type { AppEnv, Services } from "../context.js";
 import { conflict, notFound } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
-import { authorizeSpace, isUuid, requireActor } from "../policy/index.js";
+import { authorizeSpace, isUuid, requireActor, signInRefusal } from "../policy/index.js";
 import { acceptAllFor, listPendingInvitations, liveInvitation, revokeInvitation, toPreview } from "./queries.js";
 import { sendInvitation } from "./service.js";
 
@@ -82,6 +82,9 @@ export function invitationRoutes(s: Services) {
       // replaced, and every session opened with it ends.
       if (account!.has_password) await invalidateUserSessions(q, userId);
       const joined = await acceptAllFor(q, invitation.email, userId);
+      // A committee that requires ProConnect is joined through it: nothing of this acceptance stays.
+      const refusal = await signInRefusal(q, userId, "password");
+      if (refusal) throw refusal;
       await recordAudit(q, {
         kind: "invitation.accepted",
         actor: { id: userId, email: invitation.email },

@@ -34,6 +34,7 @@ export { canManageFile, canRestoreFile, keepsFileBin, manageableFile, readableFi
 export { ownUploadSession, uploadMayContinue } from "./uploads.js";
 export { readableSpaceIds, documentOutOfTrashSql } from "./readable.js";
 export { assertNotSolePilote, keepOnePilote } from "./pilotes.js";
+export { proConnectRequired, signInRefusal, type SignInMethod } from "./sign-in.js";
 export { operatorAccess, type OperatorAccess } from "./operator.js";
 export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
 export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syntheses.js";

@@ -109,7 +109,7 @@ export function proConnectRoutes(s: Services) {
         await recordAudit(q, { kind: "auth.proconnect_linked", actor, target: { type: "user", id: found.userId }, details: { joined: found.joined.map((j) => j.spaceId) }, address });
       }
       await recordAudit(q, { kind: "auth.login", actor, details: { method: "proconnect" }, address });
-      const { token } = await createSession(q, found.userId, { logoutUrl });
+      const { token } = await createSession(q, found.userId, { logoutUrl, via: "proconnect" });
       return { ...found, token };
     });
     switch (outcome.kind) {

@@ -20,12 +20,13 @@ const agent = (email: string, given_name: string, usual_name: string): Agent => 
 const MEMBER = agent("membre.grand-sud@atelier.test", "Marie", "Membre");
 const INVITED = agent("ines.invitee@agents.gouv.fr", "Inès", "Invitée");
 const UNKNOWN = agent("paul.inconnu@agents.gouv.fr", "Paul", "Inconnu");
+const SUD_OUEST = agent("membre.sud-ouest@atelier.test", "Sophie", "Garonne");
 
 let app: App;
 let provider: TestProvider;
 let browse: () => Promise<Browsing>;
 beforeAll(async () => {
-  provider = await startTestProvider([MEMBER, INVITED, UNKNOWN]);
+  provider = await startTestProvider([MEMBER, INVITED, UNKNOWN, SUD_OUEST]);
   app = await startApp(inject("webDist"), provider.env);
   await provider.register(app.url);
   browse = await openBrowser();
@@ -94,4 +95,33 @@ test("an unknown agent lands on 'Demander l'accès' with their name filled in, a
   await page.locator(".fr-alert--success").getByText("Votre demande a été transmise aux administrateurs d'Atelier").waitFor();
   expect(await app.lastMailTo("admin@atelier.test")).toContain("Paul Inconnu (paul.inconnu@agents.gouv.fr), DDETS du Var");
   expect(await app.services.db.query("SELECT 1 FROM users WHERE email = $1", [UNKNOWN.email])).toEqual([]);
+});
+
+test("an administrator requires ProConnect of a committee: its member's password is refused, ProConnect lets her in", async () => {
+  const admin = (await browse()).page;
+  await logIn(admin, app.url, "admin@atelier.test");
+  await admin.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
+  await admin.getByRole("button", { name: "Administration" }).click();
+  await admin.getByRole("link", { name: "Espaces", exact: true }).click();
+  await admin.getByRole("heading", { level: 1, name: "Gestion des espaces" }).waitFor();
+  await admin.getByRole("button", { name: "Modifier COPIL territorial Sud-Ouest" }).click();
+  await admin.locator("label", { hasText: "Connexion par ProConnect obligatoire pour les membres" }).click();
+  expect(await admin.getByLabel("Connexion par ProConnect obligatoire pour les membres").isChecked()).toBe(true);
+  await admin.getByRole("button", { name: "Enregistrer" }).click();
+  await admin.getByRole("row", { name: /COPIL territorial Sud-Ouest/ }).getByText("ProConnect obligatoire").waitFor();
+  await screenshot(admin, "espace-proconnect-obligatoire");
+
+  const { page } = await browse();
+  await logIn(page, app.url, SUD_OUEST.email);
+  await page
+    .locator("#connexion-erreur")
+    .getByText("Le comité COPIL territorial Sud-Ouest demande à ses membres de se connecter avec ProConnect")
+    .waitFor();
+  await screenshot(page, "connexion-proconnect-exigee");
+  await page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
+  await page.getByLabel("Adresse électronique professionnelle").fill(SUD_OUEST.email);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
+  await page.getByRole("link", { name: "COPIL territorial Sud-Ouest" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "COPIL territorial Sud-Ouest" }).waitFor();
 });

@@ -97,6 +97,8 @@ export const InvitationPreview = z.object({
   invitedBy: z.string().nullable(),
   message: z.string(),
   expiresAt: z.string(),
+  /** The space requires ProConnect of its members: the invitee joins by signing in with it, not with a password. */
+  proconnectRequired: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 

@@ -123,6 +123,7 @@ export const AdminSpace = z.object({
   themes: z.array(z.string()),
   archived: z.boolean(),
   memberCount: z.number(),
+  proconnectRequired: z.boolean(),
 });
 export type AdminSpace = z.infer<typeof AdminSpace>;
 
@@ -148,6 +149,8 @@ export const UpdateSpaceBody = strict({
   description: text(SPACE_DESCRIPTION_MAX, 0).optional(),
   themes: Themes.optional(),
   parentId: IdSchema.nullable().optional(),
+  /** Its members (administrators excepted) sign in with ProConnect only. */
+  proconnectRequired: z.boolean().optional(),
 }).refine((b) => Object.keys(b).length > 0, "Aucun champ à modifier.");
 export type UpdateSpaceBody = z.input<typeof UpdateSpaceBody>;
 

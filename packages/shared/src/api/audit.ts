@@ -4,6 +4,7 @@ import { z } from "zod";
 export const AUDIT_KINDS = {
   "auth.login": "Connexion",
   "auth.login_failed": "Échec de connexion",
+  "auth.login_refused": "Connexion par mot de passe refusée",
   "auth.password_reset": "Mot de passe réinitialisé",
   "auth.proconnect_linked": "Compte relié à ProConnect",
   "auth.proconnect_request": "Demande d'accès par ProConnect",

@@ -1,10 +1,13 @@
 import { SPACE_LEVEL_LABELS, SPACE_LEVELS, type AdminSpace, type SpaceLevel } from "@atelier/shared";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { createSpace, listAdminSpaces, setSpaceArchived, updateSpace } from "../../api/admin";
+import { proConnectStatus } from "../../api/auth";
 import { describedBy, FormError } from "../../components/FormError";
 import { LoadError } from "../../components/LoadError";
 import { Success } from "../../components/Success";
@@ -19,6 +22,8 @@ const parentsFor = (spaces: AdminSpace[], level: SpaceLevel) =>
 
 export function AdminSpacesPage() {
   const spaces = useLoad(listAdminSpaces, []);
+  const proConnect = useLoad(proConnectStatus, []);
+  const proConnectOffered = proConnect.state === "ready" && proConnect.data.enabled;
   const action = useAction();
   return (
     <>
@@ -42,7 +47,7 @@ export function AdminSpacesPage() {
               </thead>
               <tbody>
                 {spaces.data.map((s) => (
-                  <SpaceRow key={s.id} space={s} all={spaces.data} action={action} onChange={spaces.reload} />
+                  <SpaceRow key={s.id} space={s} all={spaces.data} action={action} onChange={spaces.reload} proConnectOffered={proConnectOffered} />
                 ))}
               </tbody>
             </table>
@@ -54,16 +59,26 @@ export function AdminSpacesPage() {
   );
 }
 
-function SpaceRow({ space, all, action, onChange }: { space: AdminSpace; all: AdminSpace[]; action: ReturnType<typeof useAction>; onChange(): void }) {
+interface SpaceRowProps {
+  space: AdminSpace;
+  all: AdminSpace[];
+  action: ReturnType<typeof useAction>;
+  onChange(): void;
+  proConnectOffered: boolean;
+}
+
+function SpaceRow({ space, all, action, onChange, proConnectOffered }: SpaceRowProps) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(space.name);
   const [parentId, setParentId] = useState(space.parentId ?? "");
+  const [proconnectRequired, setProconnectRequired] = useState(space.proconnectRequired);
   const parent = all.find((s) => s.id === space.parentId);
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
       ...(name.trim() !== space.name ? { name: name.trim() } : {}),
       ...(parentId !== (space.parentId ?? "") ? { parentId: parentId || null } : {}),
+      ...(proconnectRequired !== space.proconnectRequired ? { proconnectRequired } : {}),
     };
     if (Object.keys(body).length === 0) return setEditing(false);
     if (await action.run(() => updateSpace(space.id, body), `L'espace « ${name.trim()} » est enregistré.`)) {
@@ -82,6 +97,11 @@ function SpaceRow({ space, all, action, onChange }: { space: AdminSpace; all: Ad
         <td>
           <Link to={`/espaces/${space.id}`}>{space.name}</Link>
           {space.archived && " (archivé)"}
+          {space.proconnectRequired && (
+            <Badge small severity="info" className="fr-ml-1w">
+              ProConnect obligatoire
+            </Badge>
+          )}
         </td>
         <td>{SPACE_LEVEL_LABELS[space.level]}</td>
         <td>{parent?.name ?? "—"}</td>
@@ -121,6 +141,23 @@ function SpaceRow({ space, all, action, onChange }: { space: AdminSpace; all: Ad
                   </Select>
                 </div>
               )}
+              <div className="fr-col-12">
+                <Checkbox
+                  options={[
+                    {
+                      label: "Connexion par ProConnect obligatoire pour les membres",
+                      hintText: proConnectOffered
+                        ? "Les membres de ce comité (hors administrateurs) ne se connectent plus par mot de passe ; leurs sessions ouvertes par mot de passe prennent fin."
+                        : "ProConnect n'est pas configuré sur cette plateforme : il ne peut pas être exigé.",
+                      nativeInputProps: {
+                        checked: proconnectRequired,
+                        disabled: !proConnectOffered && !space.proconnectRequired,
+                        onChange: (e) => setProconnectRequired(e.target.checked),
+                      },
+                    },
+                  ]}
+                />
+              </div>
               <div className="fr-col-12 fr-col-md-3 fr-mb-3w">
                 <Button type="submit" size="small" disabled={action.pending}>
                   Enregistrer

@@ -11,6 +11,7 @@ import { newPasswordProblem, NewPasswordFields } from "../../components/NewPassw
 import { usePageTitle } from "../../shell/pageTitle";
 import { useSession } from "../../shell/session";
 import { useAction } from "../../shell/useAction";
+import { ProConnectSignIn } from "./ProConnectSignIn";
 import { useLoad } from "../../shell/useLoad";
 
 const INCOMPLETE = "Ce lien d'invitation n'est pas complet : copiez le lien entier reçu par courriel.";
@@ -25,7 +26,41 @@ export function InvitationPage() {
 
   if (invitation.state === "loading") return <p>Chargement de l'invitation…</p>;
   if (invitation.state === "error") return <LoadError title="Invitation" error={invitation.error} />;
-  return <AcceptForm token={token} invitation={invitation.data} />;
+  return invitation.data.proconnectRequired ? <JoinWithProConnect invitation={invitation.data} /> : <AcceptForm token={token} invitation={invitation.data} />;
+}
+
+function InvitationCallout({ invitation }: { invitation: InvitationPreview }) {
+  return (
+    <div className="fr-callout fr-mb-4w">
+      {invitation.space && invitation.role ? (
+        <p className="fr-callout__text">
+          {invitation.invitedBy ? `${invitation.invitedBy} vous invite` : "Vous êtes invité(e)"} à rejoindre{" "}
+          <strong>{invitation.space.name}</strong> en tant que <strong>{SPACE_ROLE_LABELS[invitation.role]}</strong>.
+        </p>
+      ) : (
+        <p className="fr-callout__text">Vous êtes invité(e) à rejoindre Atelier.</p>
+      )}
+      {invitation.message && <p className="fr-mt-2w">« {invitation.message} »</p>}
+    </div>
+  );
+}
+
+/** The committee requires ProConnect: the invitee joins by signing in with it (the callback grants the invitation). */
+function JoinWithProConnect({ invitation }: { invitation: InvitationPreview }) {
+  usePageTitle(invitation.space ? `Invitation — ${invitation.space.name}` : undefined);
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Rejoindre Atelier</h1>
+        <InvitationCallout invitation={invitation} />
+        <p>
+          Ce comité demande à ses membres de se connecter avec ProConnect, l'identité des agents publics et des professionnels.
+          Identifiez-vous avec l'adresse <strong>{invitation.email}</strong> : l'invitation sera acceptée à votre première connexion.
+        </p>
+        <ProConnectSignIn />
+      </div>
+    </div>
+  );
 }
 
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
@@ -56,17 +91,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Rejoindre Atelier</h1>
-        <div className="fr-callout fr-mb-4w">
-          {invitation.space && invitation.role ? (
-            <p className="fr-callout__text">
-              {invitation.invitedBy ? `${invitation.invitedBy} vous invite` : "Vous êtes invité(e)"} à rejoindre{" "}
-              <strong>{invitation.space.name}</strong> en tant que <strong>{SPACE_ROLE_LABELS[invitation.role]}</strong>.
-            </p>
-          ) : (
-            <p className="fr-callout__text">Vous êtes invité(e) à rejoindre Atelier.</p>
-          )}
-          {invitation.message && <p className="fr-mt-2w">« {invitation.message} »</p>}
-        </div>
+        <InvitationCallout invitation={invitation} />
         <p>
           Votre compte : <strong>{invitation.email}</strong>. Complétez votre nom et choisissez votre mot de passe.
         </p>

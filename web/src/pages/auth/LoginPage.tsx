@@ -1,16 +1,14 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { login, PROCONNECT_LOGIN, proConnectStatus } from "../../api/auth";
+import { login, proConnectStatus } from "../../api/auth";
 import { describedBy, FormError } from "../../components/FormError";
 import { Success } from "../../components/Success";
 import { useSession } from "../../shell/session";
 import { useAction } from "../../shell/useAction";
 import { proConnectFailure } from "./proConnectFailures";
-
-// Loaded only where ProConnect is configured: the login page stays light for the others.
-const ProConnectButton = lazy(() => import("@codegouvfr/react-dsfr/ProConnectButton"));
+import { ProConnectSignIn } from "./ProConnectSignIn";
 
 /** Only paths of this app are followed after login (never another site). */
 export const safeReturn = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/espaces");
@@ -61,9 +59,7 @@ export function LoginPage() {
             <h2 id="proconnect-titre" className="fr-h5">
               Agents publics et professionnels
             </h2>
-            <Suspense fallback={<a href={PROCONNECT_LOGIN}>S'identifier avec ProConnect</a>}>
-              <ProConnectButton url={PROCONNECT_LOGIN} />
-            </Suspense>
+            <ProConnectSignIn />
             <p className="fr-hr-or">ou</p>
           </section>
         )}
