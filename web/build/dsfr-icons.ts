@@ -18,15 +18,15 @@ export function dsfrUsedIcons(): Plugin {
     },
     buildStart() {
       const bin = createRequire(path.join(root, "package.json")).resolve("@codegouvfr/react-dsfr/bin/only-include-used-icons.js");
-      // The script copies an SVG used by two classes twice at once; when the file is already there both
-      // copies unlink it and one fails (ENOENT). A second run finds the work done.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          execFileSync(process.execPath, [bin, "--silent"], { cwd: root, stdio: "pipe" });
-          return;
-        } catch (err) {
-          if (attempt === 3) throw err;
-        }
+      // The script copies each used icon's SVG with fs.cp, once per class: two classes that are aliases of one
+      // SVG (fr-icon-delete-line and fr-icon-delete-bin-line) copy it twice at once, both unlink the existing
+      // file and one fails with ENOENT, on every run. So the sources use one class name per icon.
+      try {
+        execFileSync(process.execPath, [bin, "--silent"], { cwd: root, stdio: "pipe" });
+      } catch (err) {
+        const unlinked = /unlink '([^']+)'/.exec(String((err as { stderr?: Buffer }).stderr ?? ""));
+        if (!unlinked) throw err;
+        throw new Error(`Two icon classes of the sources share ${unlinked[1]}: keep one of them.`, { cause: err });
       }
     },
   };

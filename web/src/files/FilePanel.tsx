@@ -131,7 +131,7 @@ export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummar
           </div>
           <MetadataOnDemand file={file} kinds={kinds} onSaved={onChange} />
           <button
-            className="fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
+            className="fr-btn fr-btn--tertiary fr-icon-delete-bin-line fr-btn--icon-left"
             type="button"
             disabled={pending}
             onClick={() => void run(async () => { await deleteFile(file.id); onClose(); onChange(); }, `« ${file.title} » a été mis à la corbeille.`)}

@@ -111,7 +111,7 @@ function Trash({ params }: { params: URLSearchParams }) {
       <p className="fr-text--sm fr-mb-1w">
         {inTrash ? "Vous cherchez parmi les éléments mis à la corbeille." : "Les éléments mis à la corbeille ne sont pas cherchés."}
       </p>
-      <Link className="fr-link fr-link--sm fr-icon-delete-line fr-link--icon-left" to={withFilters(params, { scope: inTrash ? "" : "trash" })}>
+      <Link className="fr-link fr-link--sm fr-icon-delete-bin-line fr-link--icon-left" to={withFilters(params, { scope: inTrash ? "" : "trash" })}>
         {inTrash ? "Chercher hors de la corbeille" : "Chercher dans la corbeille"}
       </Link>
     </div>
