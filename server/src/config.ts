@@ -72,6 +72,14 @@ const ConfigSchema = z.object({
   VERSION_AUTO_EVERY_MS: z.coerce.number().int().positive().default(10 * 60_000),
   /** Audit entries older than this are deleted. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Notifications (read or not) are deleted this many days after they were made. */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+  /** Invitation and password-reset links are deleted this many days after they expired, were used or revoked. */
+  EXPIRED_LINK_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** An account unused this many years has its personal data erased, after a warning by e-mail… */
+  INACTIVE_ACCOUNT_YEARS: z.coerce.number().int().positive().default(3),
+  /** …sent this many days before. */
+  INACTIVE_WARNING_DAYS: z.coerce.number().int().positive().default(30),
   /** ProConnect (OpenID Connect): all three set show "S'identifier avec ProConnect" on the login page. */
   PROCONNECT_ISSUER: z.url().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),

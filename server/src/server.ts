@@ -16,25 +16,19 @@ import { createLocalBus } from "./events/bus.js";
 import { isEmpty, seedDemo } from "./seed/demo.js";
 import { seedDemoDocuments } from "./seed/demo-documents.js";
 import { startMaintenance } from "./maintenance.js";
-import { auditRetention } from "./audit/retention.js";
+import { MAINTENANCE_TASKS } from "./tasks.js";
 import { attachCollab } from "./collab/server.js";
 import { DocumentContent } from "./documents/content.js";
 import { subscribeVersionTracker } from "./versions/tracker.js";
-import { notificationTasks, settleDeliveries } from "./notifications/delivery.js";
+import { settleDeliveries } from "./notifications/delivery.js";
 import { subscribeAccessRequests } from "./notifications/access-requests.js";
 import { openStorage } from "./storage/index.js";
-import { filesPurge } from "./files/purge.js";
-import { uploadsPurge } from "./uploads/purge.js";
 import { subscribeSearch } from "./search/queue.js";
 import { subscribeImportedComments } from "./comments/imported.js";
 import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
-import { registrationsPurge } from "./agenda/purge.js";
-import { remindersTask } from "./agenda/reminders.js";
-import { proposalsPurge } from "./practices/purge.js";
 import { subscribePractices } from "./practices/publication.js";
-import { answersPurge } from "./questionnaires/purge.js";
 
 export interface Running {
   url: string;
@@ -68,7 +62,7 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   subscribeImportedComments(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
-  const stopMaintenance = startMaintenance(services, [auditRetention, filesPurge, uploadsPurge, registrationsPurge, remindersTask, proposalsPurge, answersPurge, ...notificationTasks]);
+  const stopMaintenance = startMaintenance(services, MAINTENANCE_TASKS);
   const stopSearch = startSearchWorker(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server));

@@ -55,5 +55,6 @@ export const ROUTES: AppRoute[] = [
   { path: "/evenements/*", title: "Événements", page: ServerPage, access: "public" },
   { path: "/questionnaire/*", title: "Questionnaire", page: ServerPage, access: "public" },
   { path: "/questionnaires/*", title: "Questionnaire", page: ServerPage, access: "public" },
+  { path: "/donnees-personnelles", title: "Données personnelles", page: ServerPage, access: "public" },
   { path: "*", title: "Page introuvable", page: NotFoundPage, access: "public" },
 ];

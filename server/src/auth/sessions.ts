@@ -1,7 +1,8 @@
 /**
  * Sessions as the Lucia guide describes them: a token "id.secret", both random with 120 bits;
  * the database keeps the id and a SHA-256 of the secret, compared in constant time.
- * Sessions end after a period of inactivity; the last activity is written at most once an hour.
+ * Sessions end after a period of inactivity; the last activity is written at most once an hour, on the
+ * session and on the account (an account unused for years is erased, see admin/inactive.ts).
  */
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { PlatformRole, TimeZone } from "@atelier/shared";
@@ -29,6 +30,10 @@ export interface Session {
   lastVerifiedAt: Date;
 }
 
+/** The account is in use: its inactivity count starts again, and a warning sent about it no longer holds. */
+const markActive = (q: Queryable, userId: string, at: Date) =>
+  q.query("UPDATE users SET last_active_at = $2, inactivity_warned_at = NULL WHERE id = $1", [userId, at]);
+
 /** `logoutUrl`: where logging out sends the browser too (the identity provider's end of session). */
 export async function createSession(
   q: Queryable,
@@ -42,6 +47,7 @@ export async function createSession(
     "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at, logout_url, via) VALUES ($1, $2, $3, $4, $4, $5, $6)",
     [id, userId, sha256Bytes(secret), now, opts.logoutUrl ?? null, opts.via ?? "password"],
   );
+  await markActive(q, userId, now);
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }
 
@@ -102,6 +108,7 @@ export async function validateSessionToken(
   if (now - last.getTime() >= ACTIVITY_CHECK_MS) {
     verified = new Date(now);
     await q.query("UPDATE sessions SET last_verified_at = $2 WHERE id = $1", [id, verified]);
+    await markActive(q, row.user_id, verified);
   }
   return {
     session: { id: row.id, userId: row.user_id, createdAt: new Date(row.created_at), lastVerifiedAt: verified },

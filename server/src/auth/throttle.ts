@@ -19,7 +19,7 @@ const RULES = {
   resetAddress: { free: 20, baseSeconds: 60, maxSeconds: 15 * 60 },
 } as const;
 /** Failures older than this are forgotten. */
-const FORGET_AFTER_MS = 60 * 60 * 1000;
+export const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 export const throttleKeys = (email: string, address: string) => ({
   pair: `pair:${email}|${address}`,

@@ -173,3 +173,20 @@ ${p.link}
 ${SIGNATURE}`,
   };
 }
+
+/** Before the personal data of an account unused for years is erased (retention). */
+export function inactivityWarningMail(p: { firstName: string; years: number; erasedOn: string; link: string }): MailContent {
+  return {
+    subject: "Votre compte Atelier inutilisé sera effacé",
+    text: `${greeting(p.firstName)}
+
+Vous ne vous êtes pas connecté à Atelier depuis ${p.years} ans. Pour protéger vos données personnelles,
+votre nom, votre organisation et votre adresse électronique seront effacés le ${p.erasedOn}.
+Vos contributions resteront dans les documents des comités, sous le nom « Ancien membre ».
+
+Pour garder votre compte, il suffit de vous connecter avant cette date :
+
+${p.link}
+${SIGNATURE}`,
+  };
+}

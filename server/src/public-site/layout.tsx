@@ -132,6 +132,11 @@ function Footer() {
                 Accessibilité : partiellement conforme
               </a>
             </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/donnees-personnelles">
+                Données personnelles
+              </a>
+            </li>
           </ul>
         </div>
       </div>

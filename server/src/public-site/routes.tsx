@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import type { Services } from "../context.js";
 import { authorizeVisitor } from "../policy/index.js";
 import { Home } from "./home.js";
+import { PersonalDataPage } from "./personal-data.js";
 import { publicRouter, render } from "./render.js";
 import type { PublicSection, SiteMapEntry } from "./sections.js";
 
@@ -58,6 +59,9 @@ export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
             </li>
           ))}
           <li>
+            <a href="/donnees-personnelles">Données personnelles</a>
+          </li>
+          <li>
             <a href="/connexion">Espace des comités (connexion)</a>
           </li>
         </ul>
@@ -65,11 +69,25 @@ export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
     );
   });
 
+  site.get("/donnees-personnelles", (c) => {
+    authorizeVisitor("site.read");
+    return render(
+      c,
+      s,
+      {
+        title: "Données personnelles",
+        description: "Combien de temps Atelier conserve les données personnelles, et comment exercer vos droits.",
+        path: "/donnees-personnelles",
+      },
+      <PersonalDataPage config={s.config} />,
+    );
+  });
+
   site.get("/sitemap.xml", async (c) => {
     authorizeVisitor("site.read");
     const base = s.config.publicUrl;
     const paths = (entries: SiteMapEntry[]) => entries.flatMap((e) => [e.path, ...(e.children ?? []).map((x) => x.path)]);
-    const urls = ["/", ...paths(await siteMap())].map((p) => `${base}${p}`);
+    const urls = ["/", ...paths(await siteMap()), "/donnees-personnelles"].map((p) => `${base}${p}`);
     c.header("Content-Type", "application/xml; charset=utf-8");
     c.header("Cache-Control", "public, no-cache");
     return c.body(

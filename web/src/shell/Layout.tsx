@@ -104,6 +104,7 @@ export function Layout() {
       <Footer
         accessibility="non compliant"
         accessibilityLinkProps={{ to: "/accessibilite" }}
+        bottomItems={[{ text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } }]}
         contentDescription="Atelier est l'espace de travail partagé des comités de pilotage des États généraux du travail social."
       />
     </>
