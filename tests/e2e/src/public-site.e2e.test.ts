@@ -158,3 +158,20 @@ test("a signed-in member finds 'Mes espaces' in the public header, one click awa
   await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
   expect(new URL(page.url()).pathname).toBe("/espaces");
 });
+
+test("a visitor reads from the home's footer how long their personal data is kept; so does a member from the app's footer", async () => {
+  const { page } = await browse({ javaScriptEnabled: false });
+  await page.goto(app.url + "/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Données personnelles" }).click();
+  await page.getByRole("heading", { level: 1, name: "Données personnelles" }).waitFor();
+  const durations = page.getByRole("table", { name: "Ce qui est conservé, et combien de temps" });
+  await expect.poll(() => durations.getByRole("row", { name: /Notifications/ }).textContent()).toContain("supprimées 180 jours après leur envoi");
+  expect(await durations.getByRole("row", { name: /Comptes inutilisés/ }).textContent()).toContain("après 3 ans sans connexion");
+  await screenshot(page, "donnees-personnelles");
+
+  const member = (await browse()).page;
+  await logIn(member, app.url, "membre.grand-sud@atelier.test");
+  await member.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
+  await member.getByRole("contentinfo").getByRole("link", { name: "Données personnelles" }).click();
+  await member.getByRole("heading", { level: 1, name: "Données personnelles" }).waitFor();
+});
