@@ -1,4 +1,5 @@
 /** Every periodic task of the capabilities, run by maintenance.ts once per period across instances. */
+import { inactiveAccountsRetention } from "./admin/inactive.js";
 import { registrationsPurge } from "./agenda/purge.js";
 import { remindersTask } from "./agenda/reminders.js";
 import { auditRetention } from "./audit/retention.js";
@@ -17,6 +18,7 @@ export const MAINTENANCE_TASKS: MaintenanceTask[] = [
   signInRetention,
   invitationsRetention,
   notificationsRetention,
+  inactiveAccountsRetention,
   filesPurge,
   uploadsPurge,
   registrationsPurge,

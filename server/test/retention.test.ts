@@ -3,7 +3,9 @@
  * within it stays, and with several instances on one database each task runs once per period.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { retireInactiveAccounts } from "../src/admin/inactive.js";
 import { signInRetention } from "../src/auth/retention.js";
+import { mailsTo } from "../src/mail/test-outbox.js";
 import type { Services } from "../src/context.js";
 import { openPostgres } from "../src/db/postgres.js";
 import { invitationsRetention } from "../src/invitations/retention.js";
@@ -86,6 +88,45 @@ describe("the retention tasks", () => {
     expect(documents).toContain(recent);
     expect(documents).not.toContain(old);
     expect(await count("notifications WHERE document_id = $1", [old])).toBe(0);
+  });
+});
+
+describe("accounts unused for years", () => {
+  const DAY = 86_400_000;
+  const age = (email: string, days: number) =>
+    sql("UPDATE users SET last_active_at = now() - make_interval(days => $2) WHERE email = $1", [email, days]);
+
+  it("are warned by e-mail, then erased unless the person signs in meanwhile", async () => {
+    const admin = await server.as("admin@atelier.test");
+    const grandSud = await spaceId(server, "grand-sud");
+    const forgotten = "compte.oublie@exemple.fr";
+    const created = await admin.post("/api/admin/users", { email: forgotten, firstName: "Oublié", lastName: "Depuislongtemps", membership: { spaceId: grandSud, role: "lecteur" } });
+    expect(created.status).toBe(201);
+    const returning = "partenaire@atelier.test";
+    const limitDays = server.config.INACTIVE_ACCOUNT_YEARS * 365;
+    // Both within the warning period before the limit; everyone else was active lately.
+    await age(forgotten, limitDays - 10);
+    await age(returning, limitDays - 10);
+
+    const first = await retireInactiveAccounts(server.services);
+    expect(first).toEqual({ warned: 2, erased: 0 });
+    const warning = (await mailsTo(server, forgotten)).find((m) => m.subject.includes("inutilisé"));
+    expect(warning!.subject).toBe("Votre compte Atelier inutilisé sera effacé");
+    expect(warning!.text).toContain("Pour garder votre compte, il suffit de vous connecter avant cette date");
+    // Warned once only, even if the task runs again.
+    expect(await retireInactiveAccounts(server.services)).toEqual({ warned: 0, erased: 0 });
+
+    await server.as(returning);
+    const later = new Date(Date.now() + (server.config.INACTIVE_WARNING_DAYS + 1) * DAY);
+    expect(await retireInactiveAccounts(server.services, later)).toEqual({ warned: 0, erased: 1 });
+    const users = (await admin.get("/api/admin/users?limit=500")).body.users as { id: string; email: string; firstName: string; erasedAt: string | null }[];
+    const erased = users.find((u) => u.id === created.body.user.id)!;
+    expect(erased).toMatchObject({ firstName: "Ancien" });
+    expect(erased.erasedAt).not.toBeNull();
+    expect(users.find((u) => u.email === returning)!.erasedAt).toBeNull();
+    expect(await count("users WHERE email = $1", [forgotten])).toBe(0);
+    const journal = (await admin.get("/api/audit?kind=user.erased")).body.entries as { targetId: string; actorId: string | null; details: { reason?: string } }[];
+    expect(journal.find((e) => e.targetId === erased.id)).toMatchObject({ actorId: null, details: { reason: "inactivity" } });
   });
 });
 

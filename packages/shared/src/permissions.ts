@@ -48,7 +48,7 @@ export const SPACE_ACTIONS = [
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
 /** Actions that do not belong to one space. */
-export const PLATFORM_ACTIONS = ["admin.users", "admin.spaces", "dashboard.read", "audit.read", "directory.read", "search.read"] as const;
+export const PLATFORM_ACTIONS = ["admin.users", "admin.users.erase", "admin.spaces", "dashboard.read", "audit.read", "directory.read", "search.read"] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 const READERS: Standing[] = ["admin", "pilote", "membre", "contributeur", "lecteur", "national", "inherited"];
@@ -90,6 +90,8 @@ export const SPACE_RULES: Record<SpaceAction, readonly Standing[]> = {
 /** "signed-in": every account, whatever its platform role (most have none). */
 export const PLATFORM_RULES: Record<PlatformAction, readonly PlatformRole[] | "signed-in"> = {
   "admin.users": ["admin"],
+  // Erasing a person's data at their request (RGPD): irreversible, the administrators' alone.
+  "admin.users.erase": ["admin"],
   "admin.spaces": ["admin"],
   "dashboard.read": ["admin", "national"],
   "audit.read": ["admin"],

@@ -70,6 +70,9 @@ export const rows: MatrixRow[] = [
     await ok(ctx.admin.post(`/api/admin/users/${id}/deactivate`));
     return ctx.client.post(`/api/admin/users/${id}/reactivate`);
   }),
+  row("admin : effacer les données personnelles d'un compte", async (ctx) =>
+    ctx.client.post(`/api/admin/users/${await freshUser(ctx.admin)}/erase`),
+  ),
   row("admin : donner un rôle dans un espace", async (ctx) =>
     ctx.client.put(`/api/admin/users/${await freshUser(ctx.admin)}/memberships/${ctx.spaceId}`, { role: "membre" }),
   ),

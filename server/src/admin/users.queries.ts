@@ -16,10 +16,11 @@ interface UserRecord {
   has_password: boolean;
   has_proconnect: boolean;
   created_at: Date;
+  erased_at: Date | null;
 }
 
 const USER_COLUMNS = `u.id, u.email, u.first_name, u.last_name, u.organisation, u.platform_role, u.active,
-                      u.password_hash IS NOT NULL AS has_password, u.created_at,
+                      u.password_hash IS NOT NULL AS has_password, u.created_at, u.erased_at,
                       EXISTS (SELECT 1 FROM proconnect_identities p WHERE p.user_id = u.id) AS has_proconnect`;
 
 /** LIKE metacharacters typed by the admin are searched for literally. */
@@ -110,6 +111,7 @@ async function withMemberships(q: Queryable, rows: UserRecord[]): Promise<AdminU
     hasPassword: r.has_password,
     signIn: r.has_password ? (r.has_proconnect ? "both" : "password") : r.has_proconnect ? "proconnect" : "none",
     createdAt: new Date(r.created_at).toISOString(),
+    erasedAt: r.erased_at ? new Date(r.erased_at).toISOString() : null,
     lastAdmin: r.platform_role === "admin" && r.active && admins!.n <= 1,
     memberships: byUser.get(r.id) ?? [],
   }));

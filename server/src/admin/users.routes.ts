@@ -9,6 +9,7 @@ import { sendInvitation } from "../invitations/service.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { assertNotSolePilote, isUuid, keepOnePilote, requireActor } from "../policy/index.js";
 import { adminAudit, auditMembership } from "./audit.js";
+import { eraseAccount } from "./erase.js";
 import { requirePlatform } from "./guard.js";
 import { deleteMembership, upsertMembership } from "./memberships.queries.js";
 import { existingSpace } from "./spaces.queries.js";
@@ -30,10 +31,17 @@ async function lockTarget(q: Queryable, id: string) {
   return { target: locked.user, activeAdmins: locked.activeAdmins };
 }
 
+/** An erased account is not changed again: giving it back a name or an access would undo the erasure. */
+async function refuseErased(q: Queryable, id: string): Promise<void> {
+  const [row] = await q.query<{ erased: boolean }>("SELECT erased_at IS NOT NULL AS erased FROM users WHERE id = $1", [id]);
+  if (row?.erased) throw conflict("erased", "Les données de ce compte ont été effacées : il ne peut plus être modifié ni réactivé.");
+}
+
 async function userExists(q: Queryable, id: string): Promise<void> {
   if (!isUuid(id) || (await q.query("SELECT 1 FROM users WHERE id = $1", [id])).length === 0) {
     throw notFound(USER_NOT_FOUND);
   }
+  await refuseErased(q, id);
 }
 
 export function adminUserRoutes(s: Services) {
@@ -86,6 +94,7 @@ export function adminUserRoutes(s: Services) {
     const audit = adminAudit(c, s);
     const { user, roleChanged } = await s.db.tx(async (q) => {
       const { target, activeAdmins } = await lockTarget(q, id);
+      await refuseErased(q, id);
       const before = await reread(q, id);
       const roleChanged = body.platformRole !== undefined && body.platformRole !== target.platform_role;
       if (roleChanged && target.platform_role === "admin") {
@@ -145,10 +154,24 @@ export function adminUserRoutes(s: Services) {
     const audit = adminAudit(c, s);
     const user = await s.db.tx(async (q) => {
       const { target } = await lockTarget(q, id);
+      await refuseErased(q, id);
       await q.query("UPDATE users SET active = true WHERE id = $1", [id]);
       if (!target.active) await audit(q, { kind: "user.reactivated", target: { type: "user", id } });
       return reread(q, id);
     });
+    return c.json({ user });
+  });
+
+  // At the person's request (RGPD): their sessions and sockets end on every instance.
+  app.post("/:id/erase", requirePlatform("admin.users.erase"), async (c) => {
+    const actor = requireActor(c.get("user"));
+    const id = c.req.param("id");
+    const audit = adminAudit(c, s);
+    const user = await s.db.tx(async (q) => {
+      await eraseAccount(q, id, actor.id, audit);
+      return reread(q, id);
+    });
+    await s.bus.accessChanged({ kind: "user", userId: id });
     return c.json({ user });
   });
 

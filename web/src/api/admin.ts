@@ -53,3 +53,6 @@ export const importMembers = (csv: string, dryRun: boolean) =>
     body: csv,
     contentType: "text/csv; charset=utf-8",
   });
+
+/** Erases the person's data at their request (RGPD); irreversible. */
+export const eraseUser = (id: string) => request(`${user(id)}/erase`, AdminUserReply, { method: "POST" });

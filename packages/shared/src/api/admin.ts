@@ -52,6 +52,8 @@ export const AdminUser = z.object({
   /** How the person signs in: a password, ProConnect, both, or not yet. */
   signIn: z.enum(["password", "proconnect", "both", "none"]),
   createdAt: z.string(),
+  /** Set once the person's personal data was erased at their request (the account stays as « Ancien membre »). */
+  erasedAt: z.string().nullable(),
   /** The platform's only active admin: the server refuses to deactivate or demote them (409). */
   lastAdmin: z.boolean(),
   memberships: z.array(AdminMembership),

@@ -16,6 +16,7 @@ export const AUDIT_KINDS = {
   "user.created": "Compte créé",
   "user.deactivated": "Compte désactivé",
   "user.reactivated": "Compte réactivé",
+  "user.erased": "Données personnelles effacées",
   "user.updated": "Compte modifié",
   "user.platform_role_changed": "Rôle national modifié",
   "space.created": "Espace créé",

@@ -8,7 +8,9 @@ import { describedBy, FormError } from "../../components/FormError";
 import { LoadError } from "../../components/LoadError";
 import { RoleSelect } from "../../components/RoleSelect";
 import { Success } from "../../components/Success";
+import { EraseAccount } from "./EraseAccount";
 import { displayName, useSession } from "../../shell/session";
+import { formatDate } from "../../shell/time";
 import { useAction } from "../../shell/useAction";
 import { useLoad } from "../../shell/useLoad";
 
@@ -113,9 +115,19 @@ function UserRow({
       <td>{user.email}</td>
       <td>{user.platformRole ? PLATFORM_ROLE_LABELS[user.platformRole] : "—"}</td>
       <td>{user.memberships.map((m) => `${m.spaceName} (${SPACE_ROLE_LABELS[m.role]})`).join(", ") || "—"}</td>
-      <td>{!user.active ? "Désactivé" : user.signIn !== "none" ? "Actif" : "Invitation en attente"}</td>
+      <td>
+        {user.erasedAt
+          ? `Compte effacé le ${formatDate(user.erasedAt)}`
+          : !user.active
+            ? "Désactivé"
+            : user.signIn !== "none"
+              ? "Actif"
+              : "Invitation en attente"}
+      </td>
       <td>{SIGN_IN_LABELS[user.signIn]}</td>
       <td>
+        {/* An erased account is not changed again (the server answers 409). */}
+        {!user.erasedAt && (
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
           <li>
             <Button size="small" priority="secondary" onClick={onEdit}>
@@ -130,6 +142,7 @@ function UserRow({
             </li>
           )}
         </ul>
+        )}
       </td>
     </tr>
   );
@@ -190,8 +203,23 @@ function EditUser({ user, onChange, onClose }: { user: AdminUser; onChange(): vo
     const space = spaces.state === "ready" ? spaces.data.find((s) => s.id === spaceId) : undefined;
     if (space) void act(() => setMembership(user.id, space.id, role), `${name} est ${SPACE_ROLE_LABELS[role].toLowerCase()} de « ${space.name} ».`);
   };
+  // The server refuses these (409): the button is not offered, and the reason is said.
+  const erasable = user.id !== me?.id && !user.lastAdmin && !user.memberships.some((m) => m.lastPilote);
   const joinable = spaces.state === "ready" ? spaces.data.filter((s) => !s.archived && !user.memberships.some((m) => m.spaceId === s.id)) : [];
 
+  if (user.erasedAt) {
+    return (
+      <section className="fr-mt-6w" aria-labelledby="modifier-titre">
+        <h2 id="modifier-titre" tabIndex={-1} ref={heading}>
+          Compte effacé
+        </h2>
+        <Success message={`Les données personnelles de ce compte ont été effacées le ${formatDate(user.erasedAt)}. Ses contributions restent, sous le nom « Ancien membre ».`} />
+        <Button type="button" priority="tertiary" onClick={onClose}>
+          Fermer
+        </Button>
+      </section>
+    );
+  }
   return (
     <section className="fr-mt-6w" aria-labelledby="modifier-titre">
       <h2 id="modifier-titre" tabIndex={-1} ref={heading}>
@@ -284,6 +312,13 @@ function EditUser({ user, onChange, onClose }: { user: AdminUser; onChange(): vo
           </li>
         </ul>
       </form>
+      {erasable ? (
+        <EraseAccount user={user} name={name} onErased={onChange} />
+      ) : (
+        <p className="fr-hint-text fr-mt-4w">
+          Les données de ce compte ne peuvent pas être effacées : {user.id === me?.id ? "c'est votre propre compte" : user.lastAdmin ? "c'est le dernier administrateur actif" : "c'est le dernier pilote d'un espace ; nommez-en un autre avant"}.
+        </p>
+      )}
     </section>
   );
 }
