@@ -73,7 +73,9 @@ describe("POST /api/admin/users/:id/erase", () => {
     const text = p.get(0) as Y.XmlText;
     const anchor = { from: b64(Y.createRelativePositionFromTypeIndex(text, 4)), to: b64(Y.createRelativePositionFromTypeIndex(text, 15, -1)) };
     expect((await person.post(`/api/documents/${documentId}/comments`, { anchor, quote: "partenaires", body: "À compléter" })).status).toBe(201);
-    expect((await pilote.post(`/api/documents/${documentId}/comments`, { anchor, quote: "partenaires", body: "D'accord" })).status).toBe(201);
+    const mention = `@${IDENTITY.firstName} ${IDENTITY.lastName}`;
+    const piloteComment = await pilote.post(`/api/documents/${documentId}/comments`, { anchor, quote: "partenaires", body: `D'accord ${mention}`, mentions: [id] });
+    expect(piloteComment.status).toBe(201);
     expect((await upload(person, grandSud, "contribution.pdf")).status).toBe(201);
     await documentAt(server, "en-relecture", { title: "Livrable relu" });
     expect((await person.get("/api/me/export")).status).toBe(200);
@@ -87,6 +89,8 @@ describe("POST /api/admin/users/:id/erase", () => {
     expect(erased.body.user.erasedAt).not.toBeNull();
     expect(erased.body.user.email).not.toContain("grand-sud");
 
+    // The search index follows the comments that mentioned them within seconds (its worker re-indexes them).
+    await until("index de recherche à jour", async () => !(await everyRow()).includes(IDENTITY.lastName), 15_000);
     const after = await everyRow();
     for (const word of [EMAIL, IDENTITY.firstName, IDENTITY.lastName, IDENTITY.organisation]) {
       expect(after.split("\n").filter((row) => row.includes(word)), word).toEqual([]);
@@ -97,6 +101,9 @@ describe("POST /api/admin/users/:id/erase", () => {
     }[];
     const mine = threads.flatMap((t) => t.comments).find((c) => c.body === "À compléter")!;
     expect(mine.author).toEqual({ id, name: "Ancien membre" });
+    const mentioning = threads.flatMap((t) => t.comments).find((c) => c.body.startsWith("D'accord"))! as unknown as { body: string; mentions: { name: string }[] };
+    expect(mentioning.body).toBe("D'accord @Ancien membre");
+    expect(mentioning.mentions).toEqual([{ id, name: "Ancien membre" }]);
     const files = (await pilote.get(`/api/spaces/${grandSud}/files`)).body.files as { originalName: string; uploadedBy: { name: string } | null }[];
     expect(files.find((f) => f.originalName === "contribution.pdf")?.uploadedBy?.name).toBe("Ancien membre");
     // Their session and socket ended; their password no longer opens anything.

@@ -6,6 +6,7 @@
  * keeps its entries with the e-mail and name taken out, and one entry saying the erasure happened.
  */
 import { throttleKeys } from "../auth/throttle.js";
+import type { Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 import { conflict, notFound } from "../http/errors.js";
 import { assertNotSolePilote, isUuid } from "../policy/index.js";
@@ -41,7 +42,13 @@ async function scrubAudit(q: Queryable, userId: string, who: Identity): Promise<
  * Erases `userId`'s personal data; `actorId` is the administrator who does it (null for the retention task).
  * Refused (409) for oneself, the last active administrator, the only pilote of a committee, or twice.
  */
-export async function eraseAccount(q: Queryable, userId: string, actorId: string | null, audit: Audit): Promise<void> {
+export async function eraseAccount(
+  s: Pick<Services, "bus">,
+  q: Queryable,
+  userId: string,
+  actorId: string | null,
+  audit: Audit,
+): Promise<void> {
   const locked = isUuid(userId) ? await lockForAdminChange(q, userId) : null;
   if (!locked?.user) throw notFound("Ce compte n'existe pas.");
   const [who] = await q.query<Identity & { erased_at: Date | null }>(
@@ -56,10 +63,16 @@ export async function eraseAccount(q: Queryable, userId: string, actorId: string
   await assertNotSolePilote(q, userId);
 
   await scrubAudit(q, userId, who!);
-  // Others' notifications name the person in their summary.
+  // Others' notifications name the person in their summary, and others' comments where they mention them
+  // (the search index follows those comments' change).
   const fullName = `${who!.first_name} ${who!.last_name}`.trim();
   if (fullName) {
     await q.query("UPDATE notifications SET summary = replace(summary, $2, 'Ancien membre') WHERE actor_id = $1", [userId, fullName]);
+    const threads = await q.query<{ thread_id: string }>(
+      "UPDATE comments SET body = replace(body, '@' || $2, '@Ancien membre') WHERE $1 = ANY(mentions) RETURNING thread_id",
+      [userId, fullName],
+    );
+    for (const threadId of new Set(threads.map((t) => t.thread_id))) await s.bus.emit(q, "commentThreadChanged", { threadId });
   }
   for (const table of ["sessions", "password_resets", "memberships", "access_requests", "notifications", "notification_preferences", "notification_digests", "proconnect_identities"]) {
     await q.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);

@@ -39,7 +39,7 @@ export async function retireInactiveAccounts(s: Services, now: Date = new Date()
   let erased = 0;
   for (const { id } of due) {
     try {
-      await s.db.tx((q) => eraseAccount(q, id, null, (tx, entry) => recordAudit(tx, { ...entry, details: { reason: "inactivity" } })));
+      await s.db.tx((q) => eraseAccount(s, q, id, null, (tx, entry) => recordAudit(tx, { ...entry, details: { reason: "inactivity" } })));
       await s.bus.accessChanged({ kind: "user", userId: id });
       erased++;
     } catch (err) {

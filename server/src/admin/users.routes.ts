@@ -168,7 +168,7 @@ export function adminUserRoutes(s: Services) {
     const id = c.req.param("id");
     const audit = adminAudit(c, s);
     const user = await s.db.tx(async (q) => {
-      await eraseAccount(q, id, actor.id, audit);
+      await eraseAccount(s, q, id, actor.id, audit);
       return reread(q, id);
     });
     await s.bus.accessChanged({ kind: "user", userId: id });
