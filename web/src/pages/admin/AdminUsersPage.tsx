@@ -316,7 +316,7 @@ function EditUser({ user, onChange, onClose }: { user: AdminUser; onChange(): vo
         <EraseAccount user={user} name={name} onErased={onChange} />
       ) : (
         <p className="fr-hint-text fr-mt-4w">
-          Les données de ce compte ne peuvent pas être effacées : {user.id === me?.id ? "c'est votre propre compte" : user.lastAdmin ? "c'est le dernier administrateur actif" : "c'est le dernier pilote d'un espace ; nommez-en un autre avant"}.
+          Les données de ce compte ne peuvent pas être effacées : {user.id === me?.id ? "c'est votre propre compte" : user.lastAdmin ? "c'est le dernier administrateur actif" : "cette personne est la seule à piloter un espace ; nommez d'abord un autre pilote"}.
         </p>
       )}
     </section>
