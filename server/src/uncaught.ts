@@ -11,21 +11,23 @@
  *   supervisor (systemd, Docker, Kubernetes) to start a clean one: after an uncaught exception
  *   Node's state is not to be trusted, and nothing acknowledged to a client is lost by restarting.
  */
+import { log } from "./logging/logger.js";
+
 export const UNCAUGHT_MARK = "[atelier] erreur non rattrapée";
 
 export function handleUncaught(stop: () => Promise<void>) {
   process.on("unhandledRejection", (reason) => {
-    console.error(`${UNCAUGHT_MARK} (promesse rejetée) :`, reason);
+    log.fatal({ err: reason }, `${UNCAUGHT_MARK} (promesse rejetée)`);
   });
   let stopping = false;
   process.on("uncaughtException", (err, origin) => {
-    console.error(`${UNCAUGHT_MARK} (${origin}) :`, err);
+    log.fatal({ err }, `${UNCAUGHT_MARK} (${origin})`);
     if (stopping) return;
     stopping = true;
     // The stop itself may hang on what failed: the process goes after 10 s regardless.
     setTimeout(() => process.exit(1), 10_000).unref();
     stop()
-      .catch((e: unknown) => console.error(`${UNCAUGHT_MARK} (arrêt) :`, e))
+      .catch((e: unknown) => log.fatal({ err: e }, `${UNCAUGHT_MARK} (arrêt)`))
       .finally(() => process.exit(1));
   });
 }

@@ -9,6 +9,7 @@ import { reminderMail } from "./mails.js";
 import { eventById } from "./queries.js";
 import { renewToken } from "./registrations.js";
 import { registrantLink } from "./links.js";
+import { log } from "../logging/logger.js";
 
 /** How long before its start an event's reminders go out. */
 export const REMINDER_HOURS = 24;
@@ -39,7 +40,7 @@ export async function sendReminders(s: Services, now: Date = new Date()): Promis
     } catch (err) {
       // Given back, for the next round to try again.
       await s.db.query("UPDATE agenda_registrations SET reminded_at = NULL WHERE id = $1", [r.id]);
-      console.error(`[agenda] rappel à ${r.email} non envoyé :`, (err as Error).message);
+      log.error({ err, registrationId: r.id }, "[agenda] rappel non envoyé");
     }
   }
   return sent;

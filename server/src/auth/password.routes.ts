@@ -24,6 +24,7 @@ import { hashPassword } from "./passwords.js";
 import { invalidateUserSessions } from "./sessions.js";
 import { assertNotThrottled, liftAccount, recordFailure, RESET_REQUESTS } from "./throttle.js";
 import { hashToken, randomToken } from "./tokens.js";
+import { log } from "../logging/logger.js";
 
 const SENT =
   "Si un compte Atelier correspond à cette adresse, un courriel vient d'y être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.";
@@ -56,7 +57,7 @@ export function passwordRoutes(s: Services) {
     });
     // Sent without being awaited: an SMTP exchange would otherwise make the answer slower
     // for existing accounts, and tell them apart.
-    if (mail) s.mailer.send(mail).catch((err) => console.error(`[mail] envoi à ${mail.to} impossible :`, err));
+    if (mail) s.mailer.send(mail).catch((err) => log.error({ err }, "[mail] courriel de réinitialisation non envoyé"));
     return c.json<ForgotPasswordReply>({ message: SENT }, 202);
   });
 

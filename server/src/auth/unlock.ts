@@ -8,6 +8,7 @@ import { appLink } from "../mail/links.js";
 import { unlockMail } from "../mail/templates.js";
 import { liftAccount, throttleKeys } from "./throttle.js";
 import { hashToken, randomToken } from "./tokens.js";
+import { log } from "../logging/logger.js";
 
 /** Sends the owner of `email` (if the account exists and is active) a link that lifts the block. */
 export async function sendUnlockLink(s: Services, email: string): Promise<void> {
@@ -21,7 +22,7 @@ export async function sendUnlockLink(s: Services, email: string): Promise<void> 
   const link = appLink(s.config, "/api/auth/unlock", { jeton: token });
   s.mailer
     .send({ to: email, ...unlockMail({ firstName: user.first_name, link }) })
-    .catch((err) => console.error(`[mail] envoi à ${email} impossible :`, err));
+    .catch((err) => log.error({ err }, "[mail] courriel de déblocage non envoyé"));
 }
 
 export function unlockRoutes(s: Services) {

@@ -10,6 +10,7 @@ import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { AccessChange } from "../events/bus.js";
+import { log } from "../logging/logger.js";
 
 const DOC_PREFIX = "atelier:collab:doc:";
 const ACCESS_CHANNEL = "atelier:collab:access";
@@ -38,13 +39,13 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   for (const [name, client] of [["publication", pub], ["abonnement", sub]] as const) {
-    client.on("error", (err) => console.error(`[collab] Redis (${name}) :`, err.message));
+    client.on("error", (err) => log.error({ err }, `[collab] Redis (${name})`));
   }
   await Promise.all([pub.connect(), sub.connect()]);
   const rooms = new Map<string, FanoutRoom>();
   /** Access changes this instance published, waiting for the others' acknowledgements. */
   const awaited = new Map<string, { received: number; expected: number | null; done: () => void }>();
-  const report = (what: string) => (err: Error) => console.error(`[collab] Redis : ${what} impossible :`, err.message);
+  const report = (what: string) => (err: Error) => log.error({ err }, `[collab] Redis : ${what} impossible`);
 
   sub.on("messageBuffer", (channelBuf: Buffer, message: Buffer) => {
     const channel = channelBuf.toString();
@@ -53,7 +54,7 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
         const { from, id, change } = JSON.parse(message.toString()) as { from: string; id: string; change: AccessChange };
         if (from === instance) return;
         void onAccess(change)
-          .catch((err: Error) => console.error("[collab] changement d'accès d'une autre instance non appliqué :", err))
+          .catch((err: Error) => log.error({ err }, "[collab] changement d'accès d'une autre instance non appliqué"))
           .then(() => pub.publish(ACK_PREFIX + from, id))
           .catch(report("accusé de réception"));
         return;
@@ -74,7 +75,7 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       const userId = decoding.hasContent(d) ? decoding.readVarString(d) : undefined;
       if (kind) room.applyRemote(kind, payload, userId);
     } catch (err) {
-      console.error(`[collab] message Redis illisible sur ${channel} :`, err);
+      log.error({ err }, `[collab] message Redis illisible sur ${channel}`);
     }
   });
   await sub.subscribe(ACCESS_CHANNEL, ACK_PREFIX + instance);
@@ -101,7 +102,7 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       const acknowledged = new Promise<void>((resolve) => {
         awaited.set(id, { received: 0, expected: null, done: resolve });
         timer = setTimeout(() => {
-          console.error("[collab] Redis : une autre instance n'a pas confirmé un changement d'accès à temps");
+          log.error("[collab] Redis : une autre instance n'a pas confirmé un changement d'accès à temps");
           resolve();
         }, ACK_TIMEOUT_MS);
       });

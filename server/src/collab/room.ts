@@ -25,6 +25,7 @@ import {
   syncStep2,
   syncUpdate,
 } from "./protocol.js";
+import { log } from "../logging/logger.js";
 
 /** Origin of what other instances sent: applied and shown here, already stored by its sender. */
 export const REMOTE = Symbol("remote");
@@ -184,7 +185,7 @@ export class Room {
     const rest = parts.length === 1 ? parts[0]! : Y.mergeUpdatesV2(parts);
     if (rest.byteLength > this.limits.COLLAB_MAX_MESSAGE_BYTES) {
       // Never completed: not kept without bound.
-      if (source === REMOTE) console.error(`[collab] mises à jour d'une autre instance incomplètes abandonnées (document ${this.id})`);
+      if (source === REMOTE) log.error(`[collab] mises à jour d'une autre instance incomplètes abandonnées (document ${this.id})`);
       else source.close(COLLAB_CLOSE.badMessage);
       return;
     }
@@ -256,7 +257,7 @@ export class Room {
     this.failed = true;
     this.queue = [];
     this.pending.clear();
-    console.error(`[collab] document ${this.id} fermé (${what}) :`, err);
+    log.error({ err }, `[collab] document ${this.id} fermé (${what})`);
     for (const conn of this.conns) conn.close(reason);
     this.onFailed(this);
   }
@@ -269,7 +270,7 @@ export class Room {
       this.docBytes = left.bytes;
     } catch (err) {
       // Nothing is lost (the log stays as it was); the next write tries again.
-      console.error(`[collab] compaction impossible du document ${this.id} :`, err);
+      log.error({ err }, `[collab] compaction impossible du document ${this.id}`);
     }
   }
 
@@ -331,7 +332,7 @@ export class Room {
     try {
       this.relayAwareness(changes, origin);
     } catch (err) {
-      console.error(`[collab] présence non relayée (document ${this.id}) :`, err);
+      log.error({ err }, `[collab] présence non relayée (document ${this.id})`);
     }
   }
 
@@ -378,7 +379,7 @@ export class Room {
       if (own.length === 0) return;
       awarenessProtocol.applyAwarenessUpdate(this.awareness, own.length === entries.length ? payload : encodePresence(own), REMOTE);
     } catch (err) {
-      console.error(`[collab] présence d'une autre instance illisible (document ${this.id}) :`, err);
+      log.error({ err }, `[collab] présence d'une autre instance illisible (document ${this.id})`);
     }
   }
 

@@ -22,6 +22,7 @@ import { Room } from "./room.js";
 import { liveCopies } from "./live.js";
 import { startSessionCheck } from "./session-check.js";
 import { collabDocuments, collabSockets } from "../metrics/registry.js";
+import { log } from "../logging/logger.js";
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
 
@@ -41,7 +42,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     messagesPerSecond: config.COLLAB_CONN_MESSAGES_PER_SECOND,
     bytesPerSecond: config.COLLAB_CONN_BYTES_PER_SECOND,
     maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
-    warn: ["error", "silent"].includes(config.LOG_LEVEL) ? () => {} : (line: string) => console.warn(line),
+    warn: (line: string) => log.warn(line),
   };
   /** Rooms being let go: a new room of the same document waits for their last writes. */
   const disposing = new Map<string, Promise<void>>();
@@ -56,7 +57,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Nothing a client sends may throw out of here: that would stop the process.
     upgrade(req, socket, head).catch((err: unknown) => {
-      console.error(`[collab] ouverture de socket impossible (${JSON.stringify(req.url)}) :`, err);
+      log.error({ err }, `[collab] ouverture de socket impossible (${JSON.stringify(req.url)})`);
       if (socket.writable) reject(socket, 500, "Internal Server Error");
       else socket.destroy();
     });
@@ -81,7 +82,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     try {
       access = await documentAccess(db, token, documentId, inactivityMs);
     } catch (err) {
-      console.error("[collab] vérification d'accès impossible :", err);
+      log.error({ err }, "[collab] vérification d'accès impossible");
       return reject(socket, 503, "Service Unavailable");
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -92,7 +93,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
         sessions.watch(conn, access.sessionEndsAt);
         join(ws, conn);
       } catch (err) {
-        console.error(`[collab] ouverture du document ${documentId} impossible :`, err);
+        log.error({ err }, `[collab] ouverture du document ${documentId} impossible`);
         ws.terminate();
       }
     });
@@ -126,7 +127,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
       try {
         await r.ready;
       } catch (err) {
-        console.error(`[collab] chargement impossible du document ${r.id} :`, err);
+        log.error({ err }, `[collab] chargement impossible du document ${r.id}`);
         return conn.close(COLLAB_CLOSE.storageFailed);
       }
       r.greet(conn);
@@ -148,7 +149,7 @@ export async function attachCollab(server: Server, s: Services): Promise<Collab>
     const done = previous
       .then(() => room.ready.catch(() => {}))
       .then(() => room.dispose())
-      .catch((err) => console.error(`[collab] fermeture du document ${room.id} :`, err))
+      .catch((err) => log.error({ err }, `[collab] fermeture du document ${room.id}`))
       .finally(() => {
         if (disposing.get(room.id) === done) disposing.delete(room.id);
       });

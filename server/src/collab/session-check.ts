@@ -12,6 +12,7 @@ import { COLLAB_CLOSE } from "@atelier/shared";
 import { liveSessions } from "../auth/sessions.js";
 import type { Queryable } from "../db/index.js";
 import type { Conn } from "./conn.js";
+import { log } from "../logging/logger.js";
 
 /** setTimeout's longest delay; a later moment is reached in several steps. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -79,7 +80,7 @@ export function startSessionCheck(
     // change, nothing says these rights moved): the next round tries again.
     round ??= track(
       review(conns)
-        .catch((err: Error) => console.error("[collab] vérification des sessions impossible :", err.message))
+        .catch((err: Error) => log.error({ err }, "[collab] vérification des sessions impossible"))
         .finally(() => (round = null)),
     );
   }, opts.everyMs);

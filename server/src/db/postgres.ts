@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Db, Queryable } from "./types.js";
+import { log } from "../logging/logger.js";
 
 // Keep 64-bit integers and timestamps as PGlite returns them: numbers and Dates.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -7,7 +8,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A failed idle client must not crash the process; the next query reconnects.
-  pool.on("error", (err) => console.error("[db] client PostgreSQL en erreur :", err.message));
+  pool.on("error", (err) => log.error({ err }, "[db] client PostgreSQL en erreur"));
   await pool.query("SELECT 1");
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {

@@ -8,6 +8,7 @@
  *   (the bell's entries, a search indexing task) is committed with the act or not at all.
  */
 import type { Queryable } from "../db/index.js";
+import { log } from "../logging/logger.js";
 
 export type AccessChange =
   | { kind: "user"; userId: string }
@@ -82,7 +83,7 @@ export function createLocalBus(): Bus {
           try {
             await fn(change);
           } catch (err) {
-            console.error(`[bus] changement d'accès ${JSON.stringify(change)} non appliqué :`, err);
+            log.error({ err }, `[bus] changement d'accès ${JSON.stringify(change)} non appliqué`);
           }
         }),
       );

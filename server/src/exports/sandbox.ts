@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Sandbox, type JobLimits } from "../sandbox/index.js";
 import { HttpError } from "../http/errors.js";
 import type { ExportImage, ExportSource } from "./source.js";
+import { log } from "../logging/logger.js";
 
 /** What crosses to the child: the tree as JSON, the images as pairs (structured cloning keeps the bytes). */
 export interface ConversionJob {
@@ -33,7 +34,7 @@ export async function convert(format: ExportFormat, source: ExportSource): Promi
     limits: LIMITS,
   });
   if (!answer.ok) {
-    console.warn(`[export] ${format} : ${answer.reason}`);
+    log.warn(`[export] ${format} : ${answer.reason}`);
     throw new HttpError(503, "export_failed", `L'export n'a pas pu être produit (${answer.reason}). Réessayez dans un moment ou choisissez un autre format.`);
   }
   return answer.bytes;

@@ -15,6 +15,7 @@ import { badRequest, HttpError } from "../http/errors.js";
 import { TooLargeError } from "../storage/index.js";
 import type { NewVersion } from "./queries.js";
 import { sniff, SNIFF_BYTES } from "./sniff.js";
+import { log } from "../logging/logger.js";
 
 /** The routes whose body is a file: they skip the JSON body limit and enforce FILE_MAX_BYTES. */
 export function isFileUpload(method: string, path: string): boolean {
@@ -89,7 +90,7 @@ export async function discard(s: Pick<Services, "db" | "storage">, key: string):
   try {
     await s.storage.delete(key);
   } catch (err) {
-    console.error(`[files] removal of ${key} failed, queued for the purge:`, (err as Error).message);
+    log.error({ err }, `[files] removal of ${key} failed, queued for the purge`);
     await s.db.query("INSERT INTO storage_garbage (key) VALUES ($1) ON CONFLICT DO NOTHING", [key]);
   }
 }

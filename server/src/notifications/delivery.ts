@@ -10,6 +10,7 @@ import { appLink } from "../mail/links.js";
 import type { MaintenanceTask } from "../maintenance.js";
 import { canReadDocument, canSpace } from "../policy/index.js";
 import { digestMail, notificationMail } from "./mails.js";
+import { log } from "../logging/logger.js";
 
 interface PendingRow {
   id: string;
@@ -65,7 +66,7 @@ export async function deliverImmediate(s: Services): Promise<number> {
     } catch (err) {
       // Given back, to be tried again by the next round.
       await s.db.query("UPDATE notifications SET mail = 'immediate' WHERE id = $1", [n.id]);
-      console.error(`[notifications] courriel à ${n.email} non envoyé :`, (err as Error).message);
+      log.error({ err, notificationId: n.id }, "[notifications] courriel non envoyé");
       continue;
     }
     await s.db.query("UPDATE notifications SET mail = 'sent' WHERE id = $1", [n.id]);
@@ -86,7 +87,7 @@ export function deliverSoon(s: Services): void {
     d.timer = undefined;
     d.running = deliverImmediate(s)
       .then(() => undefined)
-      .catch((err: Error) => console.error("[notifications] envoi immédiat :", err.message))
+      .catch((err: Error) => log.error({ err }, "[notifications] envoi immédiat"))
       .finally(() => (d.running = undefined));
   }, 100);
   d.timer.unref();

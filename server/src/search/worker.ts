@@ -6,6 +6,7 @@ import type { Services } from "../context.js";
 import { removeEntry, writeEntry, type Entry } from "./entries.js";
 import { commentEntry, documentEntry, fileEntry } from "./items.js";
 import { claim, fail, release, type Claimed, type EntryType } from "./queue.js";
+import { log } from "../logging/logger.js";
 
 const POLL_MS = 250;
 const BATCH = 10;
@@ -25,7 +26,7 @@ async function indexOne(s: Services, row: Claimed): Promise<void> {
       await release(q, row);
     });
   } catch (err) {
-    console.error(`[recherche] indexation impossible (${row.type} ${row.id}) :`, (err as Error).message);
+    log.error({ err }, `[recherche] indexation impossible (${row.type} ${row.id})`);
     await fail(s.db, row, (err as Error).stack ?? String(err));
   }
 }
@@ -66,7 +67,7 @@ export function startSearchWorker(s: Services): () => Promise<void> {
   const round = () => {
     running = drainSearchQueue(s, () => !stopped)
       .then(() => undefined)
-      .catch((err: Error) => console.error("[recherche] file d'indexation illisible :", err.message))
+      .catch((err: Error) => log.error({ err }, "[recherche] file d'indexation illisible"))
       .finally(() => {
         if (!stopped) timer = setTimeout(round, POLL_MS);
       });

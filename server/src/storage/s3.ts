@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { limited } from "./limit.js";
 import { PartCutter } from "./parts.js";
 import { assertKey, type ByteRange, type Multipart, type PartRef, type PutOptions, type Storage } from "./types.js";
+import { log } from "../logging/logger.js";
 
 export interface S3Options {
   endpoint: string;
@@ -87,7 +88,7 @@ export function s3Storage(o: S3Options): Storage {
       // A cut or refused upload leaves no parts behind.
       await multipart
         .abort(key, uploadId)
-        .catch((cleanup: Error) => console.error(`[storage] parts of ${key} left behind:`, cleanup.message));
+        .catch((cleanup: Error) => log.error({ err: cleanup }, `[storage] parts of ${key} left behind`));
       throw err;
     }
   }

@@ -27,6 +27,7 @@ import { checkAnnouncedSize, discard } from "../files/upload.js";
 import { dropSession } from "./purge.js";
 import { completeSession, expireSession, insertSession, takeLease, toSession, type SessionRow } from "./queries.js";
 import { receivePiece, UPLOAD_PART_BYTES } from "./receive.js";
+import { log } from "../logging/logger.js";
 
 const PIECE_TYPES = ["application/offset+octet-stream", "application/octet-stream"];
 
@@ -125,7 +126,7 @@ export function uploadRoutes(s: Services) {
     const row = await ownUploadSession(s.db, actor, c.req.param("id"));
     // Cancelling is always the owner's right; should storage fail, the purge finishes the job.
     await expireSession(s.db, row.id);
-    await dropSession(s, row).catch((err: Error) => console.error(`[uploads] cleanup of ${row.id} postponed:`, err.message));
+    await dropSession(s, row).catch((err: Error) => log.error({ err }, `[uploads] cleanup of ${row.id} postponed`));
     return c.body(null, 204);
   });
 

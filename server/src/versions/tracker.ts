@@ -12,6 +12,7 @@ import type { Db } from "../db/index.js";
 import { settleAuthorsWith } from "./pending-authors.js";
 import { noteAuthors } from "./queries.js";
 import { snapshotIfChanged } from "./service.js";
+import { log } from "../logging/logger.js";
 
 type Timings = Pick<Config, "VERSION_AUTO_PAUSE_MS" | "VERSION_AUTO_EVERY_MS">;
 
@@ -81,7 +82,7 @@ export class VersionTracker {
     st.pending.clear();
     st.writing = this.track(
       noteAuthors(this.db, documentId, ids).catch((err) => {
-        console.error(`[versions] auteurs du document ${documentId} non enregistrés :`, err);
+        log.error({ err }, `[versions] auteurs du document ${documentId} non enregistrés`);
       }),
     ).finally(() => {
       st.writing = null;
@@ -99,7 +100,7 @@ export class VersionTracker {
     st.notedAt.clear();
     this.track(
       this.autoVersion(documentId).catch((err) => {
-        console.error(`[versions] version automatique du document ${documentId} impossible :`, err);
+        log.error({ err }, `[versions] version automatique du document ${documentId} impossible`);
       }),
     );
     if (!st.writing && st.pending.size === 0) this.docs.delete(documentId);
@@ -155,7 +156,7 @@ export function subscribeVersionTracker(s: Pick<Services, "db" | "config" | "bus
   const unsubscribe = s.bus.on("documentContentStored", async (_q, e) => {
     if (e.authors) tracker.stored(e.documentId, e.authors);
   });
-  void tracker.recover().catch((err) => console.error("[versions] reprise des versions automatiques impossible :", err));
+  void tracker.recover().catch((err) => log.error({ err }, "[versions] reprise des versions automatiques impossible"));
   return {
     async close() {
       unsubscribe();
