@@ -11,17 +11,22 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { AccessChange } from "../events/bus.js";
 import { log } from "../logging/logger.js";
+import { fanoutLag, redisConnected } from "../metrics/registry.js";
 
 const DOC_PREFIX = "atelier:collab:doc:";
 const ACCESS_CHANNEL = "atelier:collab:access";
 const ACK_PREFIX = "atelier:collab:access-ack:";
 /** An instance that does not acknowledge within this delay is not waited for any longer (logged). */
 const ACK_TIMEOUT_MS = 5000;
+/** After Redis comes back, the second read-back: by then every instance has reconnected (ioredis retries within 2 s). */
+const CATCH_UP_AGAIN_MS = 5000;
 const KINDS = ["update", "awareness"] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface FanoutRoom {
   applyRemote(kind: Kind, payload: Uint8Array, userId?: string): void;
+  /** Reads back from the database what other instances stored while Redis was unreachable. */
+  catchUp(): Promise<void>;
 }
 
 export interface Fanout {
@@ -42,7 +47,23 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
     client.on("error", (err) => log.error({ err }, `[collab] Redis (${name})`));
   }
   await Promise.all([pub.connect(), sub.connect()]);
+  redisConnected.set(1);
+  sub.on("close", () => redisConnected.set(0));
   const rooms = new Map<string, FanoutRoom>();
+  // Messages published while this subscription was down are lost (pub/sub keeps nothing), and so are
+  // the other instances' publications that failed meanwhile: once subscribed again, each open
+  // document reads back what was stored, then once more when the others have surely reconnected too.
+  const catchUp = () => {
+    for (const [id, room] of rooms) void room.catchUp().catch((err: Error) => log.error({ err, documentId: id }, "[collab] rattrapage après coupure Redis impossible"));
+  };
+  let catchUpTimer: NodeJS.Timeout | undefined;
+  sub.on("ready", () => {
+    redisConnected.set(1);
+    log.warn("[collab] Redis : abonnement rétabli, rattrapage des documents ouverts");
+    catchUp();
+    clearTimeout(catchUpTimer);
+    catchUpTimer = setTimeout(catchUp, CATCH_UP_AGAIN_MS);
+  });
   /** Access changes this instance published, waiting for the others' acknowledgements. */
   const awaited = new Map<string, { received: number; expected: number | null; done: () => void }>();
   const report = (what: string) => (err: Error) => log.error({ err }, `[collab] Redis : ${what} impossible`);
@@ -72,7 +93,10 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       if (decoding.readVarString(d) === instance) return;
       const kind = KINDS[decoding.readVarUint(d)];
       const payload = decoding.readVarUint8Array(d);
-      const userId = decoding.hasContent(d) ? decoding.readVarString(d) : undefined;
+      // Then who it speaks for ("" for an update) and when it was sent: instances of an earlier
+      // version send neither, and ignore what follows the payload.
+      const userId = decoding.hasContent(d) ? decoding.readVarString(d) || undefined : undefined;
+      if (decoding.hasContent(d)) fanoutLag.observe(Math.max(0, Date.now() - decoding.readVarUint(d)) / 1000);
       if (kind) room.applyRemote(kind, payload, userId);
     } catch (err) {
       log.error({ err }, `[collab] message Redis illisible sur ${channel}`);
@@ -93,7 +117,8 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       encoding.writeVarString(e, instance);
       encoding.writeVarUint(e, KINDS.indexOf(kind));
       encoding.writeVarUint8Array(e, payload);
-      if (userId) encoding.writeVarString(e, userId);
+      encoding.writeVarString(e, userId ?? "");
+      encoding.writeVarUint(e, Date.now());
       pub.publish(DOC_PREFIX + documentId, Buffer.from(encoding.toUint8Array(e))).catch(report("publication"));
     },
     async publishAccess(change) {
@@ -122,6 +147,7 @@ export async function createRedisFanout(url: string, onAccess: (change: AccessCh
       }
     },
     async close() {
+      clearTimeout(catchUpTimer);
       await Promise.all([pub.quit(), sub.quit()]);
     },
   };

@@ -11,7 +11,7 @@ import type { Services } from "../context.js";
 import { compactLog, loadLog, mergeInGroups } from "../documents/content.js";
 import { Conn } from "./conn.js";
 import type { Fanout } from "./fanout.js";
-import { collabStoreBatch, collabStoreDuration, collabUpdatesReceived, collabUpdatesRelayed } from "../metrics/registry.js";
+import { collabCompactions, collabStoreBatch, collabStoreDuration, collabUpdatesReceived, collabUpdatesRelayed } from "../metrics/registry.js";
 import { deepestLevel } from "./inspect.js";
 import {
   awarenessMessage,
@@ -268,8 +268,10 @@ export class Room {
       this.logRows = left.rows;
       this.appendedBytes = 0;
       this.docBytes = left.bytes;
+      collabCompactions.inc({ result: "ok" });
     } catch (err) {
       // Nothing is lost (the log stays as it was); the next write tries again.
+      collabCompactions.inc({ result: "failed" });
       log.error({ err }, `[collab] compaction impossible du document ${this.id}`);
     }
   }
@@ -381,6 +383,18 @@ export class Room {
     } catch (err) {
       log.error({ err }, `[collab] présence d'une autre instance illisible (document ${this.id})`);
     }
+  }
+
+  /**
+   * What the other instances stored while Redis could not relay it, read back from the database:
+   * applied as theirs (already stored), so that this instance's clients receive what they missed.
+   */
+  async catchUp() {
+    if (this.failed || this.disposed) return;
+    await this.ready;
+    const stored = await loadLog(this.s.db, this.id);
+    if (stored.updates.length === 0) return;
+    this.applyRemote("update", Y.diffUpdate(Y.mergeUpdates(stored.updates), Y.encodeStateVector(this.doc)));
   }
 
   /** A connection leaves: its presence goes with it. */
