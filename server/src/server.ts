@@ -30,6 +30,9 @@ import { startMetricsServer } from "./metrics/routes.js";
 import { createFormGuard } from "./public-site/form-guard.js";
 import { subscribePractices } from "./practices/publication.js";
 
+/** On shutdown, how long requests under way may take to finish. */
+const REQUESTS_GRACE_MS = 5000;
+
 export interface Running {
   url: string;
   port: number;
@@ -77,13 +80,18 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
     services,
     seeded,
     async close() {
+      // No new connection from here: a proxy sends them, and the sockets told to reconnect, to another instance.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       stopMaintenance();
       await stopSearch();
       await collab.close();
       // After the rooms' last writes, which it tracks.
       await versionTracker.close();
+      // Requests under way get a moment to finish before they are cut.
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, REQUESTS_GRACE_MS).unref())]);
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       metricsServer?.closeAllConnections();
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await settleDeliveries(services);
