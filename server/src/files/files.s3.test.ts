@@ -51,3 +51,19 @@ it("stores nothing of an oversized or empty upload", async () => {
   expect((await upload(membre, grandSud, "petit.pdf", PDF)).status).toBe(201);
   expect((await objects()).length).toBe(before.length + 1);
 });
+
+it("answers 503 with a clear message when the S3 endpoint is down, and keeps nothing of the upload", async () => {
+  const down = await startTestS3();
+  const s = await startTestServer(down.env);
+  const client = await s.as("membre.grand-sud@atelier.test");
+  const space = await spaceId(s, "grand-sud");
+  await down.close();
+  const r = await upload(client, space, "compte-rendu.pdf");
+  expect(r.status).toBe(503);
+  expect(r.body.error).toEqual({ code: "service_unavailable", message: expect.stringContaining("Réessayez dans un instant") });
+  expect(r.headers.get("retry-after")).toBe("5");
+  const list = await client.get(`/api/spaces/${space}/files`);
+  expect(list.status).toBe(200);
+  expect(JSON.stringify(list.body)).not.toContain("compte-rendu.pdf");
+  await s.close();
+});

@@ -8,7 +8,7 @@ import { deleteFile, downloadUrl, listVersions, restoreVersion } from "./api";
 import { formatDate, formatSize } from "./format";
 import { MetadataOnDemand } from "./MetadataForm";
 import { OfficePreview } from "./OfficePreview";
-import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
+import { resumedMessage, startUpload, type Upload } from "./resumable";
 
 /** A new version on its way: its progress, and what to say when the connection dropped or came back. */
 interface Sending {
@@ -28,9 +28,9 @@ export function FilePanel({ file, kinds, onChange, onClose }: { file: FileSummar
     const update = (change: Partial<Sending>) => setSending((s) => s && { ...s, ...change });
     const upload = startUpload({ fileId: file.id }, f, {
       onProgress: (sent) => update({ percent: Math.round((sent / (f.size || 1)) * 100) }),
-      onInterrupted: () => {
-        update({ note: { kind: "warning", text: INTERRUPTED_MESSAGE } });
-        announce(INTERRUPTED_MESSAGE);
+      onInterrupted: (text) => {
+        update({ note: { kind: "warning", text } });
+        announce(text);
       },
       onResumed: (from) => {
         const text = resumedMessage(from, f.size);

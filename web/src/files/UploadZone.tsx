@@ -4,7 +4,7 @@ import { errorMessage } from "../api/client";
 import { useAnnounce } from "../shell/announcer";
 import { formatSize } from "./format";
 import { MetadataOnDemand } from "./MetadataForm";
-import { INTERRUPTED_MESSAGE, resumedMessage, startUpload, type Upload } from "./resumable";
+import { resumedMessage, startUpload, type Upload } from "./resumable";
 
 interface Item {
   key: number;
@@ -38,9 +38,9 @@ export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: str
       const key = next.current++;
       const upload = startUpload({ spaceId }, f, {
         onProgress: (sent) => patch(key, { sent }),
-        onInterrupted: () => {
-          patch(key, { state: "interrupted" });
-          announce(`${f.name} : ${INTERRUPTED_MESSAGE}`);
+        onInterrupted: (message) => {
+          patch(key, { state: "interrupted", message });
+          announce(`${f.name} : ${message}`);
         },
         onResumed: (from) => {
           const message = resumedMessage(from, f.size);
@@ -123,7 +123,7 @@ export function UploadZone({ spaceId, kinds, maxHint, onChange }: { spaceId: str
                 </p>
               )}
               {item.state === "sending" && item.message && <p className="fr-message fr-message--info">{item.message}</p>}
-              {item.state === "interrupted" && <p className="fr-message fr-message--warning">{INTERRUPTED_MESSAGE}</p>}
+              {item.state === "interrupted" && <p className="fr-message fr-message--warning">{item.message}</p>}
               {item.state === "failed" && <p className="fr-error-text">{item.message}</p>}
               {item.state === "done" && item.file && (
                 <MetadataOnDemand

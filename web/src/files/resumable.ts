@@ -24,8 +24,8 @@ export type UploadTarget = { spaceId: string } | { fileId: string };
 export interface UploadHandlers {
   /** Bytes of the whole file the server holds or is being sent. */
   onProgress(sent: number): void;
-  /** The connection dropped: the upload waits and starts again by itself. */
-  onInterrupted(): void;
+  /** The connection dropped or the server cannot store for now: the upload waits and starts again by itself. */
+  onInterrupted(message: string): void;
   /** Bytes flow again from `from`: after a cut, or from an upload started before a reload. */
   onResumed(from: number): void;
 }
@@ -35,7 +35,8 @@ export interface Upload {
   cancel(): void;
 }
 
-export const INTERRUPTED_MESSAGE = "Connexion interrompue : l'envoi reprendra automatiquement.";
+const INTERRUPTED_MESSAGE = "Connexion interrompue : l'envoi reprendra automatiquement.";
+const UNAVAILABLE_MESSAGE = "Le serveur ne peut pas enregistrer de fichier pour l'instant : l'envoi reprendra automatiquement.";
 export const resumedMessage = (from: number, size: number) => `Reprise de l'envoi à ${Math.floor((from / (size || 1)) * 100)} %.`;
 const CANCELLED = () => new ApiError(0, "cancelled", "Envoi annulé.");
 const EXPIRED = () =>
@@ -231,7 +232,7 @@ async function run(target: UploadTarget, file: File, memory: Memory, h: UploadHa
           continue;
         }
         if (!isTransient(err)) throw err;
-        if (failures === 0) h.onInterrupted();
+        if (failures === 0) h.onInterrupted(err instanceof ApiError && err.status === 503 ? UNAVAILABLE_MESSAGE : INTERRUPTED_MESSAGE);
         await pause(Math.min(1000 * 2 ** failures, MAX_WAIT_MS), signal);
         failures++;
       }
