@@ -72,6 +72,8 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const INLINE_FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
 export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
@@ -79,7 +81,12 @@ export function createApp(s: Services) {
   app.use("*", httpMetrics());
   // One JSON log line per request, with nginx's X-Request-Id and the signed-in user (logging/).
   app.use("*", accessLog());
-  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  const secure = secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  app.use("*", async (c, next) => {
+    await secure(c, next);
+    // A file shown inline (PDF, image) is framed by the app's own preview, and by nothing else.
+    if (c.res.headers.get("content-disposition")?.startsWith("inline")) c.res.headers.set("content-security-policy", INLINE_FILE_POLICY);
+  });
 
   const api = new Hono<AppEnv>();
   api.use("*", originCheck(s.config.allowedOrigins));

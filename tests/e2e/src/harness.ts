@@ -14,7 +14,7 @@ import { DEMO_PASSWORD } from "@atelier/server/src/seed/demo.js";
 import { startServer, type Running } from "@atelier/server/src/server.js";
 import type { TestServer } from "@atelier/server/test/harness.js";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from "playwright-core";
-import { afterAll, afterEach, expect, inject } from "vitest";
+import { afterAll, expect, inject, onTestFinished } from "vitest";
 
 export { DEMO_PASSWORD };
 
@@ -101,10 +101,14 @@ class PageWatch {
   /** axe-core runs one audit at a time in a page: audits are queued. */
   private audits: Promise<void> = Promise.resolve();
   private idleWaiters: (() => void)[] = [];
+  /** Where this page's DOM is copied to be audited, when it runs no script. */
+  private copy: Promise<Page> | null = null;
 
   constructor(
     readonly page: Page,
     readonly errors: string[],
+    /** For a page that runs no script (where axe cannot run): a page that can, to audit a copy of its DOM in. */
+    private readonly auditCopyIn: (() => Promise<Page>) | null = null,
   ) {
     page.on("console", (msg) => {
       if (msg.type() === "error" && !EXPECTED_HTTP.test(msg.text())) errors.push(msg.text());
@@ -160,8 +164,8 @@ class PageWatch {
     await this.page.waitForLoadState("load");
     const bound = new Promise<void>((wake) => setTimeout(wake, IDLE_BOUND_MS));
     if (this.inFlight.size > 0) await Promise.race([new Promise<void>((wake) => this.idleWaiters.push(wake)), bound]);
-    // Let React commit what the last answers changed before looking.
-    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    // Let React commit what the last answers changed before looking (no timers run in a page without script).
+    if (!this.auditCopyIn) await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   }
 
   /** Runs axe-core on the page once idle; violations of impact serious or critical are errors. */
@@ -170,12 +174,26 @@ class PageWatch {
     return this.audits;
   }
 
+  /** The page itself, or for a page without script a copy of its DOM (its styles loaded from the same address). */
+  private async auditedPage(): Promise<Page> {
+    if (!this.auditCopyIn) return this.page;
+    const copy = await (this.copy ??= this.auditCopyIn());
+    const html = (await this.page.content()).replace(/<head([^>]*)>/i, `<head$1><base href="${this.page.url()}">`);
+    await copy.setContent(html, { waitUntil: "load" });
+    return copy;
+  }
+
   private async auditNow() {
     try {
       await this.idle();
-      const hasAxe = await this.page.evaluate(() => "axe" in window);
-      if (!hasAxe) await this.page.evaluate(AXE_SOURCE);
-      const violations = await this.page.evaluate(async () => {
+      // A page not yet sent anywhere (about:blank) is nobody's page; a JSON or a file opened in the tab is not a page.
+      if (!this.page.url().startsWith("http")) return;
+      if ((await this.page.evaluate(() => document.contentType)) !== "text/html") return;
+      const audited = await this.auditedPage();
+      // A copy is a new document each time: axe goes in again.
+      const hasAxe = audited === this.page && (await audited.evaluate(() => "axe" in window));
+      if (!hasAxe) await audited.evaluate(AXE_SOURCE);
+      const violations = await audited.evaluate(async () => {
         const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
         const result = await axe.run(document, { resultTypes: ["violations"] });
         return result.violations.map((v) => ({
@@ -217,13 +235,6 @@ export async function openBrowser(): Promise<Browse> {
     args: CHROMIUM_FLAGS,
   });
   afterAll(() => browser.close());
-  const open: { context: BrowserContext; watches: PageWatch[]; errors: string[] }[] = [];
-  afterEach(async () => {
-    const done = open.splice(0);
-    for (const b of done) for (const w of b.watches) await w.finish();
-    for (const b of done) await b.context.close();
-    for (const b of done) expect(b.errors, "console errors, broken assets, accessibility").toEqual([]);
-  });
   // `javaScriptEnabled: false`: a visitor whose browser runs no script (the public site works without).
   return async ({ javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}) => {
     const context = await browser.newContext({ locale: "fr-FR", javaScriptEnabled });
@@ -235,9 +246,19 @@ export async function openBrowser(): Promise<Browse> {
     });
     const errors: string[] = [];
     const watches: PageWatch[] = [];
+    // Without script, pages are audited as copies in pages that run axe (a context of their own, made when needed).
+    let auditors: Promise<BrowserContext> | null = null;
+    const auditCopyIn = javaScriptEnabled ? null : async () => (await (auditors ??= browser.newContext({ locale: "fr-FR" }))).newPage();
     // Pages the app opens itself (a new tab) are watched like the first.
-    context.on("page", (p) => watches.push(new PageWatch(p, errors)));
-    open.push({ context, watches, errors });
+    context.on("page", (p) => watches.push(new PageWatch(p, errors, auditCopyIn)));
+    // Checked when the test that opened it ends (a hook of that test: openBrowser itself runs in beforeAll,
+    // where an afterEach would never be registered).
+    onTestFinished(async () => {
+      for (const w of watches) await w.finish();
+      await context.close();
+      if (auditors) await (await auditors).close();
+      expect(errors, "console errors, broken assets, accessibility").toEqual([]);
+    });
     const page = await context.newPage();
     return { page, errors };
   };
