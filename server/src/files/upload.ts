@@ -16,6 +16,7 @@ import { TooLargeError } from "../storage/index.js";
 import type { NewVersion } from "./queries.js";
 import { sniff, SNIFF_BYTES } from "./sniff.js";
 import { log } from "../logging/logger.js";
+import { uploadsInFlight } from "../metrics/registry.js";
 
 /** The routes whose body is a file: they skip the JSON body limit and enforce FILE_MAX_BYTES. */
 export function isFileUpload(method: string, path: string): boolean {
@@ -111,12 +112,15 @@ export async function receive(s: Services, c: Context, originalName: string): Pr
   // pipeline, not pipe: a client that disconnects must fail the upload, not leave it waiting.
   pipeline(body, seen.stream, () => {});
   let stored: number;
+  uploadsInFlight.inc();
   try {
     stored = (await s.storage.put(key, seen.stream, { maxBytes: max, size })).size;
   } catch (err) {
     if (err instanceof TooLargeError) throw tooLarge(max);
     if (clientGone(c, err, isNode)) throw interrupted();
     throw err;
+  } finally {
+    uploadsInFlight.dec();
   }
   if (stored === 0) {
     await discard(s, key);

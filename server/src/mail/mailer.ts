@@ -6,6 +6,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
+import { mailsSending } from "../metrics/registry.js";
 
 export interface Mail {
   to: string;
@@ -65,12 +66,16 @@ function tracked(outbox: string | null, log: Pick<Console, "error">, send: (mail
     outbox,
     send(mail) {
       const sending = send(mail);
+      mailsSending.inc();
       const settled = sending.then(
         () => {},
         () => {},
       );
       pending.add(settled);
-      void settled.then(() => pending.delete(settled));
+      void settled.then(() => {
+        pending.delete(settled);
+        mailsSending.dec();
+      });
       return sending;
     },
     async drain(timeoutMs = DRAIN_TIMEOUT_MS) {

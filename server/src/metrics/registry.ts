@@ -67,3 +67,35 @@ export const loginFailures = new Counter({
   help: "Connexions refusées (identifiants inconnus, faux ou compte désactivé).",
   registers: [registry],
 });
+
+export const collabCompactions = new Counter({
+  name: "atelier_collab_compactions_total",
+  help: "Compactions du journal d'un document (ses mises à jour fusionnées en une ligne), par résultat.",
+  labelNames: ["result"] as const,
+  registers: [registry],
+});
+
+export const fanoutLag = new Histogram({
+  name: "atelier_collab_fanout_lag_seconds",
+  help: "Délai entre la publication d'une mise à jour par une instance et sa réception par celle-ci, via Redis (horloges synchronisées).",
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+export const redisConnected = new Gauge({
+  name: "atelier_redis_connected",
+  help: "1 quand l'abonnement Redis de cette instance est établi, 0 pendant une coupure.",
+  registers: [registry],
+});
+
+export const uploadsInFlight = new Gauge({
+  name: "atelier_uploads_in_flight",
+  help: "Envois de fichiers en cours de réception sur cette instance.",
+  registers: [registry],
+});
+
+export const mailsSending = new Gauge({
+  name: "atelier_mail_sending",
+  help: "Courriels en cours d'envoi (file du serveur SMTP) sur cette instance.",
+  registers: [registry],
+});

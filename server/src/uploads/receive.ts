@@ -16,6 +16,7 @@ import { sniff, SNIFF_BYTES } from "../files/sniff.js";
 import { clientGone, discard, requestBody } from "../files/upload.js";
 import { PartCutter } from "../storage/parts.js";
 import { commitProgress, type Progress, type SessionRow } from "./queries.js";
+import { uploadsInFlight } from "../metrics/registry.js";
 
 /** Parts of 8 MB: S3 wants at least 5 MB; a cut loses nothing, so larger parts cost nothing. */
 export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
@@ -56,6 +57,15 @@ export interface Piece {
 
 /** Receives the body of a PATCH into a session the request holds the `lease` of (see takeLease). */
 export async function receivePiece(s: Services, c: Context, session: SessionRow, lease: string): Promise<Piece> {
+  uploadsInFlight.inc();
+  try {
+    return await receiveInto(s, c, session, lease);
+  } finally {
+    uploadsInFlight.dec();
+  }
+}
+
+async function receiveInto(s: Services, c: Context, session: SessionRow, lease: string): Promise<Piece> {
   const size = Number(session.size);
   const key = session.storage_key;
 
