@@ -31,8 +31,12 @@ export interface TestS3 {
   close(): Promise<void>;
 }
 
-export async function startTestS3(bucket = `atelier-${Math.random().toString(36).slice(2, 10)}`): Promise<TestS3> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), "atelier-s3-"));
+/** `port` and `directory`: fixed, for an endpoint that is stopped and started again on the same files (infra/local). */
+export async function startTestS3(
+  bucket = `atelier-${Math.random().toString(36).slice(2, 10)}`,
+  opts: { port?: number; directory?: string } = {},
+): Promise<TestS3> {
+  const directory = opts.directory ?? (await mkdtemp(path.join(os.tmpdir(), "atelier-s3-")));
   const s3 = new S3rver({ directory, silent: true });
   const handle = s3.callback();
   // Where s3rver keeps the parts of unfinished uploads (its filesystem store's layout).
@@ -54,7 +58,7 @@ export async function startTestS3(bucket = `atelier-${Math.random().toString(36)
     }
     handle(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     env: { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_ACCESS_KEY: "S3RVER", S3_SECRET_KEY: "S3RVER", S3_BUCKET: bucket },
@@ -62,7 +66,7 @@ export async function startTestS3(bucket = `atelier-${Math.random().toString(36)
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(directory, { recursive: true, force: true });
+      if (!opts.directory) await rm(directory, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,158 @@
+/**
+ * The shipped topology on one machine, without containers: PostgreSQL, Redis, an S3 endpoint, two
+ * Atelier instances and nginx in front, with the same nginx template and instance settings
+ * (infra/atelier.env) as docker-compose.yml. `pnpm infra:local` runs it for a trial; the topology
+ * tests run it to kill, restart and upgrade its parts while clients work through nginx.
+ */
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, run, waitFor, type Proc } from "./process.js";
+import { nginx, postgres, redis, s3, type Service } from "./services.js";
+
+const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
+const SERVER_DIR = path.join(INFRA_DIR, "..", "server");
+
+export interface Instance {
+  readonly name: string;
+  readonly port: number;
+  /** The instance itself, bypassing nginx (health and metrics only: clients go through nginx). */
+  readonly url: string;
+  readonly metricsUrl: string;
+  start(): Promise<void>;
+  /** SIGTERM: it stops taking connections, tells its sockets to reconnect elsewhere, stores what it holds, exits. */
+  stop(): Promise<void>;
+  /** SIGKILL, as a machine dying. */
+  kill(): Promise<void>;
+  running(): boolean;
+  tail(): string;
+}
+
+export interface Topology {
+  /** Where people and clients go: nginx. */
+  url: string;
+  dir: string;
+  databaseUrl: string;
+  postgres: Service;
+  redis: Service;
+  /** The S3 endpoint started here; null when S3_ENDPOINT names one (a real MinIO). */
+  s3: Service | null;
+  nginx: Service;
+  instances: [Instance, Instance];
+  /** The last lines of every process, for a failure message. */
+  tails(): string;
+  stop(): Promise<void>;
+}
+
+export interface TopologyOptions {
+  /** Where the databases, files and logs live (kept between runs). */
+  dir: string;
+  /** nginx's port (a free one by default). */
+  port?: number;
+  /** The built web app the instances serve (web/dist by default). */
+  webDist?: string;
+  /** Demo data on a first start. */
+  seedDemo?: boolean;
+  /** More settings for both instances. */
+  env?: Record<string, string>;
+}
+
+/** KEY=VALUE lines, as docker compose's env_file reads them. */
+export async function readEnvFile(file: string): Promise<Record<string, string>> {
+  const entries = (await readFile(file, "utf8"))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)] as const);
+  return Object.fromEntries(entries);
+}
+
+function instance(name: string, port: number, metricsPort: number, env: Record<string, string>, logs: string): Instance {
+  let proc: Proc | null = null;
+  const url = `http://127.0.0.1:${port}`;
+  const alive = () => !!proc && proc.child.exitCode === null && proc.child.signalCode === null;
+  return {
+    name,
+    port,
+    url,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    async start() {
+      proc = run(name, process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: SERVER_DIR,
+        env: { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+        logFile: path.join(logs, `${name}.log`),
+      });
+      await waitFor(`${name} prêt`, async () => (await fetch(`${url}/api/health/ready`)).ok, 120_000, proc);
+    },
+    stop: async () => proc?.stop("SIGTERM"),
+    kill: async () => proc?.stop("SIGKILL"),
+    running: alive,
+    tail: () => proc?.tail() ?? "",
+  };
+}
+
+export async function startTopology(opts: TopologyOptions): Promise<Topology> {
+  const dir = path.resolve(opts.dir);
+  const logs = path.join(dir, "logs");
+  for (const sub of ["logs", "redis", "s3", "nginx", "data"]) await mkdir(path.join(dir, sub), { recursive: true });
+  const [pgPort, redisPort, s3Port, nginxPort, ...instancePorts] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    opts.port ?? freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const db = await postgres(dir, pgPort!, logs);
+  const cache = redis(path.join(dir, "redis"), redisPort!, logs);
+  const storage = process.env.S3_ENDPOINT ? null : s3(path.join(dir, "s3"), s3Port!, "atelier", logs);
+  const url = `http://127.0.0.1:${nginxPort}`;
+  const shared = await readEnvFile(path.join(INFRA_DIR, "atelier.env"));
+  const env: Record<string, string> = {
+    ...shared,
+    HOST: "127.0.0.1",
+    PUBLIC_URL: url,
+    ALLOWED_ORIGINS: `http://localhost:${nginxPort}`,
+    DATABASE_URL: db.url,
+    REDIS_URL: cache.url,
+    DATA_DIR: path.join(dir, "data"),
+    WEB_DIST: opts.webDist ?? path.join(INFRA_DIR, "..", "web", "dist"),
+    ...(storage?.env ?? pick(process.env, ["S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET", "S3_REGION"])),
+    ...opts.env,
+  };
+  const one = instance("atelier-1", instancePorts[0]!, instancePorts[2]!, { ...env, SEED_DEMO: opts.seedDemo ? "true" : "false" }, logs);
+  const two = instance("atelier-2", instancePorts[1]!, instancePorts[3]!, env, logs);
+  const proxy = await nginx(path.join(dir, "nginx"), nginxPort!, [`127.0.0.1:${one.port}`, `127.0.0.1:${two.port}`], logs);
+  const everything = [proxy, two, one, ...(storage ? [storage] : []), cache, db];
+  const topology: Topology = {
+    url,
+    dir,
+    databaseUrl: db.url,
+    postgres: db,
+    redis: cache,
+    s3: storage,
+    nginx: proxy,
+    instances: [one, two],
+    tails: () => everything.map((p) => `--- ${p.name}\n${p.tail()}`).join("\n"),
+    async stop() {
+      // The front first, the data last, as an operator would.
+      for (const p of everything) await p.stop();
+    },
+  };
+  try {
+    await Promise.all([db.start(), cache.start(), storage?.start()]);
+    // The first one migrates (and seeds); the second finds it done.
+    await one.start();
+    await two.start();
+    await proxy.start();
+  } catch (err) {
+    await topology.stop();
+    throw err;
+  }
+  return topology;
+}
+
+const pick = (from: NodeJS.ProcessEnv, keys: string[]) =>
+  Object.fromEntries(keys.flatMap((k) => (from[k] ? [[k, from[k]!]] : [])));
