@@ -18,21 +18,23 @@ export interface Service {
   /** Its clean stop (SIGTERM, or what the program asks for), waited for; `kill` sends SIGKILL. */
   stop(): Promise<void>;
   kill(): Promise<void>;
+  running(): boolean;
   tail(): string;
 }
 
 const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 
 /** A service whose process `launch` starts and `ready` says is up. */
-function service(name: string, port: number, launch: () => Proc, ready: () => Promise<boolean>, stopSignal: NodeJS.Signals = "SIGTERM"): Service {
+export function service(name: string, port: number, launch: () => Proc, ready: () => Promise<boolean>, stopSignal: NodeJS.Signals = "SIGTERM"): Service {
   let proc: Proc | null = null;
   return {
     name,
     port,
     async start() {
       proc = launch();
-      await waitFor(`${name} prêt sur le port ${port}`, ready, 60_000, proc);
+      await waitFor(`${name} prêt sur le port ${port}`, ready, 120_000, proc);
     },
+    running: () => !!proc && proc.child.exitCode === null && proc.child.signalCode === null,
     stop: async () => proc?.stop(stopSignal),
     kill: async () => proc?.stop("SIGKILL"),
     tail: () => proc?.tail() ?? "",

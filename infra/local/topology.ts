@@ -7,25 +7,19 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, run, waitFor, type Proc } from "./process.js";
-import { nginx, postgres, redis, s3, type Service } from "./services.js";
+import { parseEnv } from "node:util";
+import { freePort, run } from "./process.js";
+import { nginx, postgres, redis, s3, service, type Service } from "./services.js";
 
 const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 const SERVER_DIR = path.join(INFRA_DIR, "..", "server");
 
-export interface Instance {
-  readonly name: string;
-  readonly port: number;
+/** An Atelier instance: stop() is SIGTERM (it stops taking connections, tells its sockets to reconnect
+ * elsewhere, stores what it holds, exits), kill() is SIGKILL (a machine dying). */
+export interface Instance extends Service {
   /** The instance itself, bypassing nginx (health and metrics only: clients go through nginx). */
   readonly url: string;
   readonly metricsUrl: string;
-  start(): Promise<void>;
-  /** SIGTERM: it stops taking connections, tells its sockets to reconnect elsewhere, stores what it holds, exits. */
-  stop(): Promise<void>;
-  /** SIGKILL, as a machine dying. */
-  kill(): Promise<void>;
-  running(): boolean;
-  tail(): string;
 }
 
 export interface Topology {
@@ -57,38 +51,21 @@ export interface TopologyOptions {
   env?: Record<string, string>;
 }
 
-/** KEY=VALUE lines, as docker compose's env_file reads them. */
+/** An env file as docker compose's env_file reads it (Node's own parser). */
 export async function readEnvFile(file: string): Promise<Record<string, string>> {
-  const entries = (await readFile(file, "utf8"))
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith("#"))
-    .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)] as const);
-  return Object.fromEntries(entries);
+  return parseEnv(await readFile(file, "utf8")) as Record<string, string>;
 }
 
 function instance(name: string, port: number, metricsPort: number, env: Record<string, string>, logs: string): Instance {
-  let proc: Proc | null = null;
   const url = `http://127.0.0.1:${port}`;
-  const alive = () => !!proc && proc.child.exitCode === null && proc.child.signalCode === null;
-  return {
-    name,
-    port,
-    url,
-    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
-    async start() {
-      proc = run(name, process.execPath, ["--import", "tsx", "src/main.ts"], {
-        cwd: SERVER_DIR,
-        env: { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
-        logFile: path.join(logs, `${name}.log`),
-      });
-      await waitFor(`${name} prêt`, async () => (await fetch(`${url}/api/health/ready`)).ok, 120_000, proc);
-    },
-    stop: async () => proc?.stop("SIGTERM"),
-    kill: async () => proc?.stop("SIGKILL"),
-    running: alive,
-    tail: () => proc?.tail() ?? "",
-  };
+  const launch = () =>
+    run(name, process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: SERVER_DIR,
+      env: { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+      logFile: path.join(logs, `${name}.log`),
+    });
+  const ready = async () => (await fetch(`${url}/api/health/ready`)).ok;
+  return { ...service(name, port, launch, ready), url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
 }
 
 export async function startTopology(opts: TopologyOptions): Promise<Topology> {

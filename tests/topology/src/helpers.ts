@@ -31,6 +31,7 @@ export async function topologyForFile(): Promise<Topology> {
       const logged = await readFile(path.join(dir, "logs", `${instance.name}.log`), "utf8");
       expect(logged, `${instance.name} : erreur non rattrapée`).not.toContain(UNCAUGHT_MARK);
     }
+    // KEEP_TOPOLOGY=1 keeps the folder (logs, databases) to look into after a failure.
     if (!process.env.KEEP_TOPOLOGY) await rm(dir, { recursive: true, force: true });
   });
   return topology;
