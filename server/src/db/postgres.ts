@@ -24,6 +24,15 @@ export async function openPostgres(url: string): Promise<Db> {
     ...wrap(pool),
     async tx(fn) {
       const client = await pool.connect();
+      // The pool listens for errors on idle clients only: a connection that drops while checked out
+      // (a database restart mid-transaction) would otherwise be an uncaught 'error' event. The
+      // pending query rejects by itself; the release below discards the broken client.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+        log.warn({ err }, "[db] connexion PostgreSQL perdue pendant une transaction");
+      };
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         const out = await fn(wrap(client));
@@ -33,7 +42,8 @@ export async function openPostgres(url: string): Promise<Db> {
         await client.query("ROLLBACK").catch(() => {});
         throw err;
       } finally {
-        client.release();
+        client.removeListener("error", onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -7,6 +7,7 @@
  * - a timing field signed when the form was shown: sent too soon, it is a robot's; forged or too
  *   old, the form is shown again. No outside CAPTCHA service.
  */
+import { log } from "../logging/logger.js";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -47,6 +48,8 @@ export interface FormGuard {
 export function createFormGuard(config: Pick<Config, "FORM_SECRET" | "PUBLIC_FORM_MIN_SECONDS" | "REDIS_URL">): FormGuard {
   const secret = config.FORM_SECRET ?? randomBytes(32).toString("hex");
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : null;
+  // ioredis reconnects by itself; a refused count while Redis is down surfaces as a 503 from the error handler.
+  redis?.on("error", (err) => log.warn({ err }, "[formulaires] Redis injoignable"));
   const limiter = (name: keyof typeof LIMITS): RateLimiterAbstract =>
     redis
       ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `atelier:form:${name}`, ...LIMITS[name] })

@@ -3,13 +3,15 @@
  * A rolling restart while 10 clients type through nginx: each instance in turn gets SIGTERM (it
  * stops taking connections, closes its sockets with 1012 so that they reconnect to the other one,
  * stores what it holds and exits), then starts again. Nothing typed is lost, and no client stays
- * disconnected for more than 10 s.
+ * disconnected for more than 10 s. Then the database drops every connection, again and again, while
+ * they type: the transactions under way fail and are made again, and neither instance falls.
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { expect, it } from "vitest";
 import { fragmentText } from "@atelier/server/src/collab/test-helpers.js";
+import { openPostgres } from "@atelier/server/src/db/postgres.js";
 import { converged, newDocument, reportOnFailure, servedText, signIn, storedText, topologyForFile, typist, until } from "./helpers.js";
 
 const topology = await topologyForFile();
@@ -42,6 +44,32 @@ it("restarts both instances one after the other while 10 clients type: nothing l
   await until("état stocké", async () => (await storedText(topology, id)) === text, 20_000);
   expect(await servedText(topology, client, id)).toBe(text);
   console.info(`redémarrage progressif : ${written} paragraphes, plus longue déconnexion ${longest} ms, ${typists.reduce((n, t) => n + t.offlineSpans().length, 0)} reconnexions`);
+  typists.forEach((t) => t.destroy());
+});
+
+it("loses nothing while PostgreSQL drops every connection ten times, transactions under way included", async () => {
+  reportOnFailure(topology);
+  const client = await signIn(topology, "membre.grand-sud@atelier.test");
+  const id = await newDocument(client, "Connexions coupées");
+  const typists = Array.from({ length: 10 }, (_, i) => typist(topology, client, id, i));
+  await until("clients connectés", () => typists.every((t) => t.peer.provider.synced), 30_000);
+  const typing = setInterval(() => typists.forEach((t) => t.type()), 50);
+  // What an administrator's pg_terminate_backend or a failover does to the instances' pools.
+  const admin = await openPostgres(topology.databaseUrl);
+  try {
+    for (let i = 0; i < 10; i++) {
+      await pause(300);
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    }
+  } finally {
+    clearInterval(typing);
+    await admin.close();
+  }
+  const expected = await converged(typists);
+  expect(expected.size).toBe(typists.reduce((n, t) => n + t.written.size, 0));
+  const text = fragmentText(typists[0]!.peer.doc);
+  await until("état stocké", async () => (await storedText(topology, id)) === text, 20_000);
+  for (const instance of topology.instances) expect((await fetch(`${instance.url}/api/health/ready`)).status).toBe(200);
   typists.forEach((t) => t.destroy());
 });
 
