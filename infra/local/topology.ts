@@ -4,7 +4,7 @@
  * (infra/atelier.env) as docker-compose.yml. `pnpm infra:local` runs it for a trial; the topology
  * tests run it to kill, restart and upgrade its parts while clients work through nginx.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { access, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "node:util";
@@ -58,8 +58,9 @@ export async function readEnvFile(file: string): Promise<Record<string, string>>
 
 function instance(name: string, port: number, metricsPort: number, env: Record<string, string>, logs: string): Instance {
   const url = `http://127.0.0.1:${port}`;
+  // Production runs the compiled server (`pnpm build`), as the image does.
   const launch = () =>
-    run(name, process.execPath, ["--import", "tsx", "src/main.ts"], {
+    run(name, process.execPath, ["--conditions=compiled", "--enable-source-maps", "dist/main.js"], {
       cwd: SERVER_DIR,
       env: { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
       logFile: path.join(logs, `${name}.log`),
@@ -69,6 +70,9 @@ function instance(name: string, port: number, metricsPort: number, env: Record<s
 }
 
 export async function startTopology(opts: TopologyOptions): Promise<Topology> {
+  await access(path.join(SERVER_DIR, "dist", "main.js")).catch(() => {
+    throw new Error("Le serveur n'est pas compilé : lancez d'abord « pnpm build » (pnpm infra:local le fait).");
+  });
   const dir = path.resolve(opts.dir);
   const logs = path.join(dir, "logs");
   for (const sub of ["logs", "redis", "s3", "nginx", "data"]) await mkdir(path.join(dir, sub), { recursive: true });

@@ -4,8 +4,7 @@
  * fails alone with a French message.
  */
 import type { ExportFormat } from "@atelier/shared";
-import { fileURLToPath } from "node:url";
-import { Sandbox, type JobLimits } from "../sandbox/index.js";
+import { childModule, Sandbox, type JobLimits } from "../sandbox/index.js";
 import { HttpError } from "../http/errors.js";
 import type { ExportImage, ExportSource } from "./source.js";
 import { log } from "../logging/logger.js";
@@ -22,7 +21,7 @@ export type ConversionAnswer = { ok: true; bytes: Uint8Array } | { ok: false; re
 const LIMITS: JobLimits = { timeoutMs: 60_000, memoryMb: 512 };
 
 const FAILURES = { slow: "trop long à produire", tooBig: "trop volumineux", damaged: "erreur de conversion" } as const;
-const pool = new Sandbox<ConversionJob, ConversionAnswer>(fileURLToPath(new URL("./child.ts", import.meta.url)), (why) => ({
+const pool = new Sandbox<ConversionJob, ConversionAnswer>(childModule("child", import.meta.url), (why) => ({
   ok: false,
   reason: FAILURES[why],
 }));

@@ -13,12 +13,11 @@ import { createWriteStream } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
 import sanitizeHtml from "sanitize-html";
 import type { AppEnv, Services } from "../context.js";
 import { HttpError } from "../http/errors.js";
 import { readableFile, requireActor } from "../policy/index.js";
-import { Sandbox, type JobLimits } from "../sandbox/index.js";
+import { childModule, Sandbox, type JobLimits } from "../sandbox/index.js";
 import { REASONS } from "./preview-reasons.js";
 
 export interface PreviewJob {
@@ -34,7 +33,7 @@ const MAX_BYTES = 50 * 1024 * 1024;
 const FAILURES = { slow: REASONS.slow, tooBig: REASONS.bomb, damaged: REASONS.damaged } as const;
 let pool: Sandbox<PreviewJob, PreviewAnswer> | undefined;
 const previews = () =>
-  (pool ??= new Sandbox<PreviewJob, PreviewAnswer>(fileURLToPath(new URL("./preview-child.ts", import.meta.url)), (why) => ({
+  (pool ??= new Sandbox<PreviewJob, PreviewAnswer>(childModule("preview-child", import.meta.url), (why) => ({
     ok: false,
     reason: FAILURES[why],
   })));

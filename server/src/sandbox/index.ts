@@ -13,7 +13,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface JobLimits {
   timeoutMs: number;
@@ -29,7 +30,14 @@ export interface SandboxJob {
 /** Why a job ended without an answer: past its time, out of memory (or killed), or the child crashed. */
 export type SandboxFailure = "slow" | "tooBig" | "damaged";
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/**
+ * The child module `name` beside the module at `from` (its import.meta.url): a .ts file run through
+ * tsx in development, the compiled .js file in production (`pnpm build`), which resolves the
+ * workspace packages to their compiled code as its parent does.
+ */
+export const childModule = (name: string, from: string) => fileURLToPath(new URL(`./${name}${path.extname(fileURLToPath(from))}`, from));
+const runtimeArgs = (module: string) =>
+  module.endsWith(".ts") ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : ["--conditions=compiled", "--enable-source-maps"];
 /** An idle child is stopped after this, to give its memory back. */
 const IDLE_MS = 30_000;
 const START_MS = 60_000;
@@ -51,7 +59,7 @@ class Runner<J extends SandboxJob, R> {
     this.stop();
     const env = { NODE_ENV: process.env.NODE_ENV ?? "production", ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}) };
     const child = fork(this.module, [], {
-      execArgv: ["--import", TSX, `--max-old-space-size=${memoryMb}`],
+      execArgv: [...runtimeArgs(this.module), `--max-old-space-size=${memoryMb}`],
       env,
       stdio: ["ignore", "ignore", "inherit", "ipc"],
       serialization: "advanced",
@@ -120,7 +128,7 @@ class Runner<J extends SandboxJob, R> {
 }
 
 /**
- * A queue in front of a few runners of the child `module` (a file path): jobs wait for a free one, in
+ * A queue in front of a few runners of the child `module` (a file path, see childModule): jobs wait for a free one, in
  * order. `failed` is the result of a job that the child never answered.
  */
 export class Sandbox<J extends SandboxJob, R> {

@@ -108,6 +108,19 @@ test("a partner's upload while the file storage is down says so and waits; once 
   await list.getByRole("button", { name: /bilan-atelier-marseille/ }).click();
   const [download] = await Promise.all([karim.page.waitForEvent("download"), karim.page.getByTestId("fiche-fichier").getByRole("link", { name: /Télécharger/ }).first().click()]);
   expect(await readFile((await download.path())!, "utf8")).toBe(content);
+  // Its words are found from the header: the text was read in a sandbox child of the compiled server.
+  const searchBox = karim.page.getByRole("combobox", { name: "Rechercher" });
+  await searchBox.click();
+  await karim.page.keyboard.type("douze structures");
+  await karim.page.keyboard.press("Enter");
+  await karim.page.getByRole("heading", { level: 1, name: "Résultats pour « douze structures »" }).waitFor();
+  await expect
+    .poll(async () => {
+      const found = await karim.page.getByTestId("resultat").filter({ has: karim.page.getByRole("link", { name: "bilan-atelier-marseille" }) }).count();
+      if (found === 0) await karim.page.reload();
+      return found;
+    }, { timeout: 30_000 })
+    .toBe(1);
   // No parts of the attempts left in the S3 endpoint.
   const uploads = await readdir(path.join(topology.dir, "s3", "atelier", "._S3rver_uploads")).catch(() => []);
   expect(uploads).toEqual([]);

@@ -3,14 +3,13 @@
  * a hostile file (zip bomb, deep nesting, external entities, a huge image) fails alone, with its
  * reason in French, before anything is written.
  */
-import { fileURLToPath } from "node:url";
-import { Sandbox } from "../../sandbox/index.js";
+import { childModule, Sandbox } from "../../sandbox/index.js";
 import { REASONS } from "./refused.js";
 import type { ConvertJob, Converted } from "./types.js";
 
 export type { Converted, ImportedComment, ImportedImage } from "./types.js";
 
-const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+const CHILD = childModule("child", import.meta.url);
 export const CONVERT_LIMITS: ConvertJob["limits"] = { timeoutMs: 30_000, memoryMb: 256, inflatedBytes: 64 * 1024 * 1024 };
 
 let sandbox: Sandbox<ConvertJob, Converted> | undefined;

@@ -5,8 +5,7 @@
  * the reading happens in a child process with limits (../../sandbox). The format is told by the bytes
  * (detect.ts); the declared type and name only tell HTML from plain text.
  */
-import { fileURLToPath } from "node:url";
-import { Sandbox } from "../../sandbox/index.js";
+import { childModule, Sandbox } from "../../sandbox/index.js";
 import type { Extracted, ExtractLimits, Job } from "./types.js";
 import { REASONS } from "./unreadable.js";
 
@@ -15,7 +14,7 @@ export type { Extracted, ExtractLimits } from "./types.js";
 const MAX_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, memoryMb: 256, maxChars: 2_000_000, maxBytes: MAX_BYTES };
 
-const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+const CHILD = childModule("child", import.meta.url);
 let sandbox: Sandbox<Job, Extracted> | undefined;
 
 /** Rejects only when the file cannot be opened or no extraction process starts: not the file's content. */

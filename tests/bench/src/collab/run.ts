@@ -5,7 +5,8 @@
  *   BENCH_RATE (20)      edits per second (a fast typist; the client process saturates first above ~100)
  *   BENCH_DOCS (200), BENCH_CLIENTS (5), BENCH_TYPING_S (20)   the many-documents run
  *   BENCH_COLD_RUNS (3)  cold opens per stage
- *   BENCH_ONLY           comma-separated: latency,idle,cold
+ *   BENCH_FANOUT (100,500,1500)  raw observers of the fan-out runs (reference and Atelier: Hocuspocus speaks its own protocol)
+ *   BENCH_ONLY           comma-separated: latency,fanout,idle,cold
  *   BENCH_SERVERS        comma-separated: reference,hocuspocus,atelier,atelier-pg
  *   DATABASE_URL         also measure Atelier on PostgreSQL
  * Results: printed as Markdown and written to tests/bench/out/collab-<date>.json.
@@ -14,6 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { coldOpen, type ColdOpenResult } from "./coldopen.js";
+import { fanoutRun, type FanoutResult } from "./fanout.js";
 import { idleRun, type IdleResult } from "./idle.js";
 import { latencyRun, type LatencyResult } from "./latency.js";
 import { REPO, startAtelier, startHocuspocus, startReference, type RunningServer } from "./servers.js";
@@ -26,7 +28,8 @@ const DOCS = env("BENCH_DOCS", 200);
 const CLIENTS = env("BENCH_CLIENTS", 5);
 const TYPING_S = env("BENCH_TYPING_S", 20);
 const COLD_RUNS = env("BENCH_COLD_RUNS", 3);
-const ONLY = new Set((process.env.BENCH_ONLY ?? "latency,idle,cold").split(","));
+const FANOUT = (process.env.BENCH_FANOUT ?? "100,500,1500").split(",").map(Number);
+const ONLY = new Set((process.env.BENCH_ONLY ?? "latency,fanout,idle,cold").split(","));
 const DATABASE_URL = process.env.DATABASE_URL;
 
 const SERVERS = new Set((process.env.BENCH_SERVERS ?? "reference,hocuspocus,atelier,atelier-pg").split(","));
@@ -41,6 +44,7 @@ async function main() {
   const trace = loadTrace("automerge-paper");
   const txns = trace.txns.slice(0, EDITS);
   const latency: LatencyResult[] = [];
+  const fanout: FanoutResult[] = [];
   const idle: IdleResult[] = [];
   const cold: ColdOpenResult[] = [];
 
@@ -52,6 +56,19 @@ async function main() {
           const r = await latencyRun(server, observers, txns, RATE);
           console.log(JSON.stringify(r));
           latency.push(r);
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+    if (ONLY.has("fanout")) {
+      for (const observers of FANOUT) {
+        const server = await start();
+        try {
+          if (!server.raw) break;
+          const r = await fanoutRun(server, observers, txns, RATE);
+          console.log(JSON.stringify(r));
+          fanout.push(r);
         } finally {
           await server.stop();
         }
@@ -89,6 +106,10 @@ async function main() {
     "|---|---|---|---|---|---|---|",
     ...latency.map((r) => `| ${r.server} | ${r.observers} | ${r.p50} | ${r.p99} | ${r.max} | ${r.cpuPercent} | ${r.peakRssMiB} |`),
     "",
+    "| serveur | observateurs bruts | p50 (ms) | p99 (ms) | max (ms) | incomplets | CPU serveur (% d'un cœur) | RSS max (Mio) |",
+    "|---|---|---|---|---|---|---|---|",
+    ...fanout.map((r) => `| ${r.server} | ${r.observers} | ${r.p50} | ${r.p99} | ${r.max} | ${r.incomplete} | ${r.cpuPercent} | ${r.peakRssMiB} |`),
+    "",
     `| serveur | documents | connexions | RSS de base (Mio) | par document (Kio) | par connexion (Kio) | CPU en saisie (%) |`,
     "|---|---|---|---|---|---|---|",
     ...idle.map((r) => `| ${r.server} | ${r.documents} | ${r.connections} | ${r.baselineMiB} | ${r.perDocumentKiB} | ${r.perConnectionKiB} | ${r.typingCpuPercent} |`),
@@ -100,7 +121,7 @@ async function main() {
   console.log(`\n${md}`);
   const out = path.join(REPO, "tests/bench/out");
   await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, `collab-${Date.now()}.json`), JSON.stringify({ latency, idle, cold }, null, 2));
+  await writeFile(path.join(out, `collab-${Date.now()}.json`), JSON.stringify({ latency, fanout, idle, cold }, null, 2));
   process.exit(0);
 }
 

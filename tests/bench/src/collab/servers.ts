@@ -31,6 +31,8 @@ export interface RunningServer {
   /** A new, empty document's name (Atelier: created through its API). */
   newDocument(): Promise<string>;
   connect(name: string): BenchClient;
+  /** Where a raw y-websocket socket on document `name` goes, and with which headers (not Hocuspocus: its own protocol). */
+  raw?(name: string): { url: string; headers: Record<string, string> };
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ async function startScript(name: string, script: string): Promise<RunningServer>
       name === "hocuspocus"
         ? (doc) => hocuspocusClient(`ws://127.0.0.1:${port}`, doc)
         : (doc) => yWebsocketClient(`ws://127.0.0.1:${port}`, doc),
+    ...(name === "hocuspocus" ? {} : { raw: (doc: string) => ({ url: `ws://127.0.0.1:${port}/${doc}`, headers: {} }) }),
     stop: () => stopChild(child),
   };
 }
@@ -160,24 +163,36 @@ export interface AtelierOptions {
   /** Reuse this data folder (cold-open runs restart on the same data). */
   dataDir?: string;
   label?: string;
+  /** What production runs (the compiled server, built by the bench's scripts), or TypeScript through tsx. */
+  runtime?: Runtime;
 }
+
+export type Runtime = "compiled" | "tsx";
+/** The server's command line for each runtime, from its folder. */
+export const SERVER_ARGS: Record<Runtime, string[]> = {
+  compiled: ["--conditions=compiled", "--enable-source-maps", "dist/main.js"],
+  tsx: ["--import", "tsx", "src/main.ts"],
+};
+
+/** The environment of a bench's Atelier on `port`: production mode, quiet logs, demo data. */
+export const atelierEnv = (port: number, dataDir: string, databaseUrl?: string): Record<string, string> => ({
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  DATA_DIR: dataDir,
+  SEED_DEMO: "true",
+  NODE_ENV: "production",
+  WEB_DIST: "",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: databaseUrl ?? "",
+  REDIS_URL: "",
+});
 
 /** Atelier as it runs in production: access checks at the upgrade, every update stored before it is relayed. */
 export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningServer & { dataDir: string; port: number; cookie: string }> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "atelier-bench-")));
-  const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    SEED_DEMO: "true",
-    NODE_ENV: "production",
-    WEB_DIST: "",
-    LOG_LEVEL: "warn",
-    DATABASE_URL: opts.databaseUrl ?? "",
-    REDIS_URL: "",
-  };
-  const child = await spawnReady(["--import", "tsx", "src/main.ts"], env, /Atelier est prêt/, path.join(REPO, "server"));
+  const env = atelierEnv(port, dataDir, opts.databaseUrl);
+  const child = await spawnReady(SERVER_ARGS[opts.runtime ?? "compiled"], env, /Atelier est prêt/, path.join(REPO, "server"));
   const base = `http://127.0.0.1:${port}`;
   const origin = `http://localhost:${port}`;
   const { cookie, spaceId } = await signIn(base, origin);
@@ -198,6 +213,7 @@ export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningSe
       return ((await r.json()) as { document: { id: string } }).document.id;
     },
     connect: (doc) => yWebsocketClient(`ws://127.0.0.1:${port}/collab`, doc, { cookie, origin }),
+    raw: (doc) => ({ url: `ws://127.0.0.1:${port}/collab/${doc}`, headers: { cookie, origin } }),
     async stop() {
       await stopChild(child);
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
