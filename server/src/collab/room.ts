@@ -215,34 +215,49 @@ export class Room {
     });
   }
 
+  /**
+   * Stores what was accepted, batch after batch, and relays each batch once stored. The next batch
+   * is written while this one is sent out: with a large audience the sending takes as long as the
+   * write, and doing one after the other would add them up on every update.
+   */
   private async drain() {
-    while (this.queue.length && !this.failed) {
-      const batch = this.queue.splice(0);
-      let merged: Uint8Array[];
+    type Stored = Awaited<ReturnType<Room["store"]>>;
+    let next: Promise<Stored> | null = this.store(this.queue.splice(0));
+    while (next) {
+      const stored = await next;
+      if (!stored) return;
+      next = this.queue.length && !this.failed ? this.store(this.queue.splice(0)) : null;
       try {
-        merged = mergeInGroups(batch.map((b) => b.update));
-        // Who wrote the batch goes with the "content stored" event (the versions' authorship).
-        const authors = batch.flatMap((b) => (b.source ? [b.source.userId] : []));
-        collabStoreBatch.observe(batch.length);
-        const stored = collabStoreDuration.startTimer();
-        await this.s.db.tx((q) => this.s.content.store(q, this.id, merged, authors));
-        stored();
+        for (const b of stored.batch) this.broadcast(syncUpdate(b.update), b.source instanceof Conn ? b.source : null);
+        collabUpdatesRelayed.inc({ via: "socket" }, stored.batch.length);
+        for (const u of stored.merged) this.fanout?.publish(this.id, "update", u);
+        if (this.fanout) collabUpdatesRelayed.inc({ via: "redis" }, stored.merged.length);
       } catch (err) {
-        return this.fail(err, "écriture", COLLAB_CLOSE.storageFailed);
-      }
-      try {
-        this.logRows += merged.length;
-        this.appendedBytes += merged.reduce((n, u) => n + u.byteLength, 0);
-        for (const b of batch) this.broadcast(syncUpdate(b.update), b.source instanceof Conn ? b.source : null);
-        collabUpdatesRelayed.inc({ via: "socket" }, batch.length);
-        for (const u of merged) this.fanout?.publish(this.id, "update", u);
-        if (this.fanout) collabUpdatesRelayed.inc({ via: "redis" }, merged.length);
-      } catch (err) {
+        await next;
         return this.fail(err, "relais", COLLAB_CLOSE.documentFailed);
       }
       if (this.logRows > this.limits.COLLAB_COMPACT_ROWS || this.appendedBytes > this.limits.COLLAB_COMPACT_BYTES) {
         await this.compact();
       }
+    }
+  }
+
+  /** Appends one batch to the log; null when it failed (the room is then closed). */
+  private async store(batch: Room["queue"]): Promise<{ batch: Room["queue"]; merged: Uint8Array[] } | null> {
+    try {
+      const merged = mergeInGroups(batch.map((b) => b.update));
+      // Who wrote the batch goes with the "content stored" event (the versions' authorship).
+      const authors = batch.flatMap((b) => (b.source ? [b.source.userId] : []));
+      collabStoreBatch.observe(batch.length);
+      const stored = collabStoreDuration.startTimer();
+      await this.s.db.tx((q) => this.s.content.store(q, this.id, merged, authors));
+      stored();
+      this.logRows += merged.length;
+      this.appendedBytes += merged.reduce((n, u) => n + u.byteLength, 0);
+      return { batch, merged };
+    } catch (err) {
+      this.fail(err, "écriture", COLLAB_CLOSE.storageFailed);
+      return null;
     }
   }
 

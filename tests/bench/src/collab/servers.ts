@@ -85,11 +85,11 @@ export async function signIn(base: string, origin: string): Promise<{ cookie: st
   return { cookie, spaceId: spaces.spaces.find((s) => s.slug === "grand-sud")!.id };
 }
 
-export const stopChild = (child: ChildProcess) =>
+export const stopChild = (child: ChildProcess, signal: NodeJS.Signals = "SIGKILL") =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGKILL");
+    child.kill(signal);
   });
 
 function yWebsocketClient(url: string, name: string, headers: Record<string, string> = {}): BenchClient {
@@ -192,7 +192,9 @@ export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningSe
   const port = await freePort();
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "atelier-bench-")));
   const env = atelierEnv(port, dataDir, opts.databaseUrl);
-  const child = await spawnReady(SERVER_ARGS[opts.runtime ?? "compiled"], env, /Atelier est prêt/, path.join(REPO, "server"));
+  // BENCH_CPU_PROF=<folder>: a V8 CPU profile of the server, written when it stops (SIGTERM then).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = await spawnReady([...profile, ...SERVER_ARGS[opts.runtime ?? "compiled"]], env, /Atelier est prêt/, path.join(REPO, "server"));
   const base = `http://127.0.0.1:${port}`;
   const origin = `http://localhost:${port}`;
   const { cookie, spaceId } = await signIn(base, origin);
@@ -215,7 +217,7 @@ export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningSe
     connect: (doc) => yWebsocketClient(`ws://127.0.0.1:${port}/collab`, doc, { cookie, origin }),
     raw: (doc) => ({ url: `ws://127.0.0.1:${port}/collab/${doc}`, headers: { cookie, origin } }),
     async stop() {
-      await stopChild(child);
+      await stopChild(child, profile.length ? "SIGTERM" : "SIGKILL");
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
