@@ -43,7 +43,6 @@ interface Observer {
   kept?: Uint8Array[];
 }
 
-export const received: Record<number, number> = {};
 function observe(target: { url: string; headers: Record<string, string> }, keep: boolean): Observer {
   const ws = new WebSocket(target.url, { headers: target.headers, perMessageDeflate: false });
   ws.binaryType = "nodebuffer";
@@ -67,9 +66,7 @@ function observe(target: { url: string; headers: Record<string, string> }, keep:
   ws.on("message", (data: Buffer) => {
     const now = performance.now();
     const d = decoding.createDecoder(data);
-    const type = decoding.readVarUint(d);
-    received[type] = (received[type] ?? 0) + 1;
-    if (type !== SYNC) return; // presence
+    if (decoding.readVarUint(d) !== SYNC) return; // presence
     const sub = decoding.readVarUint(d);
     if (sub === STEP2) {
       isSynced = true;

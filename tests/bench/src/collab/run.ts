@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { coldOpen, type ColdOpenResult } from "./coldopen.js";
-import { fanoutRun, received, type FanoutResult } from "./fanout.js";
+import { fanoutRun, type FanoutResult } from "./fanout.js";
 import { idleRun, type IdleResult } from "./idle.js";
 import { latencyRun, type LatencyResult } from "./latency.js";
 import { REPO, startAtelier, startHocuspocus, startReference, type RunningServer } from "./servers.js";
@@ -67,7 +67,7 @@ async function main() {
         try {
           if (!server.raw) break;
           const r = await fanoutRun(server, observers, txns, RATE);
-          console.log(JSON.stringify(r), JSON.stringify(received));
+          console.log(JSON.stringify(r));
           fanout.push(r);
         } finally {
           await server.stop();
