@@ -10,10 +10,12 @@ import { startTopology } from "./topology.js";
 
 const dir = process.env.ATELIER_LOCAL_DIR ?? fileURLToPath(new URL("../.local", import.meta.url));
 const port = Number(process.env.NGINX_PORT ?? 8080);
+const tlsPort = Number(process.env.NGINX_TLS_PORT ?? 8443);
 console.log("Démarrage de PostgreSQL, Redis, S3, deux instances d'Atelier et nginx…");
 try {
-  const topology = await startTopology({ dir, port, seedDemo: true });
-  console.log(`\nAtelier est prêt : ${topology.url}  (nginx devant deux instances)`);
+  const topology = await startTopology({ dir, port, tlsPort, seedDemo: true });
+  console.log(`\nAtelier est prêt : ${topology.tlsUrl}  (nginx devant deux instances)`);
+  console.log("Le certificat est auto-signé (fait pour cet essai) : le navigateur demande de l'accepter une fois.");
   console.log(`\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
   for (const u of DEMO_USERS) console.log(`  ${u.email}`);
   console.log(`\nJournaux : ${path.join(topology.dir, "logs")}`);

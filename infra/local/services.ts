@@ -3,6 +3,7 @@
  * endpoint the tests use (s3rver), each on its own port with its files under the topology's folder.
  * Each can be stopped and started again on the same files, as a machine restarting would.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { chmod, chown, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -141,15 +142,39 @@ export function fillTemplate(template: string, values: Record<string, string>) {
   return template.replace(/\$\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost (OpenSSL from Debian), made once in `dir`:
+ * a deployment puts its own there (its PKI's, or Let's Encrypt's).
+ */
+async function selfSignedCertificate(dir: string): Promise<{ cert: string; key: string }> {
+  const cert = path.join(dir, "fullchain.pem");
+  const key = path.join(dir, "privkey.pem");
+  if (existsSync(cert) && existsSync(key)) return { cert, key };
+  const openssl = program("openssl", ["/usr/bin/openssl"], "openssl");
+  const made = spawnSync(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`certificat de test non créé : ${made.stderr}`);
+  return { cert, key };
+}
+
 /** nginx from Debian with the shipped template (infra/nginx), in the foreground, its files in `dir`. */
-export async function nginx(dir: string, port: number, upstreams: [string, string], logs: string): Promise<Service> {
+export async function nginx(dir: string, ports: { plain: number; tls: number }, upstreams: [string, string], logs: string): Promise<Service> {
   const bin = program("nginx", ["/usr/sbin/nginx"], "nginx");
   const temp = path.join(dir, "temp");
   await mkdir(temp, { recursive: true });
   // Its workers run as nobody when we are root.
   await chmod(temp, 0o777);
+  const tls = await selfSignedCertificate(dir);
   const template = readFileSync(path.join(INFRA_DIR, "nginx", "atelier.conf.template"), "utf8");
-  await writeFile(path.join(dir, "atelier.conf"), fillTemplate(template, { NGINX_PORT: `127.0.0.1:${port}`, ATELIER_1: upstreams[0], ATELIER_2: upstreams[1] }));
+  const values = {
+    NGINX_PORT: `127.0.0.1:${ports.plain}`,
+    NGINX_TLS_PORT: `127.0.0.1:${ports.tls}`,
+    NGINX_TLS_PUBLIC_PORT: String(ports.tls),
+    NGINX_TLS_CERT: tls.cert,
+    NGINX_TLS_KEY: tls.key,
+    ATELIER_1: upstreams[0],
+    ATELIER_2: upstreams[1],
+  };
+  await writeFile(path.join(dir, "atelier.conf"), fillTemplate(template, values));
   const mime = existsSync("/etc/nginx/mime.types") ? "include /etc/nginx/mime.types;" : "";
   await writeFile(
     path.join(dir, "nginx.conf"),
@@ -168,8 +193,8 @@ export async function nginx(dir: string, port: number, upstreams: [string, strin
   );
   return service(
     "nginx",
-    port,
+    ports.plain,
     () => run("nginx", bin, ["-p", `${dir}/`, "-c", "nginx.conf", "-e", "stderr", "-g", "daemon off;"], { logFile: path.join(logs, "nginx.log") }),
-    () => listening(port),
+    async () => (await listening(ports.plain)) && listening(ports.tls),
   );
 }

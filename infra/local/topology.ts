@@ -23,8 +23,10 @@ export interface Instance extends Service {
 }
 
 export interface Topology {
-  /** Where people and clients go: nginx. */
+  /** Where programs go: nginx's plain port (a browser asking for a page is sent to tlsUrl). */
   url: string;
+  /** Where people go: nginx over TLS, with a self-signed certificate (made once in the folder). */
+  tlsUrl: string;
   dir: string;
   databaseUrl: string;
   postgres: Service;
@@ -41,8 +43,9 @@ export interface Topology {
 export interface TopologyOptions {
   /** Where the databases, files and logs live (kept between runs). */
   dir: string;
-  /** nginx's port (a free one by default). */
+  /** nginx's plain and TLS ports (free ones by default). */
   port?: number;
+  tlsPort?: number;
   /** The built web app the instances serve (web/dist by default). */
   webDist?: string;
   /** Demo data on a first start. */
@@ -76,11 +79,12 @@ export async function startTopology(opts: TopologyOptions): Promise<Topology> {
   const dir = path.resolve(opts.dir);
   const logs = path.join(dir, "logs");
   for (const sub of ["logs", "redis", "s3", "nginx", "data"]) await mkdir(path.join(dir, sub), { recursive: true });
-  const [pgPort, redisPort, s3Port, nginxPort, ...instancePorts] = await Promise.all([
+  const [pgPort, redisPort, s3Port, nginxPort, tlsPort, ...instancePorts] = await Promise.all([
     freePort(),
     freePort(),
     freePort(),
     opts.port ?? freePort(),
+    opts.tlsPort ?? freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -90,12 +94,15 @@ export async function startTopology(opts: TopologyOptions): Promise<Topology> {
   const cache = redis(path.join(dir, "redis"), redisPort!, logs);
   const storage = process.env.S3_ENDPOINT ? null : s3(path.join(dir, "s3"), s3Port!, "atelier", logs);
   const url = `http://127.0.0.1:${nginxPort}`;
+  const tlsUrl = `https://127.0.0.1:${tlsPort}`;
   const shared = await readEnvFile(path.join(INFRA_DIR, "atelier.env"));
   const env: Record<string, string> = {
     ...shared,
     HOST: "127.0.0.1",
-    PUBLIC_URL: url,
-    ALLOWED_ORIGINS: `http://localhost:${nginxPort}`,
+    // People's address is the TLS one (so cookies are Secure, as in production); programs on this
+    // machine may use the plain port, as a TLS terminator in front would.
+    PUBLIC_URL: tlsUrl,
+    ALLOWED_ORIGINS: [url, `http://localhost:${nginxPort}`, `https://localhost:${tlsPort}`].join(","),
     DATABASE_URL: db.url,
     REDIS_URL: cache.url,
     DATA_DIR: path.join(dir, "data"),
@@ -105,10 +112,11 @@ export async function startTopology(opts: TopologyOptions): Promise<Topology> {
   };
   const one = instance("atelier-1", instancePorts[0]!, instancePorts[2]!, { ...env, SEED_DEMO: opts.seedDemo ? "true" : "false" }, logs);
   const two = instance("atelier-2", instancePorts[1]!, instancePorts[3]!, env, logs);
-  const proxy = await nginx(path.join(dir, "nginx"), nginxPort!, [`127.0.0.1:${one.port}`, `127.0.0.1:${two.port}`], logs);
+  const proxy = await nginx(path.join(dir, "nginx"), { plain: nginxPort!, tls: tlsPort! }, [`127.0.0.1:${one.port}`, `127.0.0.1:${two.port}`], logs);
   const everything = [proxy, two, one, ...(storage ? [storage] : []), cache, db];
   const topology: Topology = {
     url,
+    tlsUrl,
     dir,
     databaseUrl: db.url,
     postgres: db,

@@ -227,7 +227,7 @@ class PageWatch {
 
 /** One browser for the file; a fresh context (no cookies) and page per test, checked for console errors,
  * missing or mis-served assets, and accessibility (axe-core) on every page and state it visits. */
-export type Browse = (options?: { javaScriptEnabled?: boolean }) => Promise<Browsing>;
+export type Browse = (options?: { javaScriptEnabled?: boolean; ignoreHTTPSErrors?: boolean }) => Promise<Browsing>;
 
 export async function openBrowser(): Promise<Browse> {
   const browser: Browser = await chromium.launch({
@@ -236,8 +236,9 @@ export async function openBrowser(): Promise<Browse> {
   });
   afterAll(() => browser.close());
   // `javaScriptEnabled: false`: a visitor whose browser runs no script (the public site works without).
-  return async ({ javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}) => {
-    const context = await browser.newContext({ locale: "fr-FR", javaScriptEnabled });
+  // `ignoreHTTPSErrors`: the topology's self-signed certificate, accepted as a person would once.
+  return async ({ javaScriptEnabled = true, ignoreHTTPSErrors = false }: { javaScriptEnabled?: boolean; ignoreHTTPSErrors?: boolean } = {}) => {
+    const context = await browser.newContext({ locale: "fr-FR", javaScriptEnabled, ignoreHTTPSErrors });
     // No fades: axe measures contrast as a person sees the page once still, not halfway through an opening modal.
     await context.addInitScript(() => {
       const style = document.createElement("style");

@@ -1,5 +1,5 @@
-// The topology tests start Debian's PostgreSQL, Redis and nginx themselves; install them where missing
-// (CI images, fresh machines), as the browser tests do for Chromium.
+// The topology tests start Debian's PostgreSQL, Redis and nginx (its certificate made with OpenSSL)
+// themselves; install them where missing (CI images, fresh machines), as the browser tests do for Chromium.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -8,6 +8,8 @@ const missing = [
   ["postgresql", hasPostgres],
   ["redis-server", existsSync("/usr/bin/redis-server")],
   ["nginx", existsSync("/usr/sbin/nginx")],
+  // The self-signed certificate nginx serves HTTPS with.
+  ["openssl", existsSync("/usr/bin/openssl")],
 ].flatMap(([pkg, present]) => (present ? [] : [pkg]));
 if (missing.length > 0) {
   console.log(`${missing.join(", ")} : installation avec apt-get.`);

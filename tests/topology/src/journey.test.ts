@@ -1,19 +1,22 @@
 /**
  * People through the shipped topology: nginx in front of two instances, PostgreSQL, Redis and S3.
  * A member writes a livrable while the pilote reads along and both instances are restarted in
- * turn (a deploy); a partner uploads a resource, once while the S3 endpoint is down.
+ * turn (a deploy); a partner uploads a resource, once while the S3 endpoint is down. People come
+ * in over TLS (the topology's self-signed certificate, accepted in their browser).
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { logIn, openBrowser, type Browsing } from "@atelier/e2e/src/harness.js";
+import { DEMO_PASSWORD } from "@atelier/server/src/seed/demo.js";
 import { reportOnFailure, topologyForFile } from "./helpers.js";
 
 const topology = await topologyForFile();
 let browse: () => Promise<Browsing>;
 beforeAll(async () => {
-  browse = await openBrowser();
+  const open = await openBrowser();
+  browse = () => open({ ignoreHTTPSErrors: true });
 });
 
 const GRAND_SUD = "COPIL territorial Grand-Sud";
@@ -26,7 +29,7 @@ const synced = async (page: Page) => {
 };
 
 async function openGrandSud(page: Page, email: string) {
-  await logIn(page, topology.url, email);
+  await logIn(page, topology.tlsUrl, email);
   await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
   await page.getByTestId("mes-espaces").getByRole("link", { name: GRAND_SUD, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: GRAND_SUD }).waitFor();
@@ -35,6 +38,24 @@ async function openGrandSud(page: Page, email: string) {
 /** Requests each instance served (its JSON log's request lines). */
 const served = async (name: string) =>
   (await readFile(path.join(topology.dir, "logs", `${name}.log`), "utf8")).split("\n").filter((l) => l.includes('"msg":"requête"')).length;
+
+test("someone who types the plain address is sent to HTTPS, where pages carry HSTS and the CSP and the session cookie is Secure", async () => {
+  reportOnFailure(topology);
+  const { page } = await browse();
+  const home = await page.goto(`${topology.url}/connexion`);
+  expect(page.url()).toBe(`${topology.tlsUrl}/connexion`);
+  const headers = await home!.allHeaders();
+  expect(headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+  expect(headers["content-security-policy"]).toContain("script-src 'self'");
+  await page.getByLabel("Adresse électronique").fill("membre.grand-sud@atelier.test");
+  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mes espaces" }).waitFor();
+  const session = (await page.context().cookies()).find((c) => c.name === "atelier_session");
+  expect(session).toMatchObject({ secure: true, httpOnly: true });
+  // Programs on the plain port (the API, sockets, a TLS terminator in front) are served, not sent away.
+  expect((await fetch(`${topology.url}/api/health`, { redirect: "manual" })).status).toBe(200);
+});
 
 test("a member writes while the pilote reads along and both instances restart in turn: nothing typed is lost", async () => {
   reportOnFailure(topology);
