@@ -135,12 +135,18 @@ test("a partner's upload while the file storage is down says so and waits; once 
   await karim.page.keyboard.type("douze structures");
   await karim.page.keyboard.press("Enter");
   await karim.page.getByRole("heading", { level: 1, name: "Résultats pour « douze structures »" }).waitFor();
+  // Indexed a few seconds after it is stored: the person looks again, once the page has answered.
+  const answered = karim.page.getByTestId("resultat").or(karim.page.getByTestId("aucun-resultat")).first();
   await expect
-    .poll(async () => {
-      const found = await karim.page.getByTestId("resultat").filter({ has: karim.page.getByRole("link", { name: "bilan-atelier-marseille" }) }).count();
-      if (found === 0) await karim.page.reload();
-      return found;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await answered.waitFor();
+        const found = await karim.page.getByTestId("resultat").filter({ has: karim.page.getByRole("link", { name: "bilan-atelier-marseille" }) }).count();
+        if (found === 0) await karim.page.reload();
+        return found;
+      },
+      { timeout: 60_000, interval: 1000 },
+    )
     .toBe(1);
   // No parts of the attempts left in the S3 endpoint.
   const uploads = await readdir(path.join(topology.dir, "s3", "atelier", "._S3rver_uploads")).catch(() => []);
