@@ -17,12 +17,25 @@ import { converged, newDocument, reportOnFailure, servedText, signIn, storedText
 const topology = await topologyForFile();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-it("restarts both instances one after the other while 10 clients type: nothing lost, nobody offline more than 10 s", async () => {
+/** A member's new document with 10 stock clients on it, synced through nginx, ready to type. */
+async function tenTypists(title: string) {
   reportOnFailure(topology);
   const client = await signIn(topology, "membre.grand-sud@atelier.test");
-  const id = await newDocument(client, "Redémarrage progressif");
+  const id = await newDocument(client, title);
   const typists = Array.from({ length: 10 }, (_, i) => typist(topology, client, id, i));
   await until("clients connectés", () => typists.every((t) => t.peer.provider.synced), 30_000);
+  return { client, id, typists };
+}
+
+/** What the clients converged on is what the database holds and what the API serves. */
+async function storedAndServed(client: Awaited<ReturnType<typeof signIn>>, id: string, typists: ReturnType<typeof typist>[]) {
+  const text = fragmentText(typists[0]!.peer.doc);
+  await until("état stocké", async () => (await storedText(topology, id)) === text, 20_000);
+  expect(await servedText(topology, client, id)).toBe(text);
+}
+
+it("restarts both instances one after the other while 10 clients type: nothing lost, nobody offline more than 10 s", async () => {
+  const { client, id, typists } = await tenTypists("Redémarrage progressif");
   const typing = setInterval(() => typists.forEach((t) => t.type()), 250);
   try {
     await pause(2000);
@@ -40,19 +53,13 @@ it("restarts both instances one after the other while 10 clients type: nothing l
   expect(expected.size).toBe(written);
   const longest = Math.max(...typists.flatMap((t) => t.offlineSpans()));
   expect(longest).toBeLessThan(10_000);
-  const text = fragmentText(typists[0]!.peer.doc);
-  await until("état stocké", async () => (await storedText(topology, id)) === text, 20_000);
-  expect(await servedText(topology, client, id)).toBe(text);
+  await storedAndServed(client, id, typists);
   console.info(`redémarrage progressif : ${written} paragraphes, plus longue déconnexion ${longest} ms, ${typists.reduce((n, t) => n + t.offlineSpans().length, 0)} reconnexions`);
   typists.forEach((t) => t.destroy());
 });
 
 it("loses nothing while PostgreSQL drops every connection ten times, transactions under way included", async () => {
-  reportOnFailure(topology);
-  const client = await signIn(topology, "membre.grand-sud@atelier.test");
-  const id = await newDocument(client, "Connexions coupées");
-  const typists = Array.from({ length: 10 }, (_, i) => typist(topology, client, id, i));
-  await until("clients connectés", () => typists.every((t) => t.peer.provider.synced), 30_000);
+  const { client, id, typists } = await tenTypists("Connexions coupées");
   const typing = setInterval(() => typists.forEach((t) => t.type()), 50);
   // What an administrator's pg_terminate_backend or a failover does to the instances' pools.
   const admin = await openPostgres(topology.databaseUrl);
@@ -67,8 +74,7 @@ it("loses nothing while PostgreSQL drops every connection ten times, transaction
   }
   const expected = await converged(typists);
   expect(expected.size).toBe(typists.reduce((n, t) => n + t.written.size, 0));
-  const text = fragmentText(typists[0]!.peer.doc);
-  await until("état stocké", async () => (await storedText(topology, id)) === text, 20_000);
+  await storedAndServed(client, id, typists);
   for (const instance of topology.instances) expect((await fetch(`${instance.url}/api/health/ready`)).status).toBe(200);
   typists.forEach((t) => t.destroy());
 });

@@ -12,9 +12,9 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { measure } from "./procstat.js";
 import type { RunningServer } from "./servers.js";
-import { percentile, round, sleep, until } from "./stats.js";
+import { latencySummary, round, sleep, until } from "./stats.js";
 import type { Patch } from "./trace.js";
-import { appendParagraph, applyPatches, clockOf } from "./ydoc.js";
+import { appendParagraph, clockOf, typeAtRate } from "./ydoc.js";
 
 const SYNC = 0;
 const STEP1 = 0;
@@ -96,16 +96,9 @@ export async function fanoutRun(server: RunningServer, observers: number, txns: 
   const me = writer.doc.clientID;
   const sentAt: number[] = [];
   const { cpuPercent, peakRssMiB } = await measure(server.pid, async () => {
-    const t0 = performance.now();
-    let i = 0;
-    while (i < txns.length) {
-      const due = Math.min(txns.length, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
-      for (; i < due; i++) {
-        writer.doc.transact(() => applyPatches(text, txns[i]!.patches));
-        sentAt.push(performance.now());
-      }
-      await sleep(1);
-    }
+    await typeAtRate(text, txns, rate, () => {
+      sentAt.push(performance.now());
+    });
     await until("tous les observateurs à jour", () => crowd.every((o) => o.arrivals.length >= sentAt.length), 60_000).catch(() => {});
   });
   const latencies = new Float64Array(sentAt.length * observers);
@@ -125,9 +118,7 @@ export async function fanoutRun(server: RunningServer, observers: number, txns: 
     server: server.name,
     observers,
     edits: sentAt.length,
-    p50: round(percentile(sorted, 50), 2),
-    p99: round(percentile(sorted, 99), 2),
-    max: round(sorted[sorted.length - 1] ?? NaN, 1),
+    ...latencySummary(sorted),
     incomplete,
     cpuPercent: round(cpuPercent),
     peakRssMiB: round(peakRssMiB),

@@ -5,8 +5,8 @@
 import type { Patch } from "./trace.js";
 import { measure } from "./procstat.js";
 import type { BenchClient, RunningServer } from "./servers.js";
-import { percentile, round, sleep, until } from "./stats.js";
-import { appendParagraph, applyPatches, clockOf } from "./ydoc.js";
+import { latencySummary, round, until } from "./stats.js";
+import { appendParagraph, clockOf, typeAtRate } from "./ydoc.js";
 
 export interface LatencyResult {
   server: string;
@@ -45,17 +45,10 @@ export async function latencyRun(server: RunningServer, observers: number, txns:
   });
 
   const { cpuPercent, peakRssMiB } = await measure(server.pid, async () => {
-    const t0 = performance.now();
-    let i = 0;
-    while (i < txns.length) {
-      const due = Math.min(txns.length, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
-      for (; i < due; i++) {
-        editor.doc.transact(() => applyPatches(text, txns[i]!.patches));
-        sentClock.push(clockOf(editor.doc, me));
-        sentAt.push(performance.now());
-      }
-      await sleep(1);
-    }
+    await typeAtRate(text, txns, rate, () => {
+      sentClock.push(clockOf(editor.doc, me));
+      sentAt.push(performance.now());
+    });
     await until("tous les observateurs à jour", () => seen.every((s) => s === sentClock.length));
   });
 
@@ -66,9 +59,7 @@ export async function latencyRun(server: RunningServer, observers: number, txns:
     server: server.name,
     observers,
     edits: txns.length,
-    p50: round(percentile(sorted, 50), 2),
-    p99: round(percentile(sorted, 99), 2),
-    max: round(sorted[sorted.length - 1] ?? NaN, 1),
+    ...latencySummary(sorted),
     cpuPercent: round(cpuPercent),
     peakRssMiB: round(peakRssMiB),
   };

@@ -15,3 +15,12 @@ export async function until(what: string, predicate: () => boolean, ms = 120_000
     await sleep(5);
   }
 }
+
+/** p50, p99 and max of latencies sorted in increasing order, in ms. */
+export function latencySummary(sorted: Float64Array) {
+  return {
+    p50: round(percentile(sorted, 50), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 1),
+  };
+}

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { sleep } from "./stats.js";
 import type { Patch } from "./trace.js";
 
 /** How much of a client's history a document holds (the next clock of that client). */
@@ -27,5 +28,19 @@ export function applyPatches(text: Y.XmlText, patches: Patch[]) {
   for (const [pos, del, ins] of patches) {
     if (del > 0) text.delete(pos, del);
     if (ins) text.insert(pos, ins);
+  }
+}
+
+/** Types the transactions into `text` at `rate` per second, each as one Yjs transaction; `sent` after each. */
+export async function typeAtRate(text: Y.XmlText, txns: { patches: Patch[] }[], rate: number, sent: () => void) {
+  const t0 = performance.now();
+  let i = 0;
+  while (i < txns.length) {
+    const due = Math.min(txns.length, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
+    for (; i < due; i++) {
+      text.doc!.transact(() => applyPatches(text, txns[i]!.patches));
+      sent();
+    }
+    await sleep(1);
   }
 }
