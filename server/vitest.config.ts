@@ -19,6 +19,9 @@ const POSTGRES_ONLY = ["test/matrix/matrix.test.ts"];
 
 export default defineConfig({
   test: {
+    // Two files at a time even on a 2-core machine (vitest's default there is one): a file waits on its
+    // database, LibreOffice, child servers and timers far more than it computes.
+    maxWorkers: 2,
     projects: backends.map((name) => ({
       extends: true,
       test: {

@@ -41,6 +41,10 @@ const ConfigSchema = z.object({
   FORM_SECRET: z.string().min(16).optional(),
   /** A public form sent sooner than this after it was shown is a robot's. */
   PUBLIC_FORM_MIN_SECONDS: z.coerce.number().min(0).default(2),
+  /** The public site's rendered pages are kept at most this long, for what changes with the clock alone (public-site/page-cache.ts); 0 keeps none. */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Memory the kept pages may take, per instance. */
+  PAGE_CACHE_MB: z.coerce.number().positive().default(32),
   /** Registrants' data is deleted this many days after their event ends. */
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** Search counts this many matches at most; past it the total and the facets' counts say "at least" (search/query.ts). */

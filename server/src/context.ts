@@ -10,6 +10,7 @@ import type { Bus } from "./events/bus.js";
 import type { DocumentContent } from "./documents/content.js";
 import type { Storage } from "./storage/index.js";
 import type { FormGuard } from "./public-site/form-guard.js";
+import type { MiddlewareHandler } from "hono";
 
 export interface Services {
   config: Config;
@@ -21,6 +22,8 @@ export interface Services {
   content: DocumentContent;
   /** The public forms' defences (rate limits shared across instances, honeypot, timing). */
   formGuard: FormGuard;
+  /** The public site's rendered pages, kept while the site does not change (public-site/page-cache.ts). */
+  pageCache: MiddlewareHandler<AppEnv>;
 }
 
 export interface AppEnv {

@@ -6,29 +6,28 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { createServices } from "./services.js";
 import type { Config } from "./config.js";
 import type { Services } from "./context.js";
 import { openDb, type Db } from "./db/index.js";
 import { createLogger, useLogger } from "./logging/logger.js";
 import { migrate } from "./db/migrate.js";
-import { createMailer } from "./mail/mailer.js";
-import { createLocalBus } from "./events/bus.js";
 import { isEmpty, seedDemo } from "./seed/demo.js";
 import { seedDemoDocuments } from "./seed/demo-documents.js";
 import { startMaintenance } from "./maintenance.js";
 import { MAINTENANCE_TASKS } from "./tasks.js";
 import { attachCollab } from "./collab/server.js";
-import { DocumentContent } from "./documents/content.js";
 import { subscribeVersionTracker } from "./versions/tracker.js";
 import { settleDeliveries } from "./notifications/delivery.js";
 import { subscribeAccessRequests } from "./notifications/access-requests.js";
-import { openStorage } from "./storage/index.js";
 import { subscribeSearch } from "./search/queue.js";
 import { subscribeImportedComments } from "./comments/imported.js";
 import { startSearchWorker } from "./search/worker.js";
 import { startMetricsServer } from "./metrics/routes.js";
-import { createFormGuard } from "./public-site/form-guard.js";
 import { subscribePractices } from "./practices/publication.js";
+import { subscribeEventReports } from "./agenda/report.js";
+import { subscribeWithdrawnQuotes } from "./documents/withdrawn-quotes.js";
+import { subscribeWithdrawnVersionQuotes } from "./versions/withdrawn-quotes.js";
 
 /** On shutdown, how long requests under way may take to finish. */
 const REQUESTS_GRACE_MS = 5000;
@@ -52,17 +51,21 @@ export async function startServer(config: Config, opts: { db?: Db } = {}): Promi
   const seeded = wantsSeed && (await isEmpty(db));
   if (seeded) await seedDemo(db);
 
-  const storage = await openStorage(config);
-  const bus = createLocalBus();
-  const services: Services = { config, db, mailer: createMailer(config), bus, storage, content: new DocumentContent(db, bus), formGuard: createFormGuard(config) };
+  const services = await createServices(config, db);
   subscribeAccessRequests(services);
   // Automatic versions and authorship follow the content stored (socket, restore).
   const versionTracker = subscribeVersionTracker(services);
   subscribeSearch(services);
   // A published fiche pratique leaves the site when its document is trashed or its consent withdrawn.
   subscribePractices(services);
+  // An event's compte rendu leaves its page when its document is trashed.
+  subscribeEventReports(services);
   // An imported file's comments become threads of its new document.
   subscribeImportedComments(services);
+  // A withdrawn questionnaire answer leaves the live text first, then the versions: a version made
+  // while the live text changes is still among those rewritten.
+  subscribeWithdrawnQuotes(services);
+  subscribeWithdrawnVersionQuotes(services);
   if (seeded) await seedDemoDocuments(services);
   const app = createApp(services);
   const stopMaintenance = startMaintenance(services, MAINTENANCE_TASKS);

@@ -1,8 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
+import { nodeToHtml } from "./html.js";
 import { getEditorSchema } from "./schema.js";
-import { CONTENT_FRAGMENT, docToHtml } from "./ydoc.js";
+import { CONTENT_FRAGMENT, docToHtml, docToNode } from "./ydoc.js";
 
 const ATTACHMENT = "/api/attachments/0b6f1c2e-8d7a-4c3b-9e5f-1a2b3c4d5e6f";
 const htmlOf = (...content: JSONContent[]) =>
@@ -23,6 +24,14 @@ describe("images in the HTML export", () => {
     "/api/files/0b6f1c2e-8d7a-4c3b-9e5f-1a2b3c4d5e6f/download",
   ])("leaves out an image whose source is %s", (src) => {
     expect(htmlOf(image(src), { type: "paragraph", content: [{ type: "text", text: "après" }] })).toBe("<p>après</p>");
+  });
+
+  it("shows an attachment from the address the page gives for it, and still no other image", () => {
+    const doc = docToNode(prosemirrorJSONToYDoc(getEditorSchema(), { type: "doc", content: [image(ATTACHMENT), image("https://tracker.example/pixel.png")] }, CONTENT_FRAGMENT));
+    const asked: string[] = [];
+    const html = nodeToHtml(doc, { imageSrc: (id) => (asked.push(id), `/pratiques-inspirantes/cafe/images/${id}`) });
+    expect(html).toBe('<img src="/pratiques-inspirantes/cafe/images/0b6f1c2e-8d7a-4c3b-9e5f-1a2b3c4d5e6f" alt="Schéma">');
+    expect(asked).toEqual(["0b6f1c2e-8d7a-4c3b-9e5f-1a2b3c4d5e6f"]);
   });
 
   it("exports a file attachment as a plain link with its name", () => {

@@ -1,5 +1,5 @@
 import type { DOMOutputSpec, Fragment, Mark, Node } from "@tiptap/pm/model";
-import { isAttachmentUrl } from "@atelier/shared";
+import { ATTACHMENT_PATH, isAttachmentUrl } from "@atelier/shared";
 import { LINK_PROTOCOLS } from "./extensions.js";
 
 // Elements HTML writes without a closing tag.
@@ -40,11 +40,19 @@ function renderAttributes(attrs: Record<string, unknown>): string {
 const isAttrs = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+export interface HtmlOptions {
+  /**
+   * Where an image shows its attachment from, by the attachment's id, when not from the members' own
+   * address (a page of the public site serves the images of what it published itself).
+   */
+  imageSrc?: (attachmentId: string) => string;
+}
+
 /**
  * Renders a schema's DOMOutputSpec (["tag", attrs?, ...children | 0]) as an HTML string, putting `hole` where the
  * spec has its content hole. Tiptap's renderHTML always returns such arrays, so no DOM is needed.
  */
-function renderSpec(spec: DOMOutputSpec, hole: string): string {
+function renderSpec(spec: DOMOutputSpec, hole: string, opts: HtmlOptions): string {
   if (typeof spec === "string") return escapeHtml(spec);
   if (!Array.isArray(spec)) throw new Error("Unsupported DOM output spec: only array specs can be rendered without a DOM");
   const [rawTag, ...rest] = spec as readonly unknown[];
@@ -55,33 +63,34 @@ function renderSpec(spec: DOMOutputSpec, hole: string): string {
   // An image shows only one of Atelier's attachments; any other is left out whole (see AttachmentImage).
   if (tag === "img" && !(isAttrs(children[0]) && isAttachmentUrl(children[0].src))) return "";
   if (isAttrs(children[0])) {
-    attrs = renderAttributes(children[0]);
+    const src = children[0].src;
+    attrs = renderAttributes(tag === "img" && opts.imageSrc && isAttachmentUrl(src) ? { ...children[0], src: opts.imageSrc(src.slice(ATTACHMENT_PATH.length)) } : children[0]);
     children = children.slice(1);
   }
   if (VOID_ELEMENTS.has(tag)) return `<${tag}${attrs}>`;
-  const inner = children.map((child) => (child === 0 ? hole : renderSpec(child as DOMOutputSpec, hole))).join("");
+  const inner = children.map((child) => (child === 0 ? hole : renderSpec(child as DOMOutputSpec, hole, opts))).join("");
   return `<${tag}${attrs}>${inner}</${tag}>`;
 }
 
-function renderMark(mark: Mark, inner: string): string {
+function renderMark(mark: Mark, inner: string, opts: HtmlOptions): string {
   const toDOM = mark.type.spec.toDOM;
-  return toDOM ? renderSpec(toDOM(mark, true), inner) : inner;
+  return toDOM ? renderSpec(toDOM(mark, true), inner, opts) : inner;
 }
 
-function renderNode(node: Node): string {
-  if (node.isText) return node.marks.reduceRight((html, mark) => renderMark(mark, html), escapeHtml(node.text ?? ""));
+function renderNode(node: Node, opts: HtmlOptions): string {
+  if (node.isText) return node.marks.reduceRight((html, mark) => renderMark(mark, html, opts), escapeHtml(node.text ?? ""));
   const toDOM = node.type.spec.toDOM;
-  const content = renderFragment(node.content);
-  return toDOM ? renderSpec(toDOM(node), content) : content;
+  const content = renderFragment(node.content, opts);
+  return toDOM ? renderSpec(toDOM(node), content, opts) : content;
 }
 
-function renderFragment(fragment: Fragment): string {
+function renderFragment(fragment: Fragment, opts: HtmlOptions): string {
   let out = "";
-  fragment.forEach((child) => (out += renderNode(child)));
+  fragment.forEach((child) => (out += renderNode(child, opts)));
   return out;
 }
 
 /** The HTML of a document (its children, without a wrapper), every text and attribute escaped, unsafe links dropped. */
-export function nodeToHtml(doc: Node): string {
-  return renderFragment(doc.content);
+export function nodeToHtml(doc: Node, opts: HtmlOptions = {}): string {
+  return renderFragment(doc.content, opts);
 }

@@ -113,7 +113,7 @@ function headingOf(item: unknown): { level: number; text: string } | null {
 }
 
 /** These blocks as Yjs elements ready to insert in another document. */
-function yBlocks(blocks: JSONContent[]): Y.XmlElement[] {
+export function yBlocks(blocks: JSONContent[]): Y.XmlElement[] {
   const temp = prosemirrorJSONToYDoc(getEditorSchema(), { type: "doc", content: blocks }, CONTENT_FRAGMENT);
   const out = temp.getXmlFragment(CONTENT_FRAGMENT).toArray().map((c) => (c as Y.XmlElement).clone());
   temp.destroy();

@@ -71,4 +71,10 @@ describe("canAsVisitor", () => {
     expect(canAsVisitor("event.read", { published: true })).toBe(true);
     expect(canAsVisitor("event.read", { published: false })).toBe(false);
   });
+
+  it("shows an image of a published text only while its snapshot shows it", () => {
+    expect(canAsVisitor("published.image.read", { published: true, attached: true })).toBe(true);
+    expect(canAsVisitor("published.image.read", { published: true, attached: false })).toBe(false);
+    expect(canAsVisitor("published.image.read", { published: false, attached: true })).toBe(false);
+  });
 });

@@ -176,13 +176,13 @@ export function allowedActions(standing: Standing | null, archived = false): Spa
  * The public site: what a visitor may do, signed in or not (an anonymous visitor has no account).
  * Nothing unpublished is anybody's there; the workspace's rules above decide who prepares it.
  */
-export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read", "practice.read", "practice.propose", "questionnaire.answer"] as const;
+export const PUBLIC_ACTIONS = ["site.read", "event.read", "event.document.read", "practice.read", "practice.propose", "questionnaire.answer", "published.image.read"] as const;
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
 
 /** The facts about what a visitor asks for: whether its committee made it public. */
 export interface PublicFacts {
   published: boolean;
-  /** For a file: whether it is attached to what was published (an event's documents). */
+  /** For a file: whether it is attached to what was published (an event's documents, the images of a published text). */
   attached?: boolean;
 }
 
@@ -195,6 +195,8 @@ const PUBLIC_RULES: Record<PublicAction, (facts: PublicFacts) => boolean> = {
   "practice.propose": () => true,
   // An open questionnaire's page and form; its answers are never a visitor's to read.
   "questionnaire.answer": (f) => f.published,
+  // An image of a published text (a practice's fiche): only while the snapshot on the site shows it.
+  "published.image.read": (f) => f.published && f.attached === true,
 };
 
 export function canAsVisitor(action: PublicAction, facts: PublicFacts = { published: true }): boolean {

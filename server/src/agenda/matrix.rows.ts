@@ -1,6 +1,8 @@
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { EVERYONE, NOBODY_PUBLIC, PILOTES } from "../../test/matrix/profiles.js";
+import { attach } from "../attachments/test-helpers.js";
 import { upload } from "../files/test-helpers.js";
+import { placeImages } from "../public-site/test-helpers.js";
 
 // A committee's events are prepared by its pilotes and by the national team, which reviews every
 // committee but the national one (where it is a membre); published, they are everyone's.
@@ -30,6 +32,19 @@ async function adminDocument(ctx: MatrixContext, opts: { published: boolean; att
   const fileId = r.body.file.id as string;
   if (opts.attached && (await ctx.admin.post(`/api/events/${event.id}/documents`, { fileId })).status !== 201) throw new Error("admin attach");
   return { event, fileId, url: `${event.url}/documents/${fileId}` };
+}
+
+/** An event over, and a compte rendu document of the space with an image, prepared by an admin (published as the event's compte rendu when asked). */
+async function adminReport(ctx: MatrixContext, opts: { published: boolean; linked: boolean }) {
+  const r = await ctx.admin.post(`/api/spaces/${ctx.spaceId}/events`, { ...EVENT, startsAt: "2026-01-12T14:00", endsAt: "2026-01-12T17:00", published: opts.published });
+  if (r.status !== 201) throw new Error(`admin event: ${r.status}`);
+  const event = r.body.event as { id: string; url: string };
+  const d = await ctx.admin.post(`/api/spaces/${ctx.spaceId}/documents`, { title: "Compte rendu de la matrice", kind: "compte-rendu" });
+  const documentId = d.body.document.id as string;
+  const image = await attach(ctx.admin, documentId, "salle.png");
+  await ctx.server.services.content.edit(documentId, null, (doc) => placeImages(doc, [image.body.url]));
+  if (opts.linked && (await ctx.admin.put(`/api/events/${event.id}/report`, { documentId })).status !== 200) throw new Error("admin report");
+  return { event, documentId, image: `${event.url}/images/${image.body.id}` };
 }
 
 const download = async (ctx: MatrixContext, url: string) => {
@@ -95,6 +110,23 @@ export const rows: MatrixRow[] = [
   {
     action: "télécharger un document d'un événement non publié (visiteur)",
     run: async (ctx) => download(ctx, (await adminDocument(ctx, { published: false, attached: true })).url),
+    expect: NOBODY_PUBLIC,
+    refusedAs: 404,
+  },
+  {
+    action: "publier un document comme compte rendu d'un événement",
+    run: async (ctx) => {
+      const { event, documentId } = await adminReport(ctx, { published: true, linked: false });
+      return ctx.client.put(`/api/events/${event.id}/report`, { documentId });
+    },
+    expect: organisers,
+  },
+  { action: "voir le compte rendu d'un événement (espace de travail)", run: async (ctx) => ctx.client.get(`/api/events/${(await adminReport(ctx, { published: true, linked: true })).event.id}/report`), expect: organisers },
+  { action: "retirer le compte rendu d'un événement", run: async (ctx) => ctx.client.delete(`/api/events/${(await adminReport(ctx, { published: true, linked: true })).event.id}/report`), expect: organisers },
+  { action: "voir une image du compte rendu d'un événement publié (visiteur)", run: async (ctx) => download(ctx, (await adminReport(ctx, { published: true, linked: true })).image), expect: EVERYONE },
+  {
+    action: "voir une image du compte rendu d'un événement non publié",
+    run: async (ctx) => download(ctx, (await adminReport(ctx, { published: false, linked: true })).image),
     expect: NOBODY_PUBLIC,
     refusedAs: 404,
   },

@@ -6,6 +6,7 @@
  */
 import { EVENT_KIND_LABELS, programme, type EventDocument, slugify, THEMES, themeName } from "@atelier/shared";
 import type { Context } from "hono";
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
 import type { AppEnv, Services } from "../context.js";
@@ -13,13 +14,15 @@ import { readQuery } from "../http/validate.js";
 import { serve } from "../files/download.js";
 import { authorizeVisitor, visitorEventFile } from "../policy/index.js";
 import { Select } from "../public-site/fields.js";
+import { servePublishedImage } from "../public-site/images.js";
 import { Breadcrumb } from "../public-site/layout.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { Cancelled, EventCards, organiser, when } from "./cards.js";
 import { eventDocuments } from "./documents.js";
 import { calendar } from "./ics.js";
 import { RegistrationSection, registrationPages } from "./registration.js";
-import { publishedEvents, toEvent, type EventRow } from "./queries.js";
+import { eventBySlug, publishedEvents, toEvent, type EventRow } from "./queries.js";
+import { eventReport, type ReportRow } from "./report.js";
 import { visibleEvent } from "./visible.js";
 
 const TERRITORY_SLUGS = programme.territories.map((t) => t.slug);
@@ -131,7 +134,7 @@ function DocumentList({ id, title, documents }: { id: string; title: string; doc
   );
 }
 
-function EventPage({ e, s, documents, footer }: { e: EventRow; s: Services; documents: EventDocument[]; footer?: Child }) {
+function EventPage({ e, s, documents, report, footer }: { e: EventRow; s: Services; documents: EventDocument[]; report?: ReportRow; footer?: Child }) {
   return (
     <>
       <Breadcrumb section={["/evenements", "Événements"]} current={e.title} />
@@ -172,7 +175,14 @@ function EventPage({ e, s, documents, footer }: { e: EventRow; s: Services; docu
         </section>
       ) : null}
       <DocumentList id="documents" title="Documents" documents={documents.filter((d) => d.role === "document")} />
-      <DocumentList id="compte-rendu" title="Compte rendu" documents={documents.filter((d) => d.role === "compte-rendu")} />
+      {report ? (
+        <section class="fr-my-4w" aria-labelledby="compte-rendu-texte">
+          <h2 id="compte-rendu-texte">Compte rendu</h2>
+          {/* The editor's own rendering of the document's text, every text and attribute escaped (@atelier/editor html.ts). */}
+          <div>{raw(report.html)}</div>
+        </section>
+      ) : null}
+      <DocumentList id="compte-rendu" title={report ? "Compte rendu à télécharger" : "Compte rendu"} documents={documents.filter((d) => d.role === "compte-rendu")} />
       <p class="fr-mt-4w">
         <a class="fr-btn fr-btn--secondary fr-icon-calendar-line fr-btn--icon-left" href={`/evenements/${e.slug}.ics`} download={`${e.slug}.ics`}>
           Ajouter à mon agenda
@@ -212,7 +222,7 @@ function sendCalendar(c: Context<AppEnv>, file: string, body: string) {
 export function agendaPages(s: Services, eventFooter?: Child) {
   const site = publicRouter(s);
 
-  site.get("/evenements", async (c) => {
+  site.page("/evenements", async (c) => {
     authorizeVisitor("site.read");
     const q = readQuery(c, ListQuery);
     const events = await publishedEvents(s.db, filtersOf(q));
@@ -235,7 +245,7 @@ export function agendaPages(s: Services, eventFooter?: Child) {
     );
   });
 
-  site.get("/evenements.ics", async (c) => {
+  site.page("/evenements.ics", async (c) => {
     authorizeVisitor("site.read");
     const { territoire } = readQuery(c, FeedQuery);
     const name = programme.territories.find((t) => t.slug === territoire)?.name;
@@ -244,7 +254,7 @@ export function agendaPages(s: Services, eventFooter?: Child) {
     return sendCalendar(c, territoire ? `evenements-${territoire}.ics` : "evenements.ics", calendar(title, events, s.config.publicUrl));
   });
 
-  site.get("/evenements.json", async (c) => {
+  site.page("/evenements.json", async (c) => {
     authorizeVisitor("site.read");
     const events = await publishedEvents(s.db, {});
     c.header("Cache-Control", "public, no-cache");
@@ -252,7 +262,7 @@ export function agendaPages(s: Services, eventFooter?: Child) {
     return c.json({ events: events.map(toEvent) });
   });
 
-  site.get("/evenements/:file", async (c) => {
+  site.page("/evenements/:file", async (c) => {
     const file = c.req.param("file") ?? "";
     if (file.endsWith(".ics")) {
       const e = await visibleEvent(s.db, file.slice(0, -4));
@@ -263,7 +273,7 @@ export function agendaPages(s: Services, eventFooter?: Child) {
       c,
       s,
       { title: e.title, description: e.summary || `${when(e)} — ${e.place}`, path: `/evenements/${e.slug}`, jsonLd: eventJsonLd(e, s.config.publicUrl) },
-      <EventPage e={e} s={s} documents={await eventDocuments(s.db, e)} footer={eventFooter} />,
+      <EventPage e={e} s={s} documents={await eventDocuments(s.db, e)} report={await eventReport(s.db, e.id)} footer={eventFooter} />,
     );
   });
 
@@ -271,6 +281,13 @@ export function agendaPages(s: Services, eventFooter?: Child) {
   site.get("/evenements/:slug/documents/:fileId", async (c) => {
     const f = await visitorEventFile(s.db, c.req.param("slug") ?? "", c.req.param("fileId") ?? "");
     return serve(s, c, { key: f.storage_key, name: f.original_name, size: f.size, mimeType: f.mime_type, sha256: f.sha256 }, false);
+  });
+
+  // An image of its compte rendu: only while a published event's snapshot shows it.
+  site.get("/evenements/:slug/images/:attachmentId", async (c) => {
+    const e = await eventBySlug(s.db, c.req.param("slug") ?? "");
+    const r = e?.published ? await eventReport(s.db, e.id) : undefined;
+    return servePublishedImage(s, c, r && { documentId: r.document_id, images: r.images }, c.req.param("attachmentId") ?? "");
   });
 
   registrationPages(s, site); //                      POST /evenements/:slug/inscription, /inscriptions/confirmer|annuler

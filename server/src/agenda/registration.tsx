@@ -68,7 +68,7 @@ export function RegistrationSection({ e, s, values = {}, errors = {}, message }:
           error={errors.groupe}
         />
         <Field prefix="inscription" name="email" label="Adresse électronique" hint="Format attendu : nom@domaine.fr. Un lien vous y sera envoyé pour confirmer." type="email" value={values.email} autocomplete="email" error={errors.email} />
-        <GuardFields prefix="inscription" timing={s.formGuard.timing()} />
+        <GuardFields prefix="inscription" />
         <Notice days={s.config.REGISTRATION_RETENTION_DAYS} />
         <button class="fr-btn" type="submit">
           Recevoir le lien de confirmation

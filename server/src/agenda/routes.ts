@@ -1,5 +1,5 @@
 /** The workspace's side of the agenda: a committee's pilotes and the national team prepare its public events. */
-import { AttachEventDocumentBody, EventBody, RegistrantsMailBody } from "@atelier/shared";
+import { AttachEventDocumentBody, EventBody, EventReportBody, RegistrantsMailBody } from "@atelier/shared";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv, Services } from "../context.js";
@@ -7,10 +7,11 @@ import { auditRequest } from "../audit/request.js";
 import { csvResponseHeaders, toCsv } from "../http/csv.js";
 import { HttpError } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
-import { authorizeEvent, authorizeSpace, readableFile, requireActor } from "../policy/index.js";
+import { authorizeDocument, authorizeEvent, authorizeSpace, readableFile, requireActor } from "../policy/index.js";
 import { attachDocument, detachDocument, eventDocuments } from "./documents.js";
 import { registrantLink } from "./links.js";
 import { organiserMail } from "./mails.js";
+import { eventReport, publishReport, removeReport, toReport } from "./report.js";
 import { cancelEvent, createEvent, eventById, spaceEvents, toEvent, updateEvent } from "./queries.js";
 import { confirmedRegistrations, renewToken, standingOf } from "./registrations.js";
 
@@ -107,6 +108,41 @@ export function agendaRoutes(s: Services) {
       await auditRequest(c, s, q, { kind: "event.document_attached", spaceId: space.id, target: { type: "event", id }, details: { title: e.title, file: file.title, role: body.role } });
     });
     return c.json({ documents: await eventDocuments(s.db, e) }, 201);
+  });
+
+  app.get("/events/:eventId/report", async (c) => {
+    const id = c.req.param("eventId");
+    await authorizeEvent(s.db, requireActor(c.get("user")), "event.manage", id);
+    return c.json({ report: toReport(await eventReport(s.db, id)) });
+  });
+
+  // A document of the event's own space, which the organiser may read, becomes its compte rendu on the
+  // site: its text as it is now; again, to update it.
+  app.put("/events/:eventId/report", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const id = c.req.param("eventId");
+    const { space } = await authorizeEvent(s.db, actor, "event.manage", id);
+    const body = await readJson(c, EventReportBody);
+    const { row } = await authorizeDocument(s.db, actor, body.documentId, "space.read");
+    if (row.space_id !== space.id) throw new HttpError(422, "document_elsewhere", "Ce document n'est pas dans l'espace du comité qui organise l'événement.");
+    const e = (await eventById(s.db, id))!;
+    if (e.ends_at > new Date()) throw new HttpError(409, "event_not_over", "Le compte rendu se publie une fois l'événement terminé.");
+    await s.db.tx(async (q) => {
+      await publishReport(q, e, row.id, actor.id);
+      await auditRequest(c, s, q, { kind: "event.report_published", spaceId: space.id, target: { type: "event", id }, details: { title: e.title, document: row.title } });
+    });
+    return c.json({ report: toReport(await eventReport(s.db, id)) });
+  });
+
+  app.delete("/events/:eventId/report", async (c) => {
+    const actor = requireActor(c.get("user"));
+    const id = c.req.param("eventId");
+    const { space } = await authorizeEvent(s.db, actor, "event.manage", id);
+    const e = (await eventById(s.db, id))!;
+    await s.db.tx(async (q) => {
+      if (await removeReport(q, id)) await auditRequest(c, s, q, { kind: "event.report_removed", spaceId: space.id, target: { type: "event", id }, details: { title: e.title } });
+    });
+    return c.json({ report: null });
   });
 
   app.delete("/events/:eventId/documents/:fileId", async (c) => {

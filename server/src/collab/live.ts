@@ -13,8 +13,8 @@ export function liveCopies(rooms: Map<string, Room>, fanout: Fanout | null): Liv
       const room = rooms.get(documentId);
       if (!room) return false;
       await room.ready;
-      // The room stores and relays it like an editor's update; the origin names who made it.
-      room.doc.transact(() => change(room.doc), { userId });
+      // The room stores and relays it like an editor's update; the origin names who made it, if anyone.
+      room.doc.transact(() => change(room.doc), userId ? { userId } : null);
       await room.idle();
       return true;
     },

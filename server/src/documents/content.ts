@@ -93,10 +93,11 @@ export async function compactLog(db: Db, documentId: string): Promise<{ rows: nu
 /** The open copies of documents on this instance (the collaboration rooms), as content sees them. */
 export interface LiveCopies {
   /**
-   * Makes the change as `userId` through the document's open copy on this instance, which stores
-   * it and sends it to its editors; resolves once stored. False when the document is not open here.
+   * Makes the change as `userId` (null: nobody's, such as a withdrawn quote) through the document's
+   * open copy on this instance, which stores it and sends it to its editors; resolves once stored.
+   * False when the document is not open here.
    */
-  edit(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<boolean>;
+  edit(documentId: string, userId: string | null, change: (doc: Y.Doc) => void): Promise<boolean>;
   /** An update stored without an open copy here: the other instances' copies, and one opened meanwhile, get it. */
   relay(documentId: string, update: Uint8Array): void;
 }
@@ -132,8 +133,9 @@ export class DocumentContent {
   /**
    * Changes the document as `userId`, in one Yjs transaction: through its open copy when there is
    * one on this instance; otherwise stored from the database's state and relayed. Resolves once stored.
+   * Without a `userId` the change has no author, and so makes no automatic version.
    */
-  async edit(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<void> {
+  async edit(documentId: string, userId: string | null, change: (doc: Y.Doc) => void): Promise<void> {
     if (await this.live?.edit(documentId, userId, change)) return;
     const doc = await loadYDoc(this.db, documentId);
     try {
@@ -142,7 +144,7 @@ export class DocumentContent {
       doc.transact(() => change(doc));
       if (!update) return;
       const stored: Uint8Array = update;
-      await this.db.tx((q) => this.store(q, documentId, [stored], [userId]));
+      await this.db.tx((q) => this.store(q, documentId, [stored], userId ? [userId] : undefined));
       this.live?.relay(documentId, stored);
     } finally {
       doc.destroy();

@@ -5,7 +5,8 @@
  *   and relays through Redis when REDIS_URL is set.
  * - Domain events (`Events`: an access request, a document's content stored…) are told inside the
  *   transaction that made them, on the instance that made them, and awaited: what a listener writes
- *   (the bell's entries, a search indexing task) is committed with the act or not at all.
+ *   (the bell's entries, a search indexing task) is committed with the act or not at all (save
+ *   where an event says otherwise).
  */
 import type { Queryable } from "../db/index.js";
 import { log } from "../logging/logger.js";
@@ -56,6 +57,14 @@ export interface Events {
   documentCommentsImported: { documentId: string; userId: string; threads: Array<{ from: string; to: string; quote: string; body: string }> };
   /** A comment thread was opened, answered, edited, resolved, reopened or deleted. */
   commentThreadChanged: { threadId: string };
+  /**
+   * A respondent withdrew their questionnaire answer: the documents that quote it (`documentIds`, the
+   * synthèses made from it) must no longer show its texts (`quotes`, its answers and comment as given).
+   * Told before the answer is deleted and outside any transaction: the documents change through their
+   * open copies, which store in transactions of their own, and a failure leaves the answer, and its
+   * link, for another try.
+   */
+  questionnaireAnswerWithdrawn: { answerId: string; documentIds: string[]; quotes: string[] };
 }
 
 type Handler<K extends keyof Events> = (q: Queryable, event: Events[K]) => Promise<void>;

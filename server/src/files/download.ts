@@ -37,7 +37,8 @@ export interface Servable {
  * Sends stored bytes: the sniffed type, never sniffed again by the browser (nosniff), shown in
  * the page only for images and PDF when asked, downloaded otherwise (HTML, SVG, XML, scripts…).
  */
-export async function serve(s: Services, c: Context, f: Servable, wantInline: boolean): Promise<Response> {
+/** `cacheControl`: what a public page's images say instead (public-site/images.ts). */
+export async function serve(s: Services, c: Context, f: Servable, wantInline: boolean, cacheControl = "private, no-cache"): Promise<Response> {
   const range = parseRange(c.req.header("range"), f.size);
   const inline = wantInline && isPreviewable(f.mimeType);
   const headers: Record<string, string> = {
@@ -47,7 +48,7 @@ export async function serve(s: Services, c: Context, f: Servable, wantInline: bo
     "accept-ranges": "bytes",
     etag: `"${f.sha256}"`,
     // Access can be withdrawn at any time: no shared cache keeps a copy.
-    "cache-control": "private, no-cache",
+    "cache-control": cacheControl,
   };
   if (range === "unsatisfiable") {
     throw new HttpError(416, "range_not_satisfiable", "La plage demandée dépasse la fin du fichier.", undefined, {

@@ -39,6 +39,7 @@ export { operatorAccess, type OperatorAccess } from "./operator.js";
 export { searchScope, searchVisibleSql, type SearchScope } from "./search.js";
 export { authorizeSources, authorizeSynthesis, type ReadableSource } from "./syntheses.js";
 export { authorizeVisitor } from "./visitor.js";
+export { visitorImage, type PublishedImages } from "./images.js";
 export { authorizeEvent, visitorEventFile } from "./events.js";
 export { authorizeProposal } from "./practices.js";
 export { authorizeQuestionnaire } from "./questionnaires.js";

@@ -22,8 +22,9 @@ const textOf = (node: Node) => node.textBetween(0, node.content.size, "\n\n", "\
 /**
  * The fields the document holds, by key: the text under each field's heading up to the next
  * field's heading (headings renamed or added by the writers stay inside the field they follow).
+ * `html`: how a field's text is rendered (a published one shows its images from the site).
  */
-export function ficheFields(ydoc: Y.Doc): Map<PracticeFieldKey, FicheField> {
+export function ficheFields(ydoc: Y.Doc, html: (body: Node) => string = nodeToHtml): Map<PracticeFieldKey, FicheField> {
   const doc = docToNode(ydoc);
   const schema = getEditorSchema();
   const out = new Map<PracticeFieldKey, FicheField>();
@@ -32,7 +33,7 @@ export function ficheFields(ydoc: Y.Doc): Map<PracticeFieldKey, FicheField> {
     if (!current) return;
     const body = current.nodes.length ? schema.topNodeType.create(null, current.nodes) : null;
     const text = body ? textOf(body) : "";
-    out.set(current.key, { label: current.label, text, html: body && text ? nodeToHtml(body) : "" });
+    out.set(current.key, { label: current.label, text, html: body && text ? html(body) : "" });
   };
   doc.forEach((node) => {
     const field = node.type.name === "heading" && node.attrs.level === 2 ? LABELS.get(squash(node.textContent)) : undefined;

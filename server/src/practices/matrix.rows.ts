@@ -1,7 +1,9 @@
 import type { PracticeProposalForm } from "@atelier/shared";
 import type { MatrixContext, MatrixRow } from "../../test/matrix/matrix.js";
 import { EVERYONE, NOBODY_PUBLIC, PILOTES, READERS } from "../../test/matrix/profiles.js";
+import { attach } from "../attachments/test-helpers.js";
 import { createDocument } from "../documents/queries.js";
+import { placeImages } from "../public-site/test-helpers.js";
 import { proposalContent } from "./fiche.js";
 import { confirmProposal, insertProposal, proposalByToken } from "./queries.js";
 
@@ -31,13 +33,32 @@ async function fiche({ server, spaceId }: MatrixContext) {
   return { id: row.id, title };
 }
 
-/** A fiche an admin published from the space. */
-async function published(ctx: MatrixContext) {
-  const f = await fiche(ctx);
+/** A fiche an admin published from the space (this one when given). */
+async function published(ctx: MatrixContext & { fiche?: { id: string; title: string } }) {
+  const f = ctx.fiche ?? (await fiche(ctx));
   const r = await ctx.admin.post(`/api/documents/${f.id}/publication`);
   if (r.status !== 200) throw new Error(`publish: ${r.status} ${JSON.stringify(r.body)}`);
   return { ...f, url: r.body.publication.url as string };
 }
+
+/**
+ * A fiche an admin published with an image in its description (`shown`: false, attached to it but
+ * not in its text; `of`: "other", the image in its text being another document's attachment).
+ */
+async function illustrated(ctx: MatrixContext, opts: { shown?: boolean; of?: "other" } = {}) {
+  const f = await fiche(ctx);
+  const owner = opts.of === "other" ? (await fiche(ctx)).id : f.id;
+  const r = await attach(ctx.admin, owner, "schema.png");
+  if (r.status !== 201) throw new Error(`attach: ${r.status}`);
+  if (opts.shown !== false) await ctx.server.services.content.edit(f.id, null, (doc) => placeImages(doc, [r.body.url], "Description du projet"));
+  const p = await published({ ...ctx, fiche: f });
+  return { ...p, image: `${p.url}/images/${r.body.id}` };
+}
+
+const image = async (ctx: MatrixContext, url: string) => {
+  const r = await ctx.client.raw("GET", url);
+  return { status: r.status, body: await r.arrayBuffer(), headers: r.headers };
+};
 
 /** A confirmed proposal waiting in the space's queue (as the public form and its mailed link leave it). */
 async function proposal({ server, spaceId }: MatrixContext) {
@@ -66,6 +87,29 @@ export const rows: MatrixRow[] = [
       await ctx.admin.delete(`/api/documents/${f.id}/publication`);
       return ctx.client.get(f.url);
     },
+    expect: NOBODY_PUBLIC,
+    refusedAs: 404,
+  },
+  { action: "voir une image d'une pratique publiée (visiteur)", run: async (ctx) => image(ctx, (await illustrated(ctx)).image), expect: EVERYONE },
+  {
+    action: "voir une image d'une pratique retirée du site",
+    run: async (ctx) => {
+      const p = await illustrated(ctx);
+      await ctx.admin.delete(`/api/documents/${p.id}/publication`);
+      return image(ctx, p.image);
+    },
+    expect: NOBODY_PUBLIC,
+    refusedAs: 404,
+  },
+  {
+    action: "voir une pièce jointe qu'une pratique publiée ne montre pas",
+    run: async (ctx) => image(ctx, (await illustrated(ctx, { shown: false })).image),
+    expect: NOBODY_PUBLIC,
+    refusedAs: 404,
+  },
+  {
+    action: "voir par une pratique publiée l'image d'un autre document",
+    run: async (ctx) => image(ctx, (await illustrated(ctx, { of: "other" })).image),
     expect: NOBODY_PUBLIC,
     refusedAs: 404,
   },

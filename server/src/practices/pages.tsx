@@ -12,11 +12,12 @@ import type { Services } from "../context.js";
 import { readQuery } from "../http/validate.js";
 import { authorizeVisitor } from "../policy/index.js";
 import { Select } from "../public-site/fields.js";
+import { servePublishedImage } from "../public-site/images.js";
 import { Breadcrumb } from "../public-site/layout.js";
 import { publicRouter, render } from "../public-site/render.js";
 import { committeeOf, PracticeCards, practicePath, summaryOf } from "./cards.js";
 import { proposalPages } from "./proposal.js";
-import { filterValues, publishedPractices, type PracticeRow } from "./queries.js";
+import { filterValues, practiceBySlug, publishedPractices, type PracticeRow } from "./queries.js";
 import { visiblePractice } from "./visible.js";
 
 const TERRITORY_SLUGS = programme.territories.map((t) => t.slug) as [string, ...string[]];
@@ -141,7 +142,7 @@ function atom(practices: PracticeRow[], base: string): string {
 export function practicePages(s: Services) {
   const site = publicRouter(s);
 
-  site.get("/pratiques-inspirantes", async (c) => {
+  site.page("/pratiques-inspirantes", async (c) => {
     authorizeVisitor("site.read");
     const q = readQuery(c, ListQuery);
     const [practices, values] = await Promise.all([
@@ -176,7 +177,7 @@ export function practicePages(s: Services) {
     );
   });
 
-  site.get("/pratiques-inspirantes.atom", async (c) => {
+  site.page("/pratiques-inspirantes.atom", async (c) => {
     authorizeVisitor("site.read");
     c.header("Content-Type", "application/atom+xml; charset=utf-8");
     c.header("Cache-Control", "public, no-cache");
@@ -186,9 +187,14 @@ export function practicePages(s: Services) {
   // Before the page of a practice: "proposer" is the form, never a practice's slug.
   proposalPages(s, site); //                          GET|POST /pratiques-inspirantes/proposer, /pratiques-inspirantes/confirmer
 
-  site.get("/pratiques-inspirantes/:slug", async (c) => {
+  site.page("/pratiques-inspirantes/:slug", async (c) => {
     const p = await visiblePractice(s.db, c.req.param("slug") ?? "");
     return render(c, s, { title: p.title, description: summaryOf(p, 200) || p.title, path: practicePath(p), ogType: "article" }, <PracticePage p={p} />);
+  });
+
+  site.get("/pratiques-inspirantes/:slug/images/:attachmentId", async (c) => {
+    const p = await practiceBySlug(s.db, c.req.param("slug") ?? "");
+    return servePublishedImage(s, c, p && { documentId: p.document_id, images: p.images }, c.req.param("attachmentId") ?? "");
   });
 
   return site.app;

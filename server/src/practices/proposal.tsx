@@ -49,7 +49,7 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-function ProposalForm({ s, values = {}, errors = {} }: { s: Services; values?: Values; errors?: Values }) {
+function ProposalForm({ values = {}, errors = {} }: { values?: Values; errors?: Values }) {
   const field = (key: PracticeFieldKey, extra: { hint?: string } = {}) => (
     <Field prefix="pratique" name={key} label={`${practiceFieldLabel(key)}${optional(key)}`} value={values[key]} error={errors[key]} rows={TEXT_AREAS.includes(key) ? 5 : undefined} {...extra} />
   );
@@ -109,7 +109,7 @@ function ProposalForm({ s, values = {}, errors = {} }: { s: Services; values?: V
         </div>
       </fieldset>
       {field("commentaires")}
-      <GuardFields prefix="pratique" timing={s.formGuard.timing()} />
+      <GuardFields prefix="pratique" />
       <Notice />
       <button class="fr-btn" type="submit">
         Recevoir le lien de confirmation
@@ -118,7 +118,7 @@ function ProposalForm({ s, values = {}, errors = {} }: { s: Services; values?: V
   );
 }
 
-function FormPage({ s, values, errors }: { s: Services; values?: Values; errors?: Values }) {
+function FormPage({ values, errors }: { values?: Values; errors?: Values }) {
   return (
     <>
       <h1>Proposer une pratique inspirante</h1>
@@ -128,7 +128,7 @@ function FormPage({ s, values, errors }: { s: Services; values?: Values; errors?
           <p>Le formulaire contient des erreurs : corrigez les champs signalés.</p>
         </div>
       ) : null}
-      <ProposalForm s={s} values={values} errors={errors} />
+      <ProposalForm values={values} errors={errors} />
     </>
   );
 }
@@ -144,7 +144,7 @@ async function proposalOf(s: Services, token: string) {
 export function proposalPages(s: Services, site: PublicRouter) {
   site.get(PAGE, (c) => {
     authorizeVisitor("practice.propose");
-    return render(c, s, meta("Proposer une pratique inspirante", PAGE), <FormPage s={s} />);
+    return render(c, s, meta("Proposer une pratique inspirante", PAGE), <FormPage />);
   });
 
   site.post(PAGE, async (c) => {
@@ -154,7 +154,7 @@ export function proposalPages(s: Services, site: PublicRouter) {
     authorizeVisitor("practice.propose");
     const values: Values = Object.fromEntries(FORM_KEYS.map((k) => [k, formField(body, k)]));
     const parsed = parseForm(PracticeProposalForm, values);
-    if ("errors" in parsed) return render(c, s, meta("Erreur dans le formulaire — Proposer une pratique", PAGE), <FormPage s={s} values={values} errors={parsed.errors} />, 400);
+    if ("errors" in parsed) return render(c, s, meta("Erreur dans le formulaire — Proposer une pratique", PAGE), <FormPage values={values} errors={parsed.errors} />, 400);
     const form = parsed.data;
     const spaceId = await territorySpace(s.db, form.territoire);
     if (!spaceId) throw new HttpError(409, "no_committee", "Ce territoire n'a pas encore de comité pour examiner les propositions.");

@@ -15,13 +15,15 @@ export interface PracticeRow {
   target_public: string;
   establishment: string;
   published_at: Date;
+  /** The attachments its fields show, served from its page's address (public-site/images.ts). */
+  images: string[];
   space_name: string;
   territory_name: string | null;
 }
 
 const SELECT = `
   SELECT pr.document_id, pr.space_id, pr.slug, pr.title, pr.fields, pr.territory_slug, pr.themes, pr.target_public,
-         pr.establishment, pr.published_at, s.name AS space_name,
+         pr.establishment, pr.published_at, pr.images, s.name AS space_name,
          CASE s.level WHEN 'territorial' THEN s.name WHEN 'regional' THEN p.name END AS territory_name
     FROM practices pr JOIN spaces s ON s.id = pr.space_id LEFT JOIN spaces p ON p.id = s.parent_id`;
 
@@ -69,8 +71,10 @@ export async function practiceOfDocument(q: Queryable, documentId: string): Prom
 export interface PracticeSnapshot {
   documentId: string;
   spaceId: string;
+  slug: string;
   title: string;
   fields: FicheField[];
+  images: string[];
   themes: string[];
   targetPublic: string;
   establishment: string;
@@ -80,8 +84,10 @@ export interface PracticeSnapshot {
 /** Addresses of the public form's pages, never a practice's. */
 const RESERVED = new Set(["proposer", "confirmer"]);
 
-/** A slug from the title, kept for good once given (links to the page rely on it). */
-async function freeSlug(q: Queryable, title: string, documentId: string): Promise<string> {
+/** A slug from the title, kept for good once given (links to the page and its images rely on it). */
+export async function practiceSlug(q: Queryable, title: string, documentId: string): Promise<string> {
+  const [kept] = await q.query<{ slug: string }>("SELECT slug FROM practices WHERE document_id = $1", [documentId]);
+  if (kept) return kept.slug;
   const base = slugify(title).slice(0, 80) || "pratique";
   const [taken] = await q.query("SELECT 1 FROM practices WHERE slug = $1 AND document_id <> $2", [base, documentId]);
   return taken || RESERVED.has(base) ? `${base}-${documentId.slice(0, 8)}` : base;
@@ -91,14 +97,14 @@ async function freeSlug(q: Queryable, title: string, documentId: string): Promis
 export async function savePractice(q: Queryable, p: PracticeSnapshot): Promise<void> {
   const search = [p.title, ...p.fields.map((f) => f.text)].join("\n");
   await q.query(
-    `INSERT INTO practices (document_id, space_id, slug, title, fields, territory_slug, themes, target_public, establishment, search_text, published_by)
-     SELECT $1, $2, $3, $4, $5, CASE s.level WHEN 'territorial' THEN s.slug WHEN 'regional' THEN p.slug END, $6, $7, $8, $9, $10
+    `INSERT INTO practices (document_id, space_id, slug, title, fields, territory_slug, themes, target_public, establishment, search_text, published_by, images)
+     SELECT $1, $2, $3, $4, $5, CASE s.level WHEN 'territorial' THEN s.slug WHEN 'regional' THEN p.slug END, $6, $7, $8, $9, $10, $11
        FROM spaces s LEFT JOIN spaces p ON p.id = s.parent_id WHERE s.id = $2
      ON CONFLICT (document_id) DO UPDATE SET space_id = EXCLUDED.space_id, title = EXCLUDED.title, fields = EXCLUDED.fields,
             territory_slug = EXCLUDED.territory_slug, themes = EXCLUDED.themes, target_public = EXCLUDED.target_public,
             establishment = EXCLUDED.establishment, search_text = EXCLUDED.search_text, published_by = EXCLUDED.published_by,
-            published_at = now()`,
-    [p.documentId, p.spaceId, await freeSlug(q, p.title, p.documentId), p.title, JSON.stringify(p.fields), p.themes, p.targetPublic, p.establishment, search, p.userId],
+            images = EXCLUDED.images, published_at = now()`,
+    [p.documentId, p.spaceId, p.slug, p.title, JSON.stringify(p.fields), p.themes, p.targetPublic, p.establishment, search, p.userId, p.images],
   );
 }
 

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { HttpError } from "../http/errors.js";
 import { parseWith } from "../http/validate.js";
 import { HONEYPOT, TIMING } from "./form-guard.js";
+import { TIMING_SLOT } from "./page-cache.js";
 
 /** A filter of a list (GET form): "Tous" or one of the choices. */
 export function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
@@ -100,7 +101,8 @@ export function ChoiceField(p: {
 }
 
 /** What form-guard.ts checks: a honeypot people never see nor fill, and the signed time the form was shown. */
-export function GuardFields({ prefix, timing }: { prefix: string; timing: string }) {
+/** The timing value is written in as the page leaves (page-cache.ts `formStamp`), so a kept page stays the same. */
+export function GuardFields({ prefix }: { prefix: string }) {
   return (
     <>
       {/* People never see this field; a robot filling every input does fill it. */}
@@ -108,7 +110,7 @@ export function GuardFields({ prefix, timing }: { prefix: string; timing: string
         <label for={`${prefix}-site`}>Ne remplissez pas ce champ</label>
         <input id={`${prefix}-site`} name={HONEYPOT} type="text" tabindex={-1} autocomplete="off" value="" />
       </div>
-      <input type="hidden" name={TIMING} value={timing} />
+      <input type="hidden" name={TIMING} value={TIMING_SLOT} />
     </>
   );
 }

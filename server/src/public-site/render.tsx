@@ -4,7 +4,9 @@
  * error pages, and rendering into the frame with its cache headers.
  *
  * Pages are revalidated on every visit ("no-cache" with an ETag): a changed or cancelled event is
- * seen at once, with no purge to forget, and an unchanged page costs a 304 without its body.
+ * seen at once, and an unchanged page costs a 304 without its body. The site's pages (`page`) are
+ * kept rendered while the site does not change (page-cache.ts): a visit, or its revalidation, then
+ * costs no rendering.
  */
 import type { Child } from "hono/jsx";
 import { Hono, type Context, type Handler } from "hono";
@@ -15,6 +17,7 @@ import type { AppEnv, Services } from "../context.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../http/errors.js";
 import { formBodyLimit } from "./form-guard.js";
+import { formStamp } from "./page-cache.js";
 import { Page, type PageMeta } from "./layout.js";
 
 /** Public pages vary with the session only in their header ("Mes espaces" or "Se connecter"). */
@@ -59,7 +62,10 @@ export type PublicRouter = ReturnType<typeof publicRouter>;
 
 export function publicRouter(s: Services) {
   const app = new Hono<AppEnv>();
-  const middleware = [compress(), etag(), sessionMiddleware(s)] as const;
+  const middleware = [compress(), etag(), formStamp(s), sessionMiddleware(s)] as const;
+  /** An address whose answer follows from the site's content alone: kept rendered. */
+  const page = (path: string, handler: Handler<AppEnv>) => app.get(path, ...middleware, s.pageCache, handler);
+  /** An address that acts or answers one person (a confirmation link): rendered each time. */
   const get = (path: string, handler: Handler<AppEnv>) => app.get(path, ...middleware, handler);
   // A public form's body is bounded before anything reads it.
   const post = (path: string, handler: Handler<AppEnv>) => app.post(path, formBodyLimit, ...middleware, handler);
@@ -73,5 +79,5 @@ export function publicRouter(s: Services) {
     for (const [k, v] of Object.entries(err instanceof HttpError ? (err.headers ?? {}) : {})) c.header(k, v);
     return render(c, s, { title, description: text, path: c.req.path }, <ErrorPage title={title} text={text} />, status);
   });
-  return { app, get, post };
+  return { app, page, get, post };
 }

@@ -16,7 +16,7 @@ export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
   const site = publicRouter(s);
   const siteMap = () => Promise.all(sections.flatMap((x) => (x.siteMap ? [x.siteMap()] : [])));
 
-  site.get("/", async (c) => {
+  site.page("/", async (c) => {
     authorizeVisitor("site.read");
     const blocks = await Promise.all(sections.flatMap((x) => (x.home ? [x.home()] : [])));
     return render(
@@ -31,7 +31,7 @@ export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
     );
   });
 
-  site.get("/plan-du-site", async (c) => {
+  site.page("/plan-du-site", async (c) => {
     authorizeVisitor("site.read");
     const entries = await siteMap();
     return render(
@@ -69,7 +69,7 @@ export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
     );
   });
 
-  site.get("/donnees-personnelles", (c) => {
+  site.page("/donnees-personnelles", (c) => {
     authorizeVisitor("site.read");
     return render(
       c,
@@ -83,7 +83,7 @@ export function publicSiteRoutes(s: Services, sections: PublicSection[]) {
     );
   });
 
-  site.get("/sitemap.xml", async (c) => {
+  site.page("/sitemap.xml", async (c) => {
     authorizeVisitor("site.read");
     const base = s.config.publicUrl;
     const paths = (entries: SiteMapEntry[]) => entries.flatMap((e) => [e.path, ...(e.children ?? []).map((x) => x.path)]);

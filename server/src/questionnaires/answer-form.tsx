@@ -86,7 +86,7 @@ export function AnswerForm({ qn, s, values = {}, errors = {}, message }: { qn: Q
           error={errors.email}
         />
         <Field prefix={PREFIX} name="telephone" label="Téléphone" type="tel" value={values.telephone} autocomplete="tel" error={errors.telephone} />
-        <GuardFields prefix={PREFIX} timing={s.formGuard.timing()} />
+        <GuardFields prefix={PREFIX} />
         <Notice days={s.config.QUESTIONNAIRE_RETENTION_DAYS} />
         <button class="fr-btn" type="submit">
           Envoyer ma réponse

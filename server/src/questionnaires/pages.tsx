@@ -42,7 +42,7 @@ const meta = (title: string, path: string) => ({ title, description: "", path })
 export function questionnairePages(s: Services) {
   const site = publicRouter(s);
 
-  site.get("/questionnaire", async (c) => {
+  site.page("/questionnaire", async (c) => {
     authorizeVisitor("site.read");
     const open = await openQuestionnaires(s.db);
     return render(
@@ -64,7 +64,7 @@ export function questionnairePages(s: Services) {
     );
   });
 
-  site.get("/questionnaires/:slug", async (c) => {
+  site.page("/questionnaires/:slug", async (c) => {
     const qn = await visibleQuestionnaire(s, c.req.param("slug") ?? "");
     return render(
       c,
@@ -202,7 +202,7 @@ export function questionnairePages(s: Services) {
   site.post("/questionnaire/retirer", async (c) => {
     const token = formField(await c.req.parseBody(), "jeton");
     const { a, qn } = await answerOf(s, token);
-    await withdrawAnswer(s.db, a.id);
+    await withdrawAnswer(s, a);
     return render(
       c,
       s,

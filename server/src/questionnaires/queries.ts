@@ -1,9 +1,11 @@
 /**
  * Questionnaires and their answers. An answer counts when it has no address, or once its address is
- * confirmed; its links (confirm, withdraw) carry one token, stored hashed. Withdrawing deletes it.
+ * confirmed; its links (confirm, withdraw) carry one token, stored hashed. Withdrawing takes its
+ * quotes out of the documents made from it, then deletes it.
  */
 import { slugify, type Questionnaire, type QuestionnaireAnswer, type QuestionnaireStatus } from "@atelier/shared";
 import { hashToken, randomToken } from "../auth/tokens.js";
+import type { Services } from "../context.js";
 import type { Queryable } from "../db/index.js";
 
 export interface QuestionnaireRow {
@@ -113,8 +115,23 @@ export async function confirmAnswer(q: Queryable, id: string): Promise<void> {
   await q.query("UPDATE questionnaire_answers SET confirmed_at = now() WHERE id = $1 AND confirmed_at IS NULL", [id]);
 }
 
-export async function withdrawAnswer(q: Queryable, id: string): Promise<void> {
-  await q.query("DELETE FROM questionnaire_answers WHERE id = $1", [id]);
+/** Notes that the document quotes these answers (a synthèse made from them), for their withdrawal. */
+export async function recordQuotes(q: Queryable, documentId: string, answerIds: string[]): Promise<void> {
+  await q.query("INSERT INTO questionnaire_quotes (answer_id, document_id) SELECT x, $1 FROM unnest($2::uuid[]) AS x ON CONFLICT DO NOTHING", [documentId, answerIds]);
+}
+
+/**
+ * The documents quoting the answer lose its quotes (the bus's questionnaireAnswerWithdrawn), then the
+ * answer is deleted, its quotes' rows with it. In that order: should the documents fail to change,
+ * the answer and its link stay for another try, which finds the same documents.
+ */
+export async function withdrawAnswer(s: Pick<Services, "db" | "bus">, a: AnswerRow): Promise<void> {
+  const quoting = await s.db.query<{ document_id: string }>("SELECT document_id FROM questionnaire_quotes WHERE answer_id = $1", [a.id]);
+  if (quoting.length) {
+    const quotes = [...a.answers, a.comment].filter((t) => t.trim() !== "");
+    await s.bus.emit(s.db, "questionnaireAnswerWithdrawn", { answerId: a.id, documentIds: quoting.map((r) => r.document_id), quotes });
+  }
+  await s.db.query("DELETE FROM questionnaire_answers WHERE id = $1", [a.id]);
 }
 
 /** The answers that count, oldest first, of one group of actors or all (or only those chosen). */

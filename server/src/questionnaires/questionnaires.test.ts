@@ -3,13 +3,19 @@
  * answers (anonymously, or with an address that must be confirmed), gets a receipt and a link to
  * withdraw; the answers are never public; the committee reads them by group, exports them (audited)
  * and quotes a selection in a new document; respondents' details are erased after the retention.
+ * A withdrawn answer leaves the synthèses quoting it, their versions included, even while a pilote
+ * writes in one through the stock y-websocket client.
  */
+import { WITHDRAWN_QUOTE } from "@atelier/editor";
 import { QUESTIONNAIRE_TEMPLATE } from "@atelier/shared";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { spaceId, startTestServer, type Client, type TestServer } from "../../test/harness.js";
+import { connect, fragmentText, synced, until, type Peer } from "../collab/test-helpers.js";
 import { lastMailTo, mailsTo } from "../mail/test-outbox.js";
 import { HONEYPOT, TIMING, timingToken } from "../public-site/form-guard.js";
 import { answersPurge } from "./purge.js";
+import { recordAnswer } from "./queries.js";
 
 const FORM_SECRET = "un-secret-de-test-assez-long";
 
@@ -179,5 +185,98 @@ describe("the answers", () => {
     expect(rows.every((r) => r.email === "" && r.organisation === "")).toBe(true);
     const read = (await pilote.get(`/api/questionnaires/${qn.id}/answers`)).body.answers;
     expect(read.map((a: { answers: string[] }) => a.answers[1])).toContain("Des comités d'usagers.");
+  });
+});
+
+describe("withdrawing an answer quoted in synthèses", () => {
+  const WITHDRAWN = "Les comités d'usagers se réunissent trop rarement, faute de moyens.";
+  const KEPT = "Les élus écoutent peu les usagers.";
+  let token: string;
+  let live: string;
+  let closed: string;
+  let peer: Peer;
+  const contentOf = async (id: string) => (await pilote.get(`/api/documents/${id}/content`)).body.content as string;
+  /** Whether the database still holds the words anywhere for the document: its log, its versions. */
+  const stored = async (id: string, words: string) => {
+    const rows = await server.services.db.query<{ data: Uint8Array }>(
+      "SELECT data FROM document_updates WHERE document_id = $1 UNION ALL SELECT state FROM document_versions WHERE document_id = $1",
+      [id],
+    );
+    return rows.some((r) => Buffer.from(r.data).includes(words));
+  };
+
+  beforeAll(async () => {
+    // Written as the public form writes them: the form is rate-limited per address, and every client here has the same.
+    const given = (answers: string[], commentaire = "") => recordAnswer(server.services.db, qn.id, { groupe: "Élus locaux", organisation: "", email: "", telephone: "", answers, commentaire });
+    ({ token } = await given([WITHDRAWN, "", ""], "Il faudrait\nles indemniser."));
+    await given(["", KEPT, ""]);
+    const all = (await pilote.get(`/api/questionnaires/${qn.id}/answers?groupe=%C3%89lus%20locaux`)).body.answers as { id: string }[];
+    expect(all).toHaveLength(2);
+    const synthesis = async (answerIds: string[]) => (await pilote.post(`/api/questionnaires/${qn.id}/synthesis`, { title: "Synthèse des élus", answerIds })).body.documentId as string;
+    live = await synthesis(all.map((a) => a.id));
+    closed = await synthesis([all[0]!.id]);
+    // A named version of each holds the quote before it is withdrawn.
+    for (const id of [live, closed]) expect((await pilote.post(`/api/documents/${id}/versions`, { name: "Avant le COPIL" })).status).toBe(201);
+  });
+  afterAll(() => peer?.destroy());
+
+  it("replaces its quotes, moved and shortened, in the text a pilote is writing in, and keeps what she types meanwhile", async () => {
+    peer = connect(server.url, pilote, live);
+    await synced(peer);
+    const fragment = peer.doc.getXmlFragment("default");
+    const blocks = () => fragment.toArray() as Y.XmlElement[];
+    // She co-edits the synthèse first: the quote shortened, moved to the end.
+    const at = blocks().findIndex((b) => b.nodeName === "blockquote" && b.toString().includes("faute de moyens"));
+    const words = (blocks()[at]!.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    words.delete(words.toString().indexOf(", faute"), ", faute de moyens".length);
+    peer.doc.transact(() => {
+      const moved = blocks()[at]!.clone();
+      fragment.delete(at, 1);
+      fragment.push([moved]);
+    });
+    await until("citation déplacée enregistrée", async () => (await contentOf(live)).endsWith("Principales problématiques\n\nLes comités d'usagers se réunissent trop rarement."));
+
+    // She goes on typing under "Principales problématiques" while the respondent withdraws.
+    const typed = blocks().find((b) => b.nodeName === "paragraph" && b.toString() === "<paragraph></paragraph>")!;
+    typed.insert(0, [new Y.XmlText("")]);
+    const text = typed.get(0) as Y.XmlText;
+    const typing = (async () => {
+      for (const word of ["Manque ", "de ", "moyens ", "des ", "comités."]) {
+        text.insert(text.length, word);
+        await new Promise((r) => setTimeout(r, 15));
+      }
+    })();
+    const withdrawn = await postForm(visitor, "/questionnaire/retirer", new URLSearchParams({ jeton: token }));
+    expect(await withdrawn.text()).toContain("Réponse retirée");
+    await typing;
+
+    await until("citations retirées chez elle", () => !fragmentText(peer.doc).includes("réunissent") && !fragmentText(peer.doc).includes("indemniser"));
+    expect(fragmentText(peer.doc)).toContain(WITHDRAWN_QUOTE);
+    expect(fragmentText(peer.doc)).toContain(KEPT);
+    await until("sa frappe enregistrée", async () => (await contentOf(live)).includes("Manque de moyens des comités."));
+    const content = await contentOf(live);
+    expect(content).not.toContain("réunissent");
+    expect(content).not.toContain("indemniser");
+    expect(content.split(WITHDRAWN_QUOTE)).toHaveLength(3);
+    expect(content).toContain(KEPT);
+    expect(content).toContain("Réponse 1 — Élus locaux");
+    expect(fragmentText(peer.doc)).toContain("Manque de moyens des comités.");
+  });
+
+  it("leaves no trace of it in a synthèse nobody has open, in the versions, nor in what the database keeps", async () => {
+    const content = await contentOf(closed);
+    expect(content).not.toContain("réunissent");
+    expect(content).toContain(WITHDRAWN_QUOTE);
+    for (const id of [live, closed]) {
+      const [version] = (await pilote.get(`/api/documents/${id}/versions`)).body.versions as { id: string; name: string }[];
+      const read = (await pilote.get(`/api/documents/${id}/versions/${version!.id}`)).body;
+      expect(read.version.name).toBe("Avant le COPIL");
+      expect(read.text).not.toContain("réunissent");
+      expect(read.text).toContain(WITHDRAWN_QUOTE);
+      expect(await stored(id, "réunissent")).toBe(false);
+      expect(await stored(id, "indemniser")).toBe(false);
+    }
+    expect(await stored(live, "écoutent peu")).toBe(true);
+    expect(await server.services.db.query("SELECT 1 FROM questionnaire_quotes WHERE document_id = $1", [closed])).toEqual([]);
   });
 });

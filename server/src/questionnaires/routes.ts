@@ -13,7 +13,7 @@ import { csvResponseHeaders, toCsv } from "../http/csv.js";
 import { badRequest } from "../http/errors.js";
 import { readJson, readQuery } from "../http/validate.js";
 import { authorizeQuestionnaire, authorizeSpace, requireActor } from "../policy/index.js";
-import { countedAnswers, createQuestionnaire, questionnaireById, setStatus, spaceQuestionnaires, toAnswer, toQuestionnaire } from "./queries.js";
+import { countedAnswers, createQuestionnaire, questionnaireById, recordQuotes, setStatus, spaceQuestionnaires, toAnswer, toQuestionnaire } from "./queries.js";
 import { synthesisContent } from "./synthesis.js";
 
 export function questionnaireRoutes(s: Services) {
@@ -85,7 +85,10 @@ export function questionnaireRoutes(s: Services) {
     const row = await createDocument(
       s,
       { spaceId: space.id, title: body.title, kind: "synthese", themes: [], userId: actor.id, content: contentUpdate(synthesisContent(qn, answers)) },
-      (q, documentId) => s.bus.emit(q, "documentChanged", { documentId }),
+      async (q, documentId) => {
+        await s.bus.emit(q, "documentChanged", { documentId });
+        await recordQuotes(q, documentId, body.answerIds);
+      },
     );
     return c.json({ documentId: row.id }, 201);
   });

@@ -1,12 +1,11 @@
 import { DocumentReply } from "@atelier/shared";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
+import { handOver, PNG_BASE64 } from "./clipboard.js";
 import { openAs, openBrowser, startApp, type App, type Browsing } from "./harness.js";
 
 const MEMBRE = "membre.grand-sud@atelier.test";
 const LECTEUR = "lecteur.grand-sud@atelier.test";
-// A 1×1 PNG.
-const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 let app: App;
 let browse: () => Promise<Browsing>;
@@ -39,35 +38,16 @@ async function newDocumentAsMembre(title: string) {
 
 const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Texte du document/ });
 
-/** Pastes (or drops) files into the text as the browser would hand them over: a DataTransfer of File objects. */
-async function handOver(page: Page, type: "paste" | "drop", files: { name: string; base64: string; mime: string }[]) {
-  await editorOf(page).evaluate(
-    (el, { type, files }) => {
-      const data = new DataTransfer();
-      for (const f of files) {
-        data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.mime }));
-      }
-      const box = el.querySelector("p")!.getBoundingClientRect();
-      const event =
-        type === "paste"
-          ? new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true })
-          : new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true, clientX: box.left + 2, clientY: box.top + 2 });
-      el.dispatchEvent(event);
-    },
-    { type, files },
-  );
-}
-
 describe("attachments in the editor", () => {
   test("a pasted image is shown in the text and a dropped file becomes a link; a reader sees both", async () => {
     const { page, documentId } = await newDocumentAsMembre("Compte rendu illustré");
 
-    await handOver(page, "paste", [{ name: "schema.png", base64: PNG_BASE64, mime: "image/png" }]);
+    await handOver(editorOf(page), "paste", [{ name: "schema.png", base64: PNG_BASE64, mime: "image/png" }]);
     const image = editorOf(page).locator('img[src^="/api/attachments/"]');
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 
-    await handOver(page, "drop", [{ name: "budget.csv", base64: btoa("poste;montant\nétude;1200\n"), mime: "text/csv" }]);
+    await handOver(editorOf(page), "drop", [{ name: "budget.csv", base64: btoa("poste;montant\nétude;1200\n"), mime: "text/csv" }]);
     const link = editorOf(page).getByRole("link", { name: "budget.csv" });
     await link.waitFor();
     expect(await link.getAttribute("href")).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}$/);
@@ -83,7 +63,7 @@ describe("attachments in the editor", () => {
     // Pasting a file into a read-only editor sends nothing.
     const sent: string[] = [];
     reader.page.on("request", (r) => r.method() === "POST" && sent.push(r.url()));
-    await handOver(reader.page, "paste", [{ name: "autre.png", base64: PNG_BASE64, mime: "image/png" }]);
+    await handOver(editorOf(reader.page), "paste", [{ name: "autre.png", base64: PNG_BASE64, mime: "image/png" }]);
     await reader.page.waitForTimeout(300);
     expect(sent).toEqual([]);
     expect(await editorOf(reader.page).locator('img[src^="/api/attachments/"]').count()).toBe(1);
@@ -91,7 +71,7 @@ describe("attachments in the editor", () => {
 
   test("a refused file says why, in French, and leaves the text as it was", async () => {
     const { page } = await newDocumentAsMembre("Fichier vide");
-    await handOver(page, "paste", [{ name: "vide.png", base64: "", mime: "image/png" }]);
+    await handOver(editorOf(page), "paste", [{ name: "vide.png", base64: "", mime: "image/png" }]);
     await page.getByRole("alert").getByText(/« vide\.png » n'a pas été ajouté au document\. Le fichier est vide/).waitFor();
     expect(await editorOf(page).locator('img[src^="/api/attachments/"]').count()).toBe(0);
   });

@@ -1,11 +1,13 @@
 /**
  * Inspiring practices as people use them: a visitor whose browser runs no JavaScript proposes one from
  * the public home and confirms it from the link in the mail; the territory's pilote logs in, accepts
- * it in the moderation queue of the space, completes the draft fiche it became and publishes it; the
- * practice is on the site, found by the list's filters. axe-core audits every page on the way (harness).
+ * it in the moderation queue of the space, completes the draft fiche it became, pastes an image into it
+ * and publishes it; the practice is on the site, found by the list's filters, its image loaded by a
+ * visitor with no session. axe-core audits every page on the way (harness).
  */
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
+import { handOver, PNG_BASE64 } from "./clipboard.js";
 import { logIn, openBrowser, screenshot, startApp, type App, type Browse } from "./harness.js";
 
 let app: App;
@@ -81,10 +83,13 @@ test("a visitor without JavaScript proposes a practice and confirms it; the pilo
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.type(COMPLETED);
+  // A photo of the project, pasted where the cursor is.
+  await handOver(editorOf(page), "paste", [{ name: "permanence.png", base64: PNG_BASE64, mime: "image/png" }]);
+  await editorOf(page).getByRole("img", { name: "permanence.png" }).waitFor();
   const documentId = new URL(page.url()).pathname.split("/").at(-1)!;
   await expect
-    .poll(async () => (await (await page.request.get(`${app.url}/api/documents/${documentId}/content`)).json()).content)
-    .toContain(COMPLETED);
+    .poll(async () => (await (await page.request.get(`${app.url}/api/documents/${documentId}/content?format=html`)).json()).content)
+    .toMatch(new RegExp(`${COMPLETED}.*<img src="/api/attachments/[0-9a-f-]{36}" alt="permanence.png">`));
 
   const publication = page.getByRole("region", { name: "Publication sur le site public" });
   await publication.getByText("Non publiée").waitFor();
@@ -107,6 +112,13 @@ test("a visitor without JavaScript proposes a practice and confirms it; the pilo
   await visitor.page.getByRole("heading", { name: "Difficultés rencontrées" }).waitFor();
   await visitor.page.getByText(COMPLETED).waitFor();
   await screenshot(visitor.page, "pratique");
+  // Its image comes from the practice's own address: loaded for anyone, with no session.
+  const anyone = await browse();
+  await anyone.page.goto(visitor.page.url());
+  const photo = anyone.page.getByRole("main").getByRole("img", { name: "permanence.png" });
+  expect(await photo.getAttribute("src")).toMatch(/^\/pratiques-inspirantes\/[a-z0-9-]+\/images\/[0-9a-f-]{36}$/);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  expect(await anyone.page.context().cookies()).toEqual([]);
 
   // Taken off the site (its page is then a 404: practices.test.ts).
   await publication.getByRole("button", { name: "Retirer du site" }).click();

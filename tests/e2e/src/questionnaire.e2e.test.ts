@@ -4,7 +4,8 @@
  * nothing; another, with JavaScript, answers as a "bénévole" with an address and confirms it from
  * the mail; an elected official answers too. The pilote signs in at /connexion, reads the answers
  * filtered by group, exports them (the CSV downloaded), creates the synthesis document from one,
- * then creates another questionnaire from the template and opens it to the public.
+ * which loses its quotes, under her eyes, when its respondent withdraws it from the mail's link;
+ * then she creates another questionnaire from the template and opens it to the public.
  * axe-core audits every page on the way (harness).
  */
 import { readFile } from "node:fs/promises";
@@ -43,7 +44,7 @@ async function answers(page: Page, group: string, text: string, email = "") {
   await page.getByText(`en tant que « ${group} »`).waitFor();
 }
 
-test("visitors answer from the public home, with and without JavaScript; the pilote reads them by group, exports them, makes the synthesis and opens a new questionnaire", async () => {
+test("visitors answer from the public home, with and without JavaScript; the pilote reads them by group, exports them, makes the synthesis (which loses a withdrawn answer) and opens a new questionnaire", async () => {
   // Without JavaScript, anonymously: counted at once, the receipt carries the withdrawal link.
   const noScript = await browse({ javaScriptEnabled: false });
   await answers(noScript.page, "Bénévoles", "Sans JavaScript : les bénévoles sont rarement consultés.");
@@ -104,6 +105,15 @@ test("visitors answer from the public home, with and without JavaScript; the pil
   expect(quoted.join(" ")).toContain("Les usagers devraient siéger dans les instances.");
   expect(quoted.join(" ")).not.toContain("Sans JavaScript");
   await screenshot(page, "questionnaire-synthese");
+
+  // The respondent withdraws her answer from the mail's link: it leaves the synthèse the pilote has open.
+  const withdraw = /https?:\/\/\S+\/questionnaire\/retirer\?jeton=[a-z0-9]+/.exec(await app.lastMailTo("lea@exemple.fr"))![0];
+  await visitor.page.goto(withdraw);
+  await visitor.page.getByRole("button", { name: "Retirer ma réponse" }).click();
+  await visitor.page.getByRole("heading", { level: 1, name: "Réponse retirée" }).waitFor();
+  await editor.getByText("Réponse retirée par la personne qui l'avait donnée.").first().waitFor();
+  expect(await editor.textContent()).not.toContain("Les usagers devraient siéger dans les instances.");
+  await editor.getByText("Réponse 1 — Bénévoles").waitFor();
 
   // Another questionnaire from the template, opened to the public from the space.
   await page.goBack();

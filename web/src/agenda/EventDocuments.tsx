@@ -1,6 +1,7 @@
 /**
  * The documents an event publishes: files chosen from its committee's library (programme, slides)
- * and, once it is over, its compte rendu. Attached, they can be downloaded from the public page.
+ * and, once it is over, its compte rendu (a file, or a document of the space: EventReport). Attached,
+ * they can be downloaded from the public page.
  */
 import { EVENT_DOCUMENT_ROLE_LABELS, EVENT_DOCUMENT_ROLES, type AgendaEvent, type EventDocumentRole } from "@atelier/shared";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -13,6 +14,7 @@ import { listFiles } from "../files/api";
 import { useAction } from "../shell/useAction";
 import { useLoad } from "../shell/useLoad";
 import { attachEventDocument, detachEventDocument, listEventDocuments } from "./api";
+import { EventReport } from "./EventReport";
 
 export function EventDocuments({ e, onClose }: { e: AgendaEvent; onClose(): void }) {
   const documents = useLoad(() => listEventDocuments(e.id), [e.id]);
@@ -92,6 +94,7 @@ export function EventDocuments({ e, onClose }: { e: AgendaEvent; onClose(): void
             <FormActions submit="Joindre à l'événement" disabled={attach.pending} onCancel={onClose} cancel="Fermer" />
           </form>
         ))}
+      {over && <EventReport e={e} />}
     </section>
   );
 }

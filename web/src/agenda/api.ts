@@ -2,10 +2,12 @@
 import {
   EventDocumentsReply,
   EventReply,
+  EventReportReply,
   EventsReply,
   RegistrantsMailReply,
   type AttachEventDocumentBody,
   type EventBody,
+  type EventReportBody,
   type RegistrantsMailBody,
 } from "@atelier/shared";
 import { request } from "../api/client";
@@ -33,3 +35,12 @@ export const attachEventDocument = async (id: string, body: AttachEventDocumentB
 
 export const detachEventDocument = async (id: string, fileId: string) =>
   (await request(`/api/events/${encodeURIComponent(id)}/documents/${encodeURIComponent(fileId)}`, EventDocumentsReply, { method: "DELETE" })).documents;
+
+const report = (id: string) => `/api/events/${encodeURIComponent(id)}/report`;
+
+export const getEventReport = async (id: string) => (await request(report(id), EventReportReply)).report;
+
+/** Publishes the document's text as it is now as the event's compte rendu (again: updates it). */
+export const publishEventReport = async (id: string, body: EventReportBody) => (await request(report(id), EventReportReply, { method: "PUT", body })).report;
+
+export const removeEventReport = async (id: string) => (await request(report(id), EventReportReply, { method: "DELETE" })).report;

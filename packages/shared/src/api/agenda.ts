@@ -117,6 +117,18 @@ export type EventDocument = z.infer<typeof EventDocument>;
 /** GET|POST /api/events/:id/documents, DELETE /api/events/:id/documents/:fileId → { documents }. */
 export const EventDocumentsReply = z.object({ documents: z.array(EventDocument) });
 
+/**
+ * An event's compte rendu written as a collaborative document of its space, once the event is over:
+ * the site shows a snapshot of its text taken when the organiser publishes it (again to update it).
+ */
+export const EventReportBody = z.strictObject({ documentId: z.uuid("Choisissez un document de l'espace.") });
+export type EventReportBody = z.input<typeof EventReportBody>;
+export const EventReport = z.object({ documentId: z.string(), title: z.string(), publishedAt: z.string() });
+export type EventReport = z.infer<typeof EventReport>;
+/** GET|PUT|DELETE /api/events/:id/report → { report } (null: none on the site). */
+export const EventReportReply = z.object({ report: EventReport.nullable() });
+export type EventReportReply = z.infer<typeof EventReportReply>;
+
 /** The visitor's registration form (sent as a classic form: it works without JavaScript). */
 export const REGISTRATION_NAME_MAX = 120;
 export const RegistrationForm = z.object({

@@ -35,6 +35,8 @@ export const AUDIT_KINDS = {
   "event.registrants_mailed": "Courriel envoyé aux inscrits d'un événement",
   "event.document_attached": "Document joint à un événement",
   "event.document_detached": "Document retiré d'un événement",
+  "event.report_published": "Compte rendu d'un événement publié sur le site",
+  "event.report_removed": "Compte rendu d'un événement retiré du site",
   "questionnaire.answers_exported": "Réponses à un questionnaire exportées",
   "user.data_exported": "Données personnelles téléchargées",
 } as const;

@@ -1,10 +1,12 @@
 /**
- * The public site under load: the home, the events list and an event's page, each under
- * SITE_BENCH_CONNECTIONS clients (200) for SITE_BENCH_SECONDS (60), with autocannon, against Atelier
- * in its own process (demo programme, a dozen published events, one with a document). Each page is
- * measured twice: a full render (no validator) and a revalidation (If-None-Match with its ETag: the
- * server renders, compares and answers 304 without the body). The baseline, in the same run, is the
- * site's stylesheet (/site/site.css), a file the same server sends from memory.
+ * The public site under load: the home, the events list, a practice's page and an event's page,
+ * each under SITE_BENCH_CONNECTIONS clients (200) for SITE_BENCH_SECONDS (60), with autocannon,
+ * against Atelier in its own process (demo programme, a dozen published events, one with a
+ * document). With the server's page cache (as shipped), each page is measured twice: a visit with
+ * no validator (the page from memory) and a revalidation (If-None-Match with its ETag: a 304 without
+ * the body); then the same server is started again on the same data without it
+ * (PAGE_CACHE_SECONDS=0: every visit renders). The baseline, in the same run, is the site's
+ * stylesheet (/site/site.css), a file the same server sends from memory.
  * On PostgreSQL when DATABASE_URL is set (a scratch database, dropped after), else embedded PGlite.
  * Writes tests/bench/out/site-<time>.json and prints a Markdown table.
  */
@@ -23,7 +25,8 @@ const BROWSER = { "accept-encoding": "gzip, deflate, br", accept: "text/html,*/*
 
 const db = process.env.DATABASE_URL ? await scratchDatabase("atelier_site_bench") : null;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "atelier-site-bench-"));
-const server = await spawnServer({ SEED_DEMO: "true", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...(db ? { DATABASE_URL: db.url } : {}) });
+const env = { DATA_DIR: dataDir, LOG_LEVEL: "warn", ...(db ? { DATABASE_URL: db.url } : {}) };
+let server = await spawnServer({ ...env, SEED_DEMO: "true" });
 
 try {
   // A committee's agenda as the pilote fills it: a dozen events, the first with its programme attached.
@@ -60,12 +63,15 @@ try {
     }
   }
 
+  // One of the demo practices, as the list links it.
+  const practice = /href="(\/pratiques-inspirantes\/[a-z0-9-]+)"/.exec(await (await fetch(server.url + "/pratiques-inspirantes")).text())?.[1];
+  if (!practice) throw new Error("aucune pratique publiée dans la démonstration");
   const targets = [
     { name: "référence : /site/site.css", path: "/site/site.css" },
     { name: "accueil", path: "/" },
     { name: "liste des événements", path: "/evenements" },
+    { name: "page d'une pratique", path: practice },
     { name: "page d'un événement (inscriptions ouvertes)", path: `/evenements/${slugs[0]}` },
-    { name: "page d'un événement (sans inscription)", path: `/evenements/${slugs[11]}` },
   ];
 
   const run = (url: string, headers: Record<string, string>) =>
@@ -73,29 +79,38 @@ try {
 
   const results = [];
   const loadBefore = os.loadavg()[0]!;
-  for (const t of targets) {
-    const first = await fetch(server.url + t.path, { headers: BROWSER });
-    const body = await first.text();
-    if (first.status !== 200) throw new Error(`${t.path} : ${first.status}`);
-    const etag = first.headers.get("etag");
-    for (const mode of etag ? (["rendu complet", "revalidation (ETag)"] as const) : (["rendu complet"] as const)) {
-      const r = await run(server.url + t.path, mode === "rendu complet" ? {} : { "if-none-match": etag! });
-      const ok = mode === "rendu complet" ? r["2xx"] : (r.statusCodeStats?.["304"]?.count ?? 0);
-      results.push({
-        page: t.name,
-        path: t.path,
-        mode,
-        requestsPerSecond: Math.round(r.requests.average),
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        expectedStatus: ok,
-        otherStatus: r.requests.total - ok,
-        errors: r.errors + r.timeouts,
-        // On the wire, headers included, compressed when the page is.
-        bytesPerResponse: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
-        htmlBytes: Buffer.byteLength(body),
-      });
-      console.log(`${t.name} — ${mode} : ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+  for (const cache of ["avec le cache", "sans le cache"] as const) {
+    if (cache === "sans le cache") {
+      await server.kill();
+      server = await spawnServer({ ...env, SEED_DEMO: "false", PAGE_CACHE_SECONDS: "0" });
+    }
+    for (const t of targets) {
+      if (cache === "sans le cache" && t === targets[0]) continue;
+      const first = await fetch(server.url + t.path, { headers: BROWSER });
+      const body = await first.text();
+      if (first.status !== 200) throw new Error(`${t.path} : ${first.status}`);
+      const etag = first.headers.get("etag");
+      const modes = etag && cache === "avec le cache" ? (["visite", "revalidation (ETag)"] as const) : (["visite"] as const);
+      for (const mode of modes) {
+        const r = await run(server.url + t.path, mode === "visite" ? {} : { "if-none-match": etag! });
+        const ok = mode === "visite" ? r["2xx"] : (r.statusCodeStats?.["304"]?.count ?? 0);
+        results.push({
+          page: t.name,
+          path: t.path,
+          cache,
+          mode,
+          requestsPerSecond: Math.round(r.requests.average),
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          expectedStatus: ok,
+          otherStatus: r.requests.total - ok,
+          errors: r.errors + r.timeouts,
+          // On the wire, headers included, compressed when the page is.
+          bytesPerResponse: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
+          htmlBytes: Buffer.byteLength(body),
+        });
+        console.log(`${t.name} — ${cache}, ${mode} : ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+      }
     }
   }
   const base = results[0]!;
@@ -114,11 +129,11 @@ try {
   const file = path.join(dir, `site-${Date.now()}.json`);
   await writeFile(file, JSON.stringify(out, null, 2));
   console.log(`\n${CONNECTIONS} clients, ${SECONDS} s, ${out.database}, charge ${out.loadAverage.before} → ${out.loadAverage.after} (${path.basename(file)})\n`);
-  console.log("| page | mode | req/s | p50 (ms) | p99 (ms) | octets/réponse | HTML (octets) | débit ÷ réf. | p99 ÷ réf. |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("| page | cache | mode | req/s | p50 (ms) | p99 (ms) | octets/réponse | HTML (octets) | débit ÷ réf. | p99 ÷ réf. |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const bad = r.otherStatus + r.errors > 0 ? ` (${r.otherStatus} autres statuts, ${r.errors} erreurs)` : "";
-    console.log(`| ${r.page} | ${r.mode} | ${r.requestsPerSecond}${bad} | ${r.p50} | ${r.p99} | ${r.bytesPerResponse} | ${r.htmlBytes} | ${r.throughputRatio} | ${r.p99Ratio} |`);
+    console.log(`| ${r.page} | ${r.cache} | ${r.mode} | ${r.requestsPerSecond}${bad} | ${r.p50} | ${r.p99} | ${r.bytesPerResponse} | ${r.htmlBytes} | ${r.throughputRatio} | ${r.p99Ratio} |`);
   }
 } finally {
   await server.kill();
