@@ -16,8 +16,8 @@ import { migrate } from "@atelier/server/src/db/migrate.js";
 import { openPostgres } from "@atelier/server/src/db/postgres.js";
 import { searchScope } from "@atelier/server/src/policy/search.js";
 import { search, suggest } from "@atelier/server/src/search/query.js";
-import { seedDemo, DEMO_PASSWORD } from "@atelier/server/src/seed/demo.js";
-import { startServer } from "@atelier/server/src/server.js";
+import { seedDemo } from "@atelier/server/src/seed/demo.js";
+import { spawnServer } from "@atelier/server/src/collab/spawn.js";
 import { connect, synced } from "@atelier/server/src/collab/test-helpers.js";
 import { REPO } from "../collab/servers.js";
 
@@ -154,26 +154,14 @@ try {
   }
   out.queries = results;
 
-  // Live indexing: one server over this database, a stock client typing 20 edits per second.
+  // Live indexing: one server over this database, in its own process as in production, a stock client typing 20 edits per second.
   const dataDir = path.join(os.tmpdir(), `atelier-bench-search-${process.pid}`);
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, WEB_DIST: "", SEED_DEMO: "false", LOG_LEVEL: "silent", DATABASE_URL: url });
-  const running = await startServer(config);
-  const origin = `http://localhost:${running.port}`;
-  config.allowedOrigins.push(origin);
+  const running = await spawnServer({ DATA_DIR: dataDir, SEED_DEMO: "false", LOG_LEVEL: "warn", DATABASE_URL: url });
   try {
-    const login = await fetch(`${running.url}/api/auth/login`, {
-      method: "POST",
-      headers: { origin, "content-type": "application/json" },
-      body: JSON.stringify({ email: "membre.grand-sud@atelier.test", password: DEMO_PASSWORD }),
-    });
-    const cookieHeader = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const created = await fetch(`${running.url}/api/spaces/${(await db.query<{ id: string }>("SELECT id FROM spaces WHERE slug = 'grand-sud'"))[0]!.id}/documents`, {
-      method: "POST",
-      headers: { origin, cookie: cookieHeader, "content-type": "application/json" },
-      body: JSON.stringify({ title: "Frappe mesurée", kind: "compte-rendu" }),
-    });
-    const docId = ((await created.json()) as { document: { id: string } }).document.id;
-    const peer = connect(running.url, { origin, cookieHeader } as Parameters<typeof connect>[1], docId);
+    const member = await running.as("membre.grand-sud@atelier.test");
+    const grandSud = (await db.query<{ id: string }>("SELECT id FROM spaces WHERE slug = 'grand-sud'"))[0]!.id;
+    const docId = (await member.post(`/api/spaces/${grandSud}/documents`, { title: "Frappe mesurée", kind: "compte-rendu" })).body.document.id as string;
+    const peer = connect(running.url, member, docId);
     await synced(peer);
     const text = new Y.XmlText();
     const p = new Y.XmlElement("paragraph");
@@ -198,7 +186,7 @@ try {
     out.lag = stats(lags);
     console.log("délai d'indexation", JSON.stringify(out.lag));
   } finally {
-    await running.close();
+    await running.kill();
   }
   out.loadAfter = os.loadavg();
   await mkdir(path.join(REPO, "tests/bench/out"), { recursive: true });
