@@ -160,8 +160,9 @@ async function listed({ page }: Browsing, name: string) {
 }
 
 /** The network cuts made on purpose are logged by Chromium as failed loads: they are expected here. */
+/** The cut's own errors: Chromium names them by what the socket was doing when the proxy closed it. */
 function forgiveCuts({ errors }: Browsing) {
-  const rest = errors.filter((e) => !/^Failed to load resource: net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE)/.test(e));
+  const rest = errors.filter((e) => !/^Failed to load resource: net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|SOCKET_NOT_CONNECTED)/.test(e));
   errors.splice(0, errors.length, ...rest);
 }
 
