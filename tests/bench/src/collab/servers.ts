@@ -188,7 +188,7 @@ export const atelierEnv = (port: number, dataDir: string, databaseUrl?: string):
 });
 
 /** Atelier as it runs in production: access checks at the upgrade, every update stored before it is relayed. */
-export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningServer & { dataDir: string; port: number; cookie: string }> {
+export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningServer & { dataDir: string; port: number; cookie: string; spaceId: string }> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "atelier-bench-")));
   const env = atelierEnv(port, dataDir, opts.databaseUrl);
@@ -205,6 +205,7 @@ export async function startAtelier(opts: AtelierOptions = {}): Promise<RunningSe
     dataDir,
     port,
     cookie,
+    spaceId,
     async newDocument() {
       const r = await fetch(`${base}/api/spaces/${spaceId}/documents`, {
         method: "POST",
